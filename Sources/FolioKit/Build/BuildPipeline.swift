@@ -1,0 +1,117 @@
+import Foundation
+
+/// `folio build`: Parse → Resolve → Validate → Emit, then writes the outputs all at once.
+public enum BuildPipeline {
+    public struct Request: Sendable {
+        public var paperDirectory: String
+        public var outputDirectory: String
+        public var formats: [OutputFormat]
+        public var profile: Profile
+
+        public init(paperDirectory: String, outputDirectory: String, formats: [OutputFormat], profile: Profile) {
+            self.paperDirectory = paperDirectory
+            self.outputDirectory = outputDirectory
+            self.formats = formats
+            self.profile = profile
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var diagnostics: DiagnosticEngine
+        /// Files written, relative to the output folder.
+        public var written: [String]
+    }
+
+    public static func run(_ request: Request) -> Outcome {
+        var engine = DiagnosticEngine(profile: request.profile)
+        let (loaded, loadDiagnostics) = PaperLoader.load(directory: request.paperDirectory)
+        engine.emit(contentsOf: loadDiagnostics)
+        guard let paper = loaded else { return Outcome(diagnostics: engine, written: []) }
+        let (resolved, resolveDiagnostics) = Resolver.resolve(paper)
+        engine.emit(contentsOf: resolveDiagnostics)
+        guard !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
+
+        var files: [(String, String)] = []
+        if request.formats.contains(.html) {
+            files.append(("html/index.html", HTMLPage.paper(resolved)))
+            files.append(("html/\(HTMLPage.stylesheetName)", Stylesheet.css))
+        }
+        if request.formats.contains(.latex) {
+            let (tex, texDiagnostics) = LaTeXDocument.paper(resolved)
+            engine.emit(contentsOf: texDiagnostics)
+            files.append(("latex/paper.tex", tex))
+        }
+        guard !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
+
+        let outDir = URL(fileURLWithPath: request.outputDirectory).standardizedFileURL
+        let stager: OutputStager
+        do {
+            stager = try OutputStager(outDir: outDir)
+        } catch {
+            engine.emit(.error("build.output", "cannot write to '\(DisplayPath.of(outDir.path))': \(error.localizedDescription)", at: nil))
+            return Outcome(diagnostics: engine, written: [])
+        }
+        do {
+            for (path, text) in files { try stager.write(text, to: path) }
+            if request.formats.contains(.html) {
+                for asset in resolved.assets.values { try copy(asset.sourcePath, to: stager.url("html/" + asset.htmlPath)) }
+            }
+            if request.formats.contains(.latex) {
+                for asset in resolved.assets.values {
+                    let target = try stager.url("latex/" + asset.latexPath)
+                    if asset.needsPDFConversion {
+                        if let d = convertSVG(asset.sourcePath, to: target) { engine.emit(d) }
+                    } else {
+                        try copy(asset.sourcePath, to: target)
+                    }
+                }
+            }
+        } catch {
+            stager.discard()
+            engine.emit(.error("build.output", "cannot write outputs: \(error.localizedDescription)", at: nil))
+            return Outcome(diagnostics: engine, written: [])
+        }
+        if request.formats.contains(.pdf) && !engine.hasErrors {
+            engine.emit(contentsOf: PDFCompiler.compile(latexDir: stager.staging.appendingPathComponent("latex"),
+                                                        workDir: outDir.appendingPathComponent(".latex-work"),
+                                                        pdfDir: stager.staging.appendingPathComponent("pdf")))
+        }
+        guard !engine.hasErrors else {
+            stager.discard()
+            return Outcome(diagnostics: engine, written: [])
+        }
+        let folders = OutputFormat.allCases.filter(request.formats.contains).map(\.rawValue)
+        do {
+            try stager.commit(folders)
+        } catch {
+            engine.emit(.error("build.output", "cannot move outputs into place: \(error.localizedDescription)", at: nil))
+            return Outcome(diagnostics: engine, written: [])
+        }
+        var written = files.map(\.0)
+        if request.formats.contains(.pdf) { written.append("pdf/paper.pdf") }
+        return Outcome(diagnostics: engine, written: written)
+    }
+
+    private static func copy(_ source: String, to target: URL) throws {
+        if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: source), to: target)
+    }
+
+    /// LaTeX cannot include SVG, so figures are converted to PDF with rsvg-convert.
+    private static func convertSVG(_ source: String, to target: URL) -> Diagnostic? {
+        guard let tool = ProcessRunner.which("rsvg-convert") else {
+            return .error("build.no-rsvg", "rsvg-convert is needed to turn SVG figures into PDF for LaTeX", at: nil,
+                          notes: ["install it with 'apt-get install librsvg2-bin' (make does this)"])
+        }
+        do {
+            let r = try ProcessRunner.run(tool, ["-f", "pdf", "-o", target.path, source],
+                                          in: target.deletingLastPathComponent().path)
+            if r.status != 0 {
+                return .error("build.svg", "cannot convert '\(DisplayPath.of(source))' to PDF: \(r.output)", at: nil)
+            }
+        } catch {
+            return .error("build.svg", "cannot run rsvg-convert: \(error)", at: nil)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,91 @@
+/// Escaping for HTML text, attributes and URLs, following cmark's rules so GFM output matches.
+public enum HTMLEscaping {
+    /// Escapes `& < > "` for text and attribute values.
+    public static func text(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        appendText(s, to: &out)
+        return out
+    }
+
+    public static func appendText(_ s: String, to out: inout String) {
+        var start = s.startIndex
+        for i in s.utf8.indices {
+            let rep: String
+            switch s.utf8[i] {
+            case UInt8(ascii: "&"): rep = "&amp;"
+            case UInt8(ascii: "<"): rep = "&lt;"
+            case UInt8(ascii: ">"): rep = "&gt;"
+            case UInt8(ascii: "\""): rep = "&quot;"
+            default: continue
+            }
+            out += s[start..<i]
+            out += rep
+            start = s.utf8.index(after: i)
+        }
+        out += s[start...]
+    }
+
+    private static let hrefSafe: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for b in "-_.+!*'(),%#@?=;:/,+&$~".utf8 { table[Int(b)] = true }
+        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(b)] = true }
+        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(b)] = true }
+        for b in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(b)] = true }
+        return table
+    }()
+
+    /// Percent-encodes a URL for an `href`/`src` attribute, leaving existing escapes alone.
+    public static func href(_ url: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(url.utf8.count)
+        for b in url.utf8 {
+            if b == UInt8(ascii: "&") {
+                out += Array("&amp;".utf8)
+            } else if b == UInt8(ascii: "'") {
+                out += Array("&#x27;".utf8)
+            } else if hrefSafe[Int(b)] {
+                out.append(b)
+            } else {
+                out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True for `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs.
+    public static func isDangerous(_ url: String) -> Bool {
+        let lower = url.prefix(32).lowercased()
+        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
+        if lower.hasPrefix("data:") {
+            return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
+        }
+        return false
+    }
+
+    /// GFM's tag filter: neutralises tags that change how the rest of a page is parsed.
+    public static func filterTags(_ html: String) -> String {
+        let names = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
+        var out = ""
+        var rest = Substring(html)
+        while let lt = rest.firstIndex(of: "<") {
+            out += rest[..<lt]
+            var after = rest[rest.index(after: lt)...]
+            if after.first == "/" { after = after.dropFirst() }
+            let lowered = after.prefix(10).lowercased()
+            if let name = names.first(where: { lowered.hasPrefix($0) }), endsTagName(after.dropFirst(name.count).first) {
+                out += "&lt;"
+            } else {
+                out += "<"
+            }
+            rest = rest[rest.index(after: lt)...]
+        }
+        return out + rest
+    }
+
+    private static func endsTagName(_ c: Character?) -> Bool {
+        guard let c else { return true }
+        return c == ">" || c == "/" || c.isWhitespace
+    }
+}

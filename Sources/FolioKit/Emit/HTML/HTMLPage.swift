@@ -1,0 +1,133 @@
+/// Complete HTML pages: the whole paper, or one standalone file.
+public enum HTMLPage {
+    public static let stylesheetName = "style.css"
+
+    public static func standalone(title: String, body: String, lang: String = "en") -> String {
+        head(title: title, lang: lang, description: nil) + "<body>\n<main class=\"paper\">\n" + body + "</main>\n</body>\n</html>\n"
+    }
+
+    static func head(title: String, lang: String, description: String?) -> String {
+        let e = HTMLEscaping.text
+        var out = "<!DOCTYPE html>\n<html lang=\"\(e(lang))\">\n<head>\n<meta charset=\"utf-8\" />\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
+        out += "<meta name=\"generator\" content=\"Folio \(FolioVersion.string)\" />\n"
+        if let description { out += "<meta name=\"description\" content=\"\(e(description))\" />\n" }
+        out += "<title>\(e(title))</title>\n<link rel=\"stylesheet\" href=\"\(stylesheetName)\" />\n</head>\n"
+        return out
+    }
+
+    /// The paper as one page: title block, abstract, contents, then parts and chapters.
+    public static func paper(_ paper: ResolvedPaper) -> String {
+        let m = paper.manifest
+        let e = HTMLEscaping.text
+        let summary = m.abstract.map { String($0.prefix(300)) }
+        var out = head(title: m.title, lang: m.lang, description: summary)
+        out += "<body>\n<header class=\"title-block\">\n<h1 class=\"title\">\(e(m.title))</h1>\n"
+        if let s = m.subtitle { out += "<p class=\"subtitle\">\(e(s))</p>\n" }
+        if !m.authors.isEmpty {
+            out += "<ul class=\"authors\">\n"
+            for a in m.authors {
+                out += "<li><span class=\"author\">\(e(a.name))</span>"
+                for aff in a.affiliations { out += "<span class=\"affiliation\">\(e(aff))</span>" }
+                out += "</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        let meta = [m.version.map { "Version \(e($0))" }, m.date.map { "<time>\(e($0))</time>" }].compactMap { $0 }
+        if !meta.isEmpty { out += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n" }
+        if let abstract = m.abstract {
+            out += "<section class=\"abstract\" aria-label=\"Abstract\">\n<h2>Abstract</h2>\n"
+            for para in abstract.split(separator: "\n\n") { out += "<p>\(e(String(para)))</p>\n" }
+            out += "</section>\n"
+        }
+        out += "</header>\n"
+        out += tableOfContents(paper)
+        out += "<main class=\"paper\">\n"
+
+        var options = HTMLRenderer.Options()
+        options.rawHTML = m.rawHTML
+        options.headingOffset = 1
+        options.numberHeadings = true
+        let assets = paper.assets
+        options.assetPath = { assets[$0]?.htmlPath }
+        var openPart = false
+        for entry in paper.entries {
+            switch entry {
+            case .part(let part):
+                if openPart { out += "</section>\n" }
+                openPart = true
+                out += "<section class=\"part part-\(part.side.rawValue)\" id=\"\(e(part.id))\">\n"
+                out += "<h2 class=\"part-title\"><span class=\"partnum\">Part \(part.number)</span> \(e(part.title))</h2>\n"
+            case .chapter(let ch):
+                if openPart && ch.matter != .main {
+                    out += "</section>\n"
+                    openPart = false
+                }
+                out += chapter(ch, options: options)
+            }
+        }
+        if openPart { out += "</section>\n" }
+        out += "</main>\n<footer class=\"colophon\"><p>Built with Folio \(FolioVersion.string).</p></footer>\n</body>\n</html>\n"
+        return out
+    }
+
+    static func chapter(_ ch: ResolvedChapter, options base: HTMLRenderer.Options) -> String {
+        var options = base
+        options.footnotePrefix = ch.footnotePrefix
+        var r = HTMLRenderer(options: options, footnotes: ch.footnotes)
+        let matter = switch ch.matter {
+        case .front: "front-matter"
+        case .main: "main-matter"
+        case .back: "back-matter"
+        case .appendix: "appendix"
+        }
+        r.out += "<section class=\"chapter \(matter)\" id=\"\(HTMLEscaping.text(ch.id))\">\n<h2 class=\"chapter-title\">"
+        if let label = ch.label { r.out += "<span class=\"chapnum\">\(label)</span> " }
+        r.inlines(ch.title)
+        r.out += "</h2>\n"
+        r.blocks(ch.blocks)
+        r.footnoteSection(ch.footnotes)
+        r.out += "</section>\n"
+        return r.out
+    }
+
+    static func tableOfContents(_ paper: ResolvedPaper) -> String {
+        let e = HTMLEscaping.text
+        var out = "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol class=\"toc-list\">\n"
+        var openPart = false
+        for entry in paper.entries {
+            switch entry {
+            case .part(let part):
+                if openPart { out += "</ol></li>\n" }
+                openPart = true
+                out += "<li class=\"toc-part\"><a href=\"#\(e(part.id))\">Part \(part.number). \(e(part.title))</a>\n<ol>\n"
+            case .chapter(let ch):
+                if openPart && ch.matter != .main {
+                    out += "</ol></li>\n"
+                    openPart = false
+                }
+                var r = HTMLRenderer(options: HTMLRenderer.Options(), footnotes: [])
+                r.inlines(ch.title.withoutFootnotes)
+                let prefix = ch.number.map { ch.matter == .appendix ? "Appendix \($0). " : "\($0). " } ?? ""
+                out += "<li class=\"toc-chapter\"><a href=\"#\(e(ch.id))\">\(e(prefix))\(r.out)</a>"
+                let sections = ch.blocks.compactMap { b -> Heading? in
+                    if case .heading(let h) = b.kind, h.level == 2 { h } else { nil }
+                }
+                if !sections.isEmpty {
+                    out += "\n<ol>\n"
+                    for h in sections {
+                        var s = HTMLRenderer(options: HTMLRenderer.Options(), footnotes: [])
+                        s.inlines(h.content.withoutFootnotes)
+                        let num = h.number.map { "<span class=\"secnum\">\($0)</span> " } ?? ""
+                        out += "<li><a href=\"#\(e(h.attributes.id ?? ""))\">\(num)\(s.out)</a></li>\n"
+                    }
+                    out += "</ol>\n"
+                }
+                out += "</li>\n"
+            }
+        }
+        if openPart { out += "</ol></li>\n" }
+        out += "</ol>\n</nav>\n"
+        return out
+    }
+}

@@ -1,0 +1,279 @@
+/// Renders model blocks and inlines to HTML, in the shape cmark-gfm's own renderer uses
+/// so plain GFM input gives the spec's output.
+public struct HTMLRenderer {
+    public struct Options: Sendable {
+        /// Pass raw HTML through (with GFM's tag filter); otherwise it is shown as text.
+        public var rawHTML = false
+        /// Prepended to footnote anchors so several chapters can share one page.
+        public var footnotePrefix = ""
+        /// Heading levels are shifted by this much (a paper's sections start at h3).
+        public var headingOffset = 0
+        /// Show the resolved section number before headings.
+        public var numberHeadings = false
+        /// Output path for a local image source; nil leaves the source as written.
+        public var assetPath: @Sendable (String) -> String? = { _ in nil }
+
+        public init() {}
+    }
+
+    public var out = ""
+    private let options: Options
+    private let footnoteNumbers: [String: Int]
+    private var footnoteRefCount: [Int: Int] = [:]
+
+    public init(options: Options, footnotes: [MarkdownDocument.Footnote]) {
+        self.options = options
+        var numbers: [String: Int] = [:]
+        for (i, f) in footnotes.enumerated() where numbers[f.label] == nil { numbers[f.label] = i + 1 }
+        self.footnoteNumbers = numbers
+    }
+
+    /// Renders a whole fragment: the blocks, then a footnotes section if any are referenced.
+    public static func fragment(_ doc: MarkdownDocument, options: Options) -> String {
+        var r = HTMLRenderer(options: options, footnotes: doc.footnotes)
+        r.blocks(doc.blocks)
+        r.footnoteSection(doc.footnotes)
+        return r.out
+    }
+
+    mutating func cr() {
+        if let last = out.utf8.last, last != UInt8(ascii: "\n") { out += "\n" }
+    }
+
+    // MARK: Blocks
+
+    public mutating func blocks(_ list: [Block], tight: Bool = false) {
+        for b in list { block(b, tight: tight) }
+    }
+
+    mutating func block(_ b: Block, tight: Bool = false, backref: String? = nil) {
+        switch b.kind {
+        case .paragraph(let content):
+            if tight {
+                inlines(content)
+            } else {
+                cr()
+                out += "<p>"
+                inlines(content)
+                if let backref { out += " " + backref }
+                out += "</p>\n"
+            }
+        case .heading(let h):
+            cr()
+            let level = min(h.level + options.headingOffset, 6)
+            out += "<h\(level)"
+            if let id = h.attributes.id { out += " id=\"\(HTMLEscaping.text(id))\"" }
+            let classes = h.attributes.classes
+            if !classes.isEmpty { out += " class=\"\(HTMLEscaping.text(classes.joined(separator: " ")))\"" }
+            out += ">"
+            if options.numberHeadings, let n = h.number { out += "<span class=\"secnum\">\(n)</span> " }
+            inlines(h.content)
+            out += "</h\(level)>\n"
+        case .blockQuote(let children):
+            cr()
+            out += "<blockquote>\n"
+            blocks(children)
+            cr()
+            out += "</blockquote>\n"
+        case .list(let list):
+            cr()
+            if list.ordered {
+                out += list.start == 1 ? "<ol>\n" : "<ol start=\"\(list.start)\">\n"
+            } else {
+                out += "<ul>\n"
+            }
+            for item in list.items {
+                cr()
+                out += "<li>"
+                if let checked = item.task {
+                    out += checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
+                        : "<input type=\"checkbox\" disabled=\"\" /> "
+                }
+                blocks(item.content, tight: list.tight)
+                out += "</li>\n"
+            }
+            out += list.ordered ? "</ol>\n" : "</ul>\n"
+        case .codeBlock(let info, let literal):
+            cr()
+            out += "<pre><code"
+            let lang = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+            if !lang.isEmpty { out += " class=\"language-\(HTMLEscaping.text(lang))\"" }
+            out += ">"
+            HTMLEscaping.appendText(literal, to: &out)
+            out += "</code></pre>\n"
+        case .html(let raw):
+            if options.rawHTML {
+                cr()
+                out += HTMLEscaping.filterTags(raw)
+                cr()
+            } else if !Self.isComment(raw) {
+                cr()
+                out += "<p class=\"raw-html\">"
+                HTMLEscaping.appendText(raw.hasSuffix("\n") ? String(raw.dropLast()) : raw, to: &out)
+                out += "</p>\n"
+            }
+        case .thematicBreak:
+            cr()
+            out += "<hr />\n"
+        case .table(let t):
+            table(t)
+        case .footnoteDefinition:
+            break
+        case .figure(let f):
+            cr()
+            out += "<figure"
+            if let id = f.attributes.id { out += " id=\"\(HTMLEscaping.text(id))\"" }
+            out += ">\n"
+            image(source: f.source, title: f.title, alt: f.caption, attributes: f.attributes)
+            out += "\n<figcaption><span class=\"figure-label\">Figure \(f.number):</span> "
+            inlines(f.caption)
+            out += "</figcaption>\n</figure>\n"
+        }
+    }
+
+    mutating func table(_ t: Table) {
+        cr()
+        out += "<table>\n<thead>\n"
+        row(t.header, cell: "th", alignments: t.alignments)
+        out += "</thead>\n"
+        if !t.rows.isEmpty {
+            out += "<tbody>\n"
+            for r in t.rows { row(r, cell: "td", alignments: t.alignments) }
+            out += "</tbody>\n"
+        }
+        out += "</table>\n"
+    }
+
+    mutating func row(_ r: Table.Row, cell: String, alignments: [Table.Alignment]) {
+        out += "<tr>\n"
+        for (i, content) in r.cells.enumerated() {
+            out += "<\(cell)"
+            switch i < alignments.count ? alignments[i] : .none {
+            case .left: out += " align=\"left\""
+            case .center: out += " align=\"center\""
+            case .right: out += " align=\"right\""
+            case .none: break
+            }
+            out += ">"
+            inlines(content)
+            out += "</\(cell)>\n"
+        }
+        out += "</tr>\n"
+    }
+
+    /// The footnotes of one document, in reference order, each with a link back to its first reference.
+    public mutating func footnoteSection(_ notes: [MarkdownDocument.Footnote]) {
+        guard !notes.isEmpty else { return }
+        cr()
+        out += "<section class=\"footnotes\">\n<ol>\n"
+        for (i, note) in notes.enumerated() {
+            let n = i + 1
+            let p = options.footnotePrefix
+            out += "<li id=\"fn\(p)\(n)\">\n"
+            let backref = "<a href=\"#fnref\(p)\(n)\" class=\"footnote-backref\">↩</a>"
+            for (j, b) in note.content.enumerated() {
+                let isLast = j == note.content.count - 1
+                if isLast, case .paragraph = b.kind {
+                    block(b, backref: backref)
+                } else {
+                    block(b)
+                    if isLast { out += backref + "\n" }
+                }
+            }
+            if note.content.isEmpty { out += backref + "\n" }
+            out += "</li>\n"
+        }
+        out += "</ol>\n</section>\n"
+    }
+
+    // MARK: Inlines
+
+    public mutating func inlines(_ list: [Inline]) {
+        for node in list { inline(node) }
+    }
+
+    mutating func inline(_ node: Inline) {
+        switch node.kind {
+        case .text(let s): HTMLEscaping.appendText(s, to: &out)
+        case .softBreak: out += "\n"
+        case .lineBreak: out += "<br />\n"
+        case .code(let s):
+            out += "<code>"
+            HTMLEscaping.appendText(s, to: &out)
+            out += "</code>"
+        case .html(let raw):
+            if options.rawHTML {
+                out += HTMLEscaping.filterTags(raw)
+            } else if !Self.isComment(raw) {
+                HTMLEscaping.appendText(raw, to: &out)
+            }
+        case .emphasis(let c): wrap("em", c)
+        case .strong(let c): wrap("strong", c)
+        case .strikethrough(let c): wrap("del", c)
+        case .link(let dest, let title, let content):
+            out += "<a href=\"\(url(dest))\""
+            if !title.isEmpty { out += " title=\"\(HTMLEscaping.text(title))\"" }
+            out += ">"
+            inlines(content)
+            out += "</a>"
+        case .image(let src, let title, let alt):
+            image(source: src, title: title, alt: alt, attributes: Attributes())
+        case .footnoteReference(let label):
+            guard let n = footnoteNumbers[label] else {
+                HTMLEscaping.appendText("[^\(label)]", to: &out)
+                return
+            }
+            let seen = footnoteRefCount[n, default: 0] + 1
+            footnoteRefCount[n] = seen
+            let p = options.footnotePrefix
+            let refID = seen == 1 ? "fnref\(p)\(n)" : "fnref\(p)\(n)-\(seen)"
+            out += "<sup class=\"footnote-ref\"><a href=\"#fn\(p)\(n)\" id=\"\(refID)\">\(n)</a></sup>"
+        }
+    }
+
+    mutating func image(source: String, title: String, alt: [Inline], attributes: Attributes) {
+        out += "<img src=\"\(url(options.assetPath(source) ?? source))\" alt=\""
+        appendAltText(alt)
+        out += "\""
+        if !title.isEmpty { out += " title=\"\(HTMLEscaping.text(title))\"" }
+        if let width = attributes["width"] { out += " style=\"width: \(HTMLEscaping.text(CSSLength.sanitize(width)))\"" }
+        out += " />"
+    }
+
+    mutating func wrap(_ tag: String, _ content: [Inline]) {
+        out += "<\(tag)>"
+        inlines(content)
+        out += "</\(tag)>"
+    }
+
+    /// Alt text: the plain text of the description, as cmark renders it.
+    mutating func appendAltText(_ nodes: [Inline]) {
+        for n in nodes {
+            switch n.kind {
+            case .text(let s), .code(let s), .html(let s): HTMLEscaping.appendText(s, to: &out)
+            case .softBreak, .lineBreak: out += " "
+            case .emphasis(let c), .strong(let c), .strikethrough(let c): appendAltText(c)
+            case .link(_, _, let c), .image(_, _, let c): appendAltText(c)
+            case .footnoteReference: break
+            }
+        }
+    }
+
+    func url(_ raw: String) -> String {
+        if !options.rawHTML && HTMLEscaping.isDangerous(raw) { return "" }
+        return HTMLEscaping.href(raw)
+    }
+
+    static func isComment(_ raw: String) -> Bool {
+        let t = raw.drop(while: { $0 == " " })
+        return t.hasPrefix("<!--")
+    }
+}
+
+/// Keeps author-given widths to safe CSS lengths.
+enum CSSLength {
+    static func sanitize(_ s: String) -> String {
+        let allowed = s.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "%" || $0.isLetter) }
+        return allowed && !s.isEmpty ? s : "100%"
+    }
+}

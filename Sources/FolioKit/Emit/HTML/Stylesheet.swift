@@ -1,0 +1,99 @@
+/// The stylesheet written next to `index.html`: a serif body, a ~70-character measure, print styles.
+public enum Stylesheet {
+    public static let css = """
+    :root {
+      --text: #1b1d21;
+      --muted: #5a6270;
+      --rule: #d9dde3;
+      --accent: #1f4e79;
+      --demand: #7a3e00;
+      --supply: #0b5d4b;
+      --code-bg: #f4f5f7;
+      --measure: 70ch;
+    }
+    html { font-size: 18px; }
+    body {
+      margin: 0 auto;
+      padding: 2.5rem 1.25rem 4rem;
+      max-width: var(--measure);
+      color: var(--text);
+      background: #fff;
+      font-family: "Noto Serif", "Source Serif Pro", Georgia, "Times New Roman", serif;
+      line-height: 1.6;
+      hyphens: auto;
+      text-rendering: optimizeLegibility;
+    }
+    h1, h2, h3, h4, h5, h6, .title-block .meta, nav.toc, figcaption, table, .authors {
+      font-family: "Noto Sans", "Source Sans Pro", "Helvetica Neue", Arial, sans-serif;
+    }
+    h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 2em 0 0.6em; font-weight: 650; }
+    h3 { font-size: 1.25rem; }
+    h4 { font-size: 1.1rem; }
+    h5, h6 { font-size: 1rem; }
+    .secnum, .chapnum, .partnum { color: var(--muted); font-weight: 500; margin-right: 0.35em; }
+    .chapnum, .partnum { display: block; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.08em; }
+    a { color: var(--accent); text-decoration-thickness: 1px; text-underline-offset: 2px; }
+    .title-block { border-bottom: 1px solid var(--rule); padding-bottom: 1.5rem; margin-bottom: 2rem; }
+    .title-block .title { font-size: 2.2rem; margin: 0 0 0.3em; }
+    .title-block .subtitle { font-size: 1.25rem; color: var(--muted); margin: 0 0 1.2em; }
+    .authors { list-style: none; padding: 0; margin: 0 0 1em; display: flex; flex-wrap: wrap; gap: 0.6em 2em; }
+    .authors .author { display: block; font-weight: 600; }
+    .authors .affiliation { display: block; font-size: 0.85rem; color: var(--muted); }
+    .title-block .meta { font-size: 0.85rem; color: var(--muted); }
+    .abstract h2 { font-size: 1rem; text-transform: uppercase; letter-spacing: 0.08em; margin-top: 1.5em; }
+    .abstract p { font-style: italic; }
+    nav.toc { font-size: 0.95rem; border-bottom: 1px solid var(--rule); padding-bottom: 1.5rem; }
+    nav.toc h2 { font-size: 1rem; text-transform: uppercase; letter-spacing: 0.08em; }
+    nav.toc ol { list-style: none; padding-left: 1.1em; margin: 0.2em 0; }
+    nav.toc > ol { padding-left: 0; }
+    nav.toc a { text-decoration: none; }
+    nav.toc a:hover { text-decoration: underline; }
+    .toc-part > a { font-weight: 650; }
+    section.part > .part-title {
+      font-size: 1.7rem; margin-top: 3em; padding-top: 1em; border-top: 4px solid var(--accent);
+    }
+    section.part-demand > .part-title { border-top-color: var(--demand); }
+    section.part-supply > .part-title { border-top-color: var(--supply); }
+    .chapter-title { font-size: 1.6rem; margin-top: 2.5em; }
+    p { margin: 0 0 1em; }
+    blockquote { margin: 1.2em 0; padding: 0.1em 1.2em; border-left: 3px solid var(--rule); color: #333a44; }
+    code { font-family: "Noto Sans Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85em; }
+    pre { background: var(--code-bg); padding: 0.9em 1em; overflow-x: auto; border-radius: 4px; line-height: 1.4; }
+    pre code { font-size: 0.8rem; }
+    p.raw-html { font-family: monospace; font-size: 0.85em; white-space: pre-wrap; color: var(--muted); }
+    table { border-collapse: collapse; width: 100%; margin: 1.5em 0; font-size: 0.88rem; line-height: 1.4; }
+    thead th { border-bottom: 2px solid var(--text); }
+    th, td { padding: 0.45em 0.6em; vertical-align: top; text-align: left; }
+    th[align="center"], td[align="center"] { text-align: center; }
+    th[align="right"], td[align="right"] { text-align: right; }
+    tbody tr { border-bottom: 1px solid var(--rule); }
+    tbody tr:last-child { border-bottom: 2px solid var(--text); }
+    figure { margin: 2em 0; text-align: center; }
+    figure img { max-width: 100%; height: auto; }
+    img { max-width: 100%; }
+    figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.6em; text-align: left; }
+    .figure-label { font-weight: 650; color: var(--text); }
+    ul, ol { padding-left: 1.5em; }
+    li { margin: 0.25em 0; }
+    li > input[type="checkbox"] { margin-right: 0.4em; }
+    hr { border: 0; border-top: 1px solid var(--rule); margin: 2em 0; }
+    sup.footnote-ref { line-height: 0; font-size: 0.75em; }
+    sup.footnote-ref a { text-decoration: none; }
+    section.footnotes { border-top: 1px solid var(--rule); margin-top: 2em; padding-top: 0.5em; font-size: 0.85rem; }
+    .footnote-backref { text-decoration: none; }
+    .colophon { margin-top: 4em; font-size: 0.8rem; color: var(--muted); border-top: 1px solid var(--rule); }
+    @media (max-width: 600px) { html { font-size: 16px; } }
+    @media print {
+      @page { size: A4; margin: 2.2cm 2cm; }
+      html { font-size: 11pt; }
+      body { max-width: none; padding: 0; }
+      nav.toc, section.part, section.chapter { break-before: page; }
+      section.part > .part-title { border-top: none; }
+      h1, h2, h3, h4 { break-after: avoid; }
+      figure, table, pre, blockquote { break-inside: avoid; }
+      a { color: inherit; text-decoration: none; }
+      .colophon { display: none; }
+    }
+
+    """
+}

@@ -1,0 +1,90 @@
+/// Complete LaTeX documents: the whole paper (`book` class) or one standalone file (`article`).
+public enum LaTeXDocument {
+    public static func standalone(title: String, body: String) -> String {
+        LaTeXPreamble.text(documentClass: "article", lang: "en", title: LaTeXEscaping.text(title), authors: "")
+            + "\\begin{document}\n\n" + body + "\\end{document}\n"
+    }
+
+    /// The paper as one `.tex` file.
+    public static func paper(_ paper: ResolvedPaper) -> (output: String, diagnostics: [Diagnostic]) {
+        let m = paper.manifest
+        let e = LaTeXEscaping.text
+        var out = LaTeXPreamble.text(documentClass: "book", lang: m.lang, title: e(m.title),
+                                     authors: m.authors.map { e($0.name) }.joined(separator: "; "))
+        out += "\\counterwithout{figure}{chapter}\n\\counterwithout{footnote}{chapter}\n"
+        out += "\\setcounter{secnumdepth}{5}\n\\setcounter{tocdepth}{1}\n\n\\begin{document}\n\n"
+        out += titlePage(m)
+        out += "\\frontmatter\n\\tableofcontents\n\\mainmatter\n\n"
+
+        var options = LaTeXRenderer.Options()
+        options.paperHeadings = true
+        let assets = paper.assets
+        options.assetPath = { assets[$0]?.latexPath }
+        options.knownIDs = Set(paper.chapters.flatMap { ch in
+            [ch.id] + ch.blocks.compactMap { b -> String? in
+                switch b.kind {
+                case .heading(let h): h.attributes.id
+                case .figure(let f): f.attributes.id
+                default: nil
+                }
+            }
+        })
+        var diagnostics: [Diagnostic] = []
+        var inAppendix = false
+        var afterParts = false
+        for entry in paper.entries {
+            switch entry {
+            case .part(let part):
+                out += "\\setcounter{part}{\(part.ordinal - 1)}\n"
+                out += "\\part{\(e(part.title))}\\label{\(LaTeXEscaping.label(part.id))}\n\n"
+                afterParts = true
+            case .chapter(let ch):
+                if ch.matter == .appendix && !inAppendix {
+                    inAppendix = true
+                    out += "\\appendix\n\\bookmarksetup{startatroot}\n\n"
+                } else if ch.matter == .back && afterParts {
+                    afterParts = false
+                    out += "\\bookmarksetup{startatroot}\n\n"
+                }
+                var r = LaTeXRenderer(options: options, footnotes: ch.footnotes)
+                r.out.reserveCapacity(ch.source.document.blocks.count * 200)
+                let title = r.rendered { $0.inlines(ch.title) }
+                let tocTitle = r.rendered { $0.inlines(ch.title.withoutFootnotes) }
+                if let ordinal = ch.ordinal {
+                    out += "\\setcounter{chapter}{\(ordinal - 1)}\n"
+                    out += "\\chapter[\(tocTitle)]{\(title)}\\label{\(LaTeXEscaping.label(ch.id))}\n\n"
+                } else {
+                    out += "\\chapter*{\(title)}\\phantomsection\\addcontentsline{toc}{chapter}{\(tocTitle)}"
+                    out += "\\markboth{\(tocTitle)}{\(tocTitle)}\\label{\(LaTeXEscaping.label(ch.id))}\n\n"
+                }
+                r.blocks(ch.blocks)
+                out += r.out
+                diagnostics += r.diagnostics
+            }
+        }
+        out += "\\end{document}\n"
+        return (out, diagnostics)
+    }
+
+    static func titlePage(_ m: Manifest) -> String {
+        let e = LaTeXEscaping.text
+        var out = "\\begin{titlepage}\n\\centering\n\\vspace*{3cm}\n"
+        out += "{\\Huge\\bfseries \(e(m.title))\\par}\n"
+        if let s = m.subtitle { out += "\\vspace{0.6cm}\n{\\Large \(e(s))\\par}\n" }
+        out += "\\vspace{1.5cm}\n"
+        for a in m.authors {
+            out += "{\\large \(e(a.name))\\par}\n"
+            for aff in a.affiliations { out += "{\\small\\itshape \(e(aff))\\par}\n" }
+            out += "\\vspace{0.5cm}\n"
+        }
+        out += "\\vfill\n"
+        let line = [m.version.map { "Version \(e($0))" }, m.date.map(e)].compactMap { $0 }.joined(separator: " \\textperiodcentered{} ")
+        if !line.isEmpty { out += "{\\small \(line)\\par}\n" }
+        out += "\\end{titlepage}\n\n"
+        if let abstract = m.abstract {
+            out += "\\chapter*{Abstract}\n"
+            for para in abstract.split(separator: "\n\n") { out += e(String(para)) + "\n\n" }
+        }
+        return out
+    }
+}

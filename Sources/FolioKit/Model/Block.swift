@@ -1,0 +1,109 @@
+/// A block node of Folio's document model.
+public struct Block: Hashable, Sendable {
+    public var kind: Kind
+    public var range: SourceRange
+
+    public init(_ kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+
+    public indirect enum Kind: Hashable, Sendable {
+        case paragraph([Inline])
+        case heading(Heading)
+        case blockQuote([Block])
+        case list(ListBlock)
+        case codeBlock(info: String, literal: String)
+        case html(String)
+        case thematicBreak
+        case table(Table)
+        case footnoteDefinition(label: String, content: [Block])
+        /// An image alone in its paragraph, made a numbered figure by the Resolve stage.
+        case figure(Figure)
+    }
+}
+
+/// A heading with its level (1–6), content and `{#id .class key=value}` attributes.
+public struct Heading: Hashable, Sendable {
+    public var level: Int
+    public var content: [Inline]
+    public var attributes: Attributes
+    /// The number shown before the heading ("2.3"), set by the Resolve stage; nil when unnumbered.
+    public var number: String?
+
+    public init(level: Int, content: [Inline], attributes: Attributes = Attributes(), number: String? = nil) {
+        self.level = level
+        self.content = content
+        self.attributes = attributes
+        self.number = number
+    }
+}
+
+/// A numbered figure: an image with its caption.
+public struct Figure: Hashable, Sendable {
+    public var source: String
+    public var title: String
+    public var caption: [Inline]
+    public var attributes: Attributes
+    public var number: String
+
+    public init(source: String, title: String, caption: [Inline], attributes: Attributes, number: String) {
+        self.source = source
+        self.title = title
+        self.caption = caption
+        self.attributes = attributes
+        self.number = number
+    }
+}
+
+/// A bullet or ordered list.
+public struct ListBlock: Hashable, Sendable {
+    public var ordered: Bool
+    public var start: Int
+    public var tight: Bool
+    public var items: [ListItem]
+
+    public init(ordered: Bool, start: Int, tight: Bool, items: [ListItem]) {
+        self.ordered = ordered
+        self.start = start
+        self.tight = tight
+        self.items = items
+    }
+}
+
+/// One list item; `task` is nil for ordinary items and the checked state for task-list items.
+public struct ListItem: Hashable, Sendable {
+    public var task: Bool?
+    public var content: [Block]
+    public var range: SourceRange
+
+    public init(task: Bool?, content: [Block], range: SourceRange) {
+        self.task = task
+        self.content = content
+        self.range = range
+    }
+}
+
+/// A GFM table: a header row, body rows and per-column alignment.
+public struct Table: Hashable, Sendable {
+    public enum Alignment: Hashable, Sendable { case none, left, center, right }
+
+    public struct Row: Hashable, Sendable {
+        public var cells: [[Inline]]
+        public var range: SourceRange
+        public init(cells: [[Inline]], range: SourceRange) {
+            self.cells = cells
+            self.range = range
+        }
+    }
+
+    public var alignments: [Alignment]
+    public var header: Row
+    public var rows: [Row]
+
+    public init(alignments: [Alignment], header: Row, rows: [Row]) {
+        self.alignments = alignments
+        self.header = header
+        self.rows = rows
+    }
+}

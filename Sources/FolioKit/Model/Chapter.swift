@@ -1,0 +1,52 @@
+/// One chapter file: its front matter and parsed body.
+public struct Chapter: Sendable {
+    public enum Status: String, Sendable, CaseIterable, Comparable {
+        case draft, review, approved
+
+        public static func < (a: Status, b: Status) -> Bool {
+            allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
+        }
+    }
+
+    public enum Matter: Sendable, Hashable {
+        case front, main, back, appendix
+    }
+
+    /// Path as shown in diagnostics (relative to the working directory when possible).
+    public var path: String
+    /// Path relative to the paper folder, as written in the manifest.
+    public var manifestPath: String
+    public var matter: Matter
+    public var title: [Inline]
+    public var titleLocation: SourceLocation
+    /// Explicit id from front matter or a `{#id}` on the title heading.
+    public var explicitID: String?
+    public var owners: [String]
+    public var reviewers: [String]
+    public var status: Status?
+    public var document: MarkdownDocument
+}
+
+/// A part of the paper: a titled group of chapters on one side.
+public struct Part: Sendable {
+    public var title: String
+    public var side: Manifest.Side
+    public var chapters: [Chapter]
+    public var location: SourceLocation
+}
+
+/// The whole paper as loaded from disk, before resolution.
+public struct Paper: Sendable {
+    public var manifest: Manifest
+    /// The paper folder.
+    public var directory: String
+    public var frontMatter: [Chapter]
+    public var parts: [Part]
+    public var backMatter: [Chapter]
+    public var appendices: [Chapter]
+
+    /// Every chapter in reading order.
+    public var chapters: [Chapter] {
+        frontMatter + parts.flatMap(\.chapters) + backMatter + appendices
+    }
+}

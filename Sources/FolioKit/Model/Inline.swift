@@ -1,0 +1,47 @@
+/// An inline node of Folio's document model.
+public struct Inline: Hashable, Sendable {
+    public var kind: Kind
+    public var range: SourceRange
+
+    public init(_ kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+
+    public indirect enum Kind: Hashable, Sendable {
+        case text(String)
+        case softBreak
+        case lineBreak
+        case code(String)
+        case html(String)
+        case emphasis([Inline])
+        case strong([Inline])
+        case strikethrough([Inline])
+        case link(destination: String, title: String, content: [Inline])
+        case image(source: String, title: String, alt: [Inline])
+        /// A footnote reference; `label` is the author's label, matched to `Block.Kind.footnoteDefinition`.
+        case footnoteReference(label: String)
+    }
+}
+
+extension Array where Element == Inline {
+    /// The text of these inlines with all markup removed, as used for `alt` text, slugs and metadata.
+    public var plainText: String {
+        var out = ""
+        for node in self { node.appendPlainText(to: &out) }
+        return out
+    }
+}
+
+extension Inline {
+    func appendPlainText(to out: inout String) {
+        switch kind {
+        case .text(let s), .code(let s): out += s
+        case .softBreak, .lineBreak: out += " "
+        case .html: break
+        case .emphasis(let c), .strong(let c), .strikethrough(let c): for n in c { n.appendPlainText(to: &out) }
+        case .link(_, _, let c), .image(_, _, let c): for n in c { n.appendPlainText(to: &out) }
+        case .footnoteReference: break
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// The paper's manifest, `Paper/folio.yaml`.
+public struct Manifest: Sendable {
+    public struct Author: Sendable, Hashable {
+        public var name: String
+        public var affiliations: [String]
+    }
+
+    /// A file named in the manifest, with the location of the line that names it.
+    public struct FileRef: Sendable, Hashable {
+        public var path: String
+        public var location: SourceLocation
+    }
+
+    public enum Side: String, Sendable, Hashable, CaseIterable {
+        case demand, supply
+    }
+
+    public struct PartSpec: Sendable {
+        public var title: String
+        public var side: Side
+        public var chapters: [FileRef]
+        public var location: SourceLocation
+    }
+
+    public var title: String
+    public var subtitle: String?
+    public var version: String?
+    public var date: String?
+    public var lang: String
+    public var authors: [Author]
+    public var abstract: String?
+    public var frontMatter: [FileRef]
+    public var parts: [PartSpec]
+    public var backMatter: [FileRef]
+    public var appendices: [FileRef]
+    public var bibliography: [FileRef]
+    public var checklist: FileRef?
+    /// Lets raw HTML in chapters through to the HTML output (escaped otherwise).
+    public var rawHTML: Bool
+    /// How many heading levels below the chapter get numbers (1 = sections only).
+    public var sectionDepth: Int
+    /// Whether front-matter chapters are numbered.
+    public var numberFrontMatter: Bool
+    /// The manifest's own location (its first line).
+    public var location: SourceLocation
+
+    public var allChapterRefs: [FileRef] {
+        frontMatter + parts.flatMap(\.chapters) + backMatter + appendices
+    }
+}

@@ -1,0 +1,59 @@
+/// Turns one chapter file's text into a `Chapter`: front matter, Markdown body and title.
+public enum ChapterLoader {
+    static let knownKeys = ["title", "id", "owners", "reviewers", "status"]
+
+    public static func load(_ text: String, path: String, manifestPath: String, matter: Chapter.Matter)
+        throws(Diagnostic) -> (Chapter, [Diagnostic]) {
+        let split = try FrontMatter.split(text, file: path)
+        var diagnostics: [Diagnostic] = []
+        var meta: YAMLFields?
+        if let yaml = split.yaml, let value = try YAMLValue.parse(yaml, file: path, lineOffset: 1) {
+            let f = try YAMLFields(value, what: "front matter")
+            diagnostics += f.unknownKeys(known: knownKeys)
+            meta = f
+        }
+        var (document, parseDiagnostics) = CmarkParser.parse(split.body, file: path, lineOffset: split.bodyLineOffset)
+        diagnostics += parseDiagnostics
+
+        var status: Chapter.Status?
+        if let raw = try meta?.string("status") {
+            guard let s = Chapter.Status(rawValue: raw) else {
+                throw .error("front-matter.status", "status must be draft, review or approved, not '\(raw)'",
+                             at: meta?.value("status")?.location)
+            }
+            status = s
+        }
+
+        // The chapter title: front matter `title`, else a level-1 heading that opens the body.
+        var title: [Inline] = []
+        var titleLocation = SourceLocation(file: path, line: 1, column: 1)
+        var explicitID = try meta?.string("id")
+        if let first = document.blocks.first, case .heading(let h) = first.kind, h.level == 1 {
+            document.blocks.removeFirst()
+            title = h.content
+            titleLocation = first.range.start
+            explicitID = explicitID ?? h.attributes.id
+            if let fmTitle = try meta?.string("title"), fmTitle != h.content.plainText {
+                diagnostics.append(.warning("chapter.title-conflict",
+                    "the front matter title '\(fmTitle)' differs from the heading '\(h.content.plainText)'; the heading is used",
+                    at: first.range.start))
+            }
+        } else if let fmTitle = try meta?.string("title") {
+            title = [Inline(.text(fmTitle), range: SourceRange(start: meta?.value("title")?.location ?? titleLocation,
+                                                                endLine: 1, endColumn: 1))]
+            titleLocation = meta?.value("title")?.location ?? titleLocation
+        } else {
+            let stem = manifestPath.split(separator: "/").last.map(String.init) ?? manifestPath
+            title = [Inline(.text(stem), range: SourceRange(start: titleLocation, endLine: 1, endColumn: 1))]
+            diagnostics.append(.warning("chapter.no-title",
+                "chapter has no title; add 'title:' to its front matter or start it with a '# Title' heading",
+                at: titleLocation))
+        }
+
+        let chapter = Chapter(
+            path: path, manifestPath: manifestPath, matter: matter, title: title, titleLocation: titleLocation,
+            explicitID: explicitID, owners: try meta?.strings("owners").map(\.0) ?? [],
+            reviewers: try meta?.strings("reviewers").map(\.0) ?? [], status: status, document: document)
+        return (chapter, diagnostics)
+    }
+}

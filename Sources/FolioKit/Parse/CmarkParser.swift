@@ -1,0 +1,229 @@
+import CCmarkGFM
+
+/// Parses Markdown with libcmark-gfm and converts its tree into Folio's model.
+/// This is the only file that calls the C library.
+public enum CmarkParser {
+    /// The version string of the linked libcmark-gfm.
+    public static var libraryVersion: String { String(cString: cmark_version_string()) }
+
+    /// Maximum nesting of blocks and inlines the converter descends into.
+    static let maxDepth = 800
+
+    /// Parses `text` as GitHub Flavored Markdown. `lineOffset` is added to every line
+    /// (for files whose front matter was cut off before parsing).
+    public static func parse(_ text: String, file: String, lineOffset: Int = 0) -> (MarkdownDocument, [Diagnostic]) {
+        cmark_gfm_core_extensions_ensure_registered()
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(options) else {
+            return (MarkdownDocument(file: file, blocks: [], footnotes: []),
+                    [.error("parse.failed", "cmark-gfm could not allocate a parser", at: nil)])
+        }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "tasklist"] {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buf in
+            buf.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buf.count) { cmark_parser_feed(parser, $0, buf.count) }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return (MarkdownDocument(file: file, blocks: [], footnotes: []),
+                    [.error("parse.failed", "cmark-gfm returned no document", at: nil)])
+        }
+        defer { cmark_node_free(root) }
+        var converter = Converter(file: file, lineOffset: lineOffset)
+        let doc = converter.document(root)
+        return (doc, converter.diagnostics)
+    }
+}
+
+private struct Converter {
+    let file: String
+    let lineOffset: Int
+    var diagnostics: [Diagnostic] = []
+    var depth = 0
+    var depthReported = false
+    /// Labels of the footnote definitions, in reference order.
+    var defLabels: [String] = []
+
+    init(file: String, lineOffset: Int) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    mutating func document(_ root: OpaquePointer) -> MarkdownDocument {
+        var blocks: [Block] = []
+        var defs: [MarkdownDocument.Footnote] = []
+        let top = children(root)
+        defLabels = top.filter { cmark_node_get_type($0) == CMARK_NODE_FOOTNOTE_DEFINITION }.map(literal)
+        for child in top {
+            if cmark_node_get_type(child) == CMARK_NODE_FOOTNOTE_DEFINITION {
+                let label = literal(child)
+                defs.append(.init(label: label, content: blockList(child), range: range(child, fallback: nil)))
+            } else if let b = block(child, parentRange: nil) {
+                blocks.append(b)
+            }
+        }
+        return MarkdownDocument(file: file, blocks: blocks, footnotes: defs)
+    }
+
+    // MARK: Blocks
+
+    mutating func blockList(_ node: OpaquePointer) -> [Block] {
+        let r = range(node, fallback: nil)
+        return children(node).compactMap { block($0, parentRange: r) }
+    }
+
+    mutating func block(_ node: OpaquePointer, parentRange: SourceRange?) -> Block? {
+        let r = range(node, fallback: parentRange)
+        guard enter(r) else { return nil }
+        defer { depth -= 1 }
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_PARAGRAPH:
+            return Block(.paragraph(inlines(node, r)), range: r)
+        case CMARK_NODE_HEADING:
+            let level = Int(cmark_node_get_heading_level(node))
+            var content = inlines(node, r)
+            var attrs = Attributes()
+            if let (stripped, parsed) = AttributeParser.takeTrailing(from: content) {
+                content = stripped
+                attrs = parsed
+            }
+            return Block(.heading(Heading(level: level, content: content, attributes: attrs)), range: r)
+        case CMARK_NODE_BLOCK_QUOTE:
+            return Block(.blockQuote(blockList(node)), range: r)
+        case CMARK_NODE_LIST:
+            let items = children(node).map { item -> ListItem in
+                let ir = range(item, fallback: r)
+                let task: Bool? = typeString(item) == "tasklist" ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
+                return ListItem(task: task, content: blockList(item), range: ir)
+            }
+            let list = ListBlock(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                                 start: Int(cmark_node_get_list_start(node)),
+                                 tight: cmark_node_get_list_tight(node) != 0, items: items)
+            return Block(.list(list), range: r)
+        case CMARK_NODE_CODE_BLOCK:
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            return Block(.codeBlock(info: info, literal: literal(node)), range: r)
+        case CMARK_NODE_HTML_BLOCK:
+            return Block(.html(literal(node)), range: r)
+        case CMARK_NODE_THEMATIC_BREAK:
+            return Block(.thematicBreak, range: r)
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            return Block(.footnoteDefinition(label: literal(node), content: blockList(node)), range: r)
+        default:
+            if typeString(node) == "table" { return table(node, r) }
+            return nil
+        }
+    }
+
+    mutating func table(_ node: OpaquePointer, _ r: SourceRange) -> Block? {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        var alignments: [Table.Alignment] = []
+        if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+            for i in 0..<columns {
+                switch raw[i] {
+                case UInt8(ascii: "l"): alignments.append(.left)
+                case UInt8(ascii: "c"): alignments.append(.center)
+                case UInt8(ascii: "r"): alignments.append(.right)
+                default: alignments.append(.none)
+                }
+            }
+        }
+        var rows: [Table.Row] = []
+        for rowNode in children(node) {
+            let rr = range(rowNode, fallback: r)
+            let cells = children(rowNode).map { inlines($0, range($0, fallback: rr)) }
+            rows.append(Table.Row(cells: cells, range: rr))
+        }
+        guard let header = rows.first else { return nil }
+        return Block(.table(Table(alignments: alignments, header: header, rows: Array(rows.dropFirst()))), range: r)
+    }
+
+    // MARK: Inlines
+
+    mutating func inlines(_ node: OpaquePointer, _ parent: SourceRange) -> [Inline] {
+        children(node).compactMap { inline($0, parent) }
+    }
+
+    mutating func inline(_ node: OpaquePointer, _ parent: SourceRange) -> Inline? {
+        let r = range(node, fallback: parent)
+        guard enter(r) else { return nil }
+        defer { depth -= 1 }
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return Inline(.text(literal(node)), range: r)
+        case CMARK_NODE_SOFTBREAK: return Inline(.softBreak, range: r)
+        case CMARK_NODE_LINEBREAK: return Inline(.lineBreak, range: r)
+        case CMARK_NODE_CODE: return Inline(.code(literal(node)), range: r)
+        case CMARK_NODE_HTML_INLINE: return Inline(.html(literal(node)), range: r)
+        case CMARK_NODE_EMPH: return Inline(.emphasis(inlines(node, r)), range: r)
+        case CMARK_NODE_STRONG: return Inline(.strong(inlines(node, r)), range: r)
+        case CMARK_NODE_LINK:
+            return Inline(.link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
+                                content: inlines(node, r)), range: r)
+        case CMARK_NODE_IMAGE:
+            return Inline(.image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
+                                 alt: inlines(node, r)), range: r)
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            return Inline(.footnoteReference(label: footnoteLabel(literal(node))), range: r)
+        default:
+            if typeString(node) == "strikethrough" { return Inline(.strikethrough(inlines(node, r)), range: r) }
+            return nil
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Counts one level of nesting; past the limit, reports once and skips the subtree.
+    mutating func enter(_ r: SourceRange) -> Bool {
+        if depth >= CmarkParser.maxDepth {
+            if !depthReported {
+                depthReported = true
+                diagnostics.append(.error("parse.nesting-too-deep",
+                    "content is nested more than \(CmarkParser.maxDepth) levels deep; the deeper part is left out",
+                    at: r.start))
+            }
+            return false
+        }
+        depth += 1
+        return true
+    }
+
+    func children(_ node: OpaquePointer) -> [OpaquePointer] {
+        var out: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            out.append(c)
+            child = cmark_node_next(c)
+        }
+        return out
+    }
+
+    func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
+
+    func string(_ p: UnsafePointer<CChar>?) -> String { p.map { String(cString: $0) } ?? "" }
+
+    func typeString(_ node: OpaquePointer) -> String { string(cmark_node_get_type_string(node)) }
+
+    func range(_ node: OpaquePointer, fallback: SourceRange?) -> SourceRange {
+        let line = Int(cmark_node_get_start_line(node))
+        let col = Int(cmark_node_get_start_column(node))
+        if line <= 0, let fallback { return fallback }
+        let endLine = Int(cmark_node_get_end_line(node))
+        let endCol = Int(cmark_node_get_end_column(node))
+        return SourceRange(start: SourceLocation(file: file, line: max(line, 1) + lineOffset, column: max(col, 1)),
+                           endLine: max(endLine, line, 1) + lineOffset, endColumn: max(endCol, 1))
+    }
+
+    /// cmark-gfm 0.29.0.gfm.6 replaces a reference's label with its number; later versions keep the label.
+    func footnoteLabel(_ raw: String) -> String {
+        if defLabels.contains(raw) { return raw }
+        if let n = Int(raw), n >= 1, n <= defLabels.count { return defLabels[n - 1] }
+        return raw
+    }
+}

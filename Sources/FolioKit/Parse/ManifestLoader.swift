@@ -1,0 +1,78 @@
+/// Reads `folio.yaml` into a `Manifest`, with every error at its YAML line.
+public enum ManifestLoader {
+    static let knownKeys = ["title", "subtitle", "version", "date", "lang", "authors", "abstract", "front-matter",
+                            "parts", "back-matter", "appendices", "bibliography", "checklist", "raw-html", "numbering"]
+
+    public static func load(_ text: String, file: String) throws(Diagnostic) -> (Manifest, [Diagnostic]) {
+        guard let root = try YAMLValue.parse(text, file: file) else {
+            throw .error("manifest.empty", "the manifest is empty; it needs at least a title and chapters",
+                         at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        let f = try YAMLFields(root, what: "manifest")
+        var warnings = f.unknownKeys(known: knownKeys)
+
+        var authors: [Manifest.Author] = []
+        for item in try f.list("authors") {
+            if case .scalar(let name) = item.kind {
+                authors.append(.init(name: name, affiliations: []))
+                continue
+            }
+            let a = try YAMLFields(item, what: "author")
+            warnings += a.unknownKeys(known: ["name", "affiliations", "affiliation"])
+            let affs = try a.strings("affiliations") + a.strings("affiliation")
+            authors.append(.init(name: try a.requiredString("name"), affiliations: affs.map(\.0)))
+        }
+
+        var parts: [Manifest.PartSpec] = []
+        for item in try f.list("parts") {
+            let p = try YAMLFields(item, what: "part")
+            warnings += p.unknownKeys(known: ["title", "side", "chapters"])
+            let sideText = try p.requiredString("side")
+            guard let side = Manifest.Side(rawValue: sideText) else {
+                throw .error("manifest.side", "a part's side must be 'demand' or 'supply', not '\(sideText)'",
+                             at: p.value("side")?.location ?? p.location)
+            }
+            parts.append(.init(title: try p.requiredString("title"), side: side,
+                               chapters: try files(p, "chapters"), location: p.location))
+        }
+
+        var sectionDepth = 3
+        var numberFront = false
+        if let numbering = f.value("numbering") {
+            let n = try YAMLFields(numbering, what: "numbering")
+            warnings += n.unknownKeys(known: ["section-depth", "front-matter"])
+            sectionDepth = try n.int("section-depth", in: 0...5) ?? 3
+            numberFront = try n.bool("front-matter") ?? false
+        }
+
+        let checklist = try f.string("checklist").map { Manifest.FileRef(path: $0, location: f.value("checklist")?.location ?? f.location) }
+        let manifest = Manifest(
+            title: try f.requiredString("title"), subtitle: try f.string("subtitle"), version: try f.string("version"),
+            date: try f.string("date"), lang: try f.string("lang") ?? "en", authors: authors,
+            abstract: try f.string("abstract"), frontMatter: try files(f, "front-matter"), parts: parts,
+            backMatter: try files(f, "back-matter"), appendices: try files(f, "appendices"),
+            bibliography: try files(f, "bibliography"), checklist: checklist, rawHTML: try f.bool("raw-html") ?? false,
+            sectionDepth: sectionDepth, numberFrontMatter: numberFront, location: SourceLocation(file: file, line: 1, column: 1))
+        if manifest.allChapterRefs.isEmpty {
+            throw .error("manifest.no-chapters", "the manifest lists no chapters (front-matter, parts, back-matter or appendices)",
+                         at: f.location)
+        }
+        if !isLanguageTag(manifest.lang) {
+            throw .error("manifest.lang", "'\(manifest.lang)' is not a language tag such as 'en' or 'en-SG'",
+                         at: f.value("lang")?.location ?? f.location)
+        }
+        return (manifest, warnings)
+    }
+
+    private static func files(_ f: YAMLFields, _ key: String) throws(Diagnostic) -> [Manifest.FileRef] {
+        try f.strings(key).map { Manifest.FileRef(path: $0.0, location: $0.1) }
+    }
+
+    /// A BCP 47-shaped tag: letters and digits in hyphen-separated pieces of up to 8.
+    static func isLanguageTag(_ s: String) -> Bool {
+        let pieces = s.split(separator: "-", omittingEmptySubsequences: false)
+        return !pieces.isEmpty && pieces.allSatisfy { p in
+            (1...8).contains(p.count) && p.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        } && pieces[0].allSatisfy(\.isLetter)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Reads source files as UTF-8, reporting the exact position of invalid bytes.
+public enum SourceText {
+    /// Decodes bytes as UTF-8 (a leading byte-order mark is dropped).
+    public static func decode(_ bytes: [UInt8], file: String) throws(Diagnostic) -> String {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let s = String(validating: body, as: UTF8.self) { return s }
+        var line = 1, column = 1, i = body.startIndex
+        while i < body.endIndex {
+            let len = validSequenceLength(body, at: i)
+            if len == 0 { break }
+            if body[i] == 0x0A { line += 1; column = 1 } else { column += len }
+            i += len
+        }
+        throw .error("source.invalid-utf8", "file is not valid UTF-8 (byte 0x\(String(body[i], radix: 16, uppercase: true)))",
+                     at: SourceLocation(file: file, line: line, column: column))
+    }
+
+    /// Reads and decodes a file; an unreadable file is an error at `reference` (or unlocated).
+    public static func read(_ url: URL, displayPath: String, reference: SourceLocation? = nil) throws(Diagnostic) -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw .error("source.unreadable", "cannot read '\(displayPath)'", at: reference)
+        }
+        return try decode([UInt8](data), file: displayPath)
+    }
+
+    /// Length of the valid UTF-8 sequence starting at `i`, or 0 if it is invalid.
+    private static func validSequenceLength(_ b: ArraySlice<UInt8>, at i: Int) -> Int {
+        let c = b[i]
+        let (len, lo, hi): (Int, UInt8, UInt8)
+        switch c {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: (len, lo, hi) = (2, 0x80, 0xBF)
+        case 0xE0: (len, lo, hi) = (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (len, lo, hi) = (3, 0x80, 0xBF)
+        case 0xED: (len, lo, hi) = (3, 0x80, 0x9F)
+        case 0xF0: (len, lo, hi) = (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (len, lo, hi) = (4, 0x80, 0xBF)
+        case 0xF4: (len, lo, hi) = (4, 0x80, 0x8F)
+        default: return 0
+        }
+        guard i + len <= b.endIndex else { return 0 }
+        guard b[i + 1] >= lo, b[i + 1] <= hi else { return 0 }
+        for k in 2..<len where !(0x80...0xBF).contains(b[i + k]) { return 0 }
+        return len
+    }
+}

@@ -1,0 +1,96 @@
+import Yams
+
+/// A YAML value with the source location of every node, for located manifest and front-matter errors.
+public struct YAMLValue: Sendable {
+    public indirect enum Kind: Sendable {
+        case scalar(String)
+        case sequence([YAMLValue])
+        case mapping([(key: String, keyLocation: SourceLocation, value: YAMLValue)])
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+    /// True for a plain scalar such as `null`, `~` or an empty value.
+    public var isNull: Bool
+
+    /// Largest YAML text accepted, in bytes.
+    public static let maxBytes = 1 << 20
+    /// Most nodes a document may expand to (guards against alias bombs).
+    public static let maxNodes = 100_000
+
+    /// Parses `text` (the YAML of `file`, starting at line `lineOffset + 1`). Errors carry the YAML location.
+    public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLValue? {
+        guard text.utf8.count <= maxBytes else {
+            throw .error("yaml.too-large", "YAML is \(text.utf8.count) bytes; the limit is \(maxBytes)",
+                         at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw located(error, file: file, lineOffset: lineOffset)
+        } catch {
+            throw .error("yaml.syntax", "\(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+        }
+        guard let node else { return nil }
+        var budget = maxNodes
+        return try convert(node, file: file, lineOffset: lineOffset, budget: &budget)
+    }
+
+    private static func location(_ mark: Mark?, file: String, lineOffset: Int) -> SourceLocation {
+        SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    }
+
+    private static func convert(_ node: Node, file: String, lineOffset: Int, budget: inout Int) throws(Diagnostic) -> YAMLValue {
+        let loc = location(node.mark, file: file, lineOffset: lineOffset)
+        budget -= 1
+        guard budget >= 0 else {
+            throw .error("yaml.too-many-nodes",
+                         "YAML expands to more than \(maxNodes) nodes (are aliases repeating a large value?)", at: loc)
+        }
+        switch node {
+        case .scalar(let s):
+            let isNull = s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
+            return YAMLValue(kind: .scalar(s.string), location: loc, isNull: isNull)
+        case .sequence(let seq):
+            var items: [YAMLValue] = []
+            for child in seq { items.append(try convert(child, file: file, lineOffset: lineOffset, budget: &budget)) }
+            return YAMLValue(kind: .sequence(items), location: loc, isNull: false)
+        case .mapping(let map):
+            var pairs: [(key: String, keyLocation: SourceLocation, value: YAMLValue)] = []
+            var seen: [String: SourceLocation] = [:]
+            for (k, v) in map {
+                let keyLoc = location(k.mark, file: file, lineOffset: lineOffset)
+                guard let key = k.scalar?.string else {
+                    throw .error("yaml.key", "mapping keys must be plain strings", at: keyLoc)
+                }
+                if let first = seen[key] {
+                    throw .error("yaml.duplicate-key", "key '\(key)' appears twice", at: keyLoc,
+                                 notes: ["first given at \(first)"])
+                }
+                seen[key] = keyLoc
+                pairs.append((key, keyLoc, try convert(v, file: file, lineOffset: lineOffset, budget: &budget)))
+            }
+            return YAMLValue(kind: .mapping(pairs), location: loc, isNull: false)
+        case .alias:
+            throw .error("yaml.alias", "unresolved YAML alias", at: loc)
+        }
+    }
+
+    private static func located(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return .error("yaml.syntax", "invalid YAML: \(text)", at: location(mark, file: file, lineOffset: lineOffset))
+        case .reader(let problem, _, _, _):
+            return .error("yaml.syntax", "invalid YAML: \(problem)", at: location(nil, file: file, lineOffset: lineOffset))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error("yaml.duplicate-key", "duplicate keys: \(duplicates.joined(separator: ", "))",
+                          at: location(context.mark, file: file, lineOffset: lineOffset))
+        default:
+            return .error("yaml.syntax", "invalid YAML: \(error)", at: location(nil, file: file, lineOffset: lineOffset))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// The paper after the Resolve stage: everything numbered and given an id. Writers read only this.
+public struct ResolvedPaper: Sendable {
+    public var manifest: Manifest
+    public var directory: String
+    public var entries: [Entry]
+    /// Local images the outputs need, keyed by the source string written in the Markdown.
+    public var assets: [String: Asset]
+
+    public enum Entry: Sendable {
+        case part(ResolvedPart)
+        case chapter(ResolvedChapter)
+    }
+
+    public var chapters: [ResolvedChapter] {
+        entries.compactMap { if case .chapter(let c) = $0 { c } else { nil } }
+    }
+}
+
+public struct ResolvedPart: Sendable {
+    public var title: String
+    public var side: Manifest.Side
+    /// Position among the parts, from 1.
+    public var ordinal: Int
+    /// Roman numeral, "I", "II"...
+    public var number: String { RomanNumeral.string(ordinal) }
+    public var id: String
+}
+
+public struct ResolvedChapter: Sendable {
+    public var title: [Inline]
+    /// The chapter counter (appendices count from 1 again), nil when unnumbered.
+    public var ordinal: Int?
+    /// "3" for chapters, "A" for appendices, nil when unnumbered.
+    public var number: String? {
+        ordinal.map { matter == .appendix ? AppendixLetter.string($0) : String($0) }
+    }
+    public var id: String
+    public var matter: Chapter.Matter
+    public var blocks: [Block]
+    public var footnotes: [MarkdownDocument.Footnote]
+    /// Prefix that makes this chapter's footnote anchors unique on the page.
+    public var footnotePrefix: String
+    public var source: Chapter
+
+    /// The label shown before the title: "Chapter 3", "Appendix A", or nil.
+    public var label: String? {
+        guard let number else { return nil }
+        return matter == .appendix ? "Appendix \(number)" : "Chapter \(number)"
+    }
+
+    public func footnoteNumber(for label: String) -> Int? { source.document.footnoteNumber(for: label) }
+}
+
+/// A local image: where it is read from and where each output refers to it.
+public struct Asset: Sendable, Hashable {
+    /// Absolute path of the source file.
+    public var sourcePath: String
+    /// Path relative to the output folder, for HTML.
+    public var htmlPath: String
+    /// Path relative to the output folder, for LaTeX (SVG becomes PDF).
+    public var latexPath: String
+
+    public var needsPDFConversion: Bool { htmlPath != latexPath }
+}

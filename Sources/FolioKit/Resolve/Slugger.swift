@@ -1,0 +1,42 @@
+/// Makes HTML-safe, unique anchor ids from heading text.
+public struct Slugger: Sendable {
+    private var used: [String: Int] = [:]
+
+    public init() {}
+
+    /// GitHub-style slug: lowercase letters and digits, spaces and hyphens become single hyphens.
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        var pendingHyphen = false
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber || ch == "_" {
+                if pendingHyphen && !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out.append(ch)
+            } else if ch == " " || ch == "-" || ch == "\t" {
+                pendingHyphen = true
+            }
+        }
+        return out.isEmpty ? "section" : out
+    }
+
+    /// Marks an explicit id as taken. Returns false if it was already used.
+    public mutating func claim(_ id: String) -> Bool {
+        if used[id] != nil { return false }
+        used[id] = 0
+        return true
+    }
+
+    /// A unique id based on `base`: `base`, then `base-1`, `base-2`...
+    public mutating func unique(_ base: String) -> String {
+        var candidate = base
+        var n = used[base] ?? 0
+        while used[candidate] != nil {
+            n += 1
+            candidate = "\(base)-\(n)"
+        }
+        used[base] = n
+        used[candidate] = used[candidate] ?? 0
+        return candidate
+    }
+}

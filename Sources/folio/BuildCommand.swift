@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import FolioKit
+
+/// `folio build`: builds the paper into HTML, LaTeX and PDF.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the paper into HTML, LaTeX and PDF."
+    )
+
+    @Option(name: .long, help: "Comma-separated outputs: html, latex, pdf, or all.")
+    var to = "html,latex"
+
+    @Option(name: .long, help: "Output folder.")
+    var out = "Build"
+
+    @Option(name: .long, help: "Build profile: draft, or final (warnings become errors).")
+    var profile: ProfileOption = .draft
+
+    @OptionGroup var paper: PaperOption
+
+    func run() throws {
+        let formats: [OutputFormat]
+        switch OutputFormat.parseList(to) {
+        case .success(let list) where !list.isEmpty: formats = list
+        case .success: throw ValidationError("--to needs at least one of html, latex, pdf or all")
+        case .failure(let bad): throw ValidationError("unknown output format '\(bad.word)'; use html, latex, pdf or all")
+        }
+        let outcome = BuildPipeline.run(.init(paperDirectory: paper.directory, outputDirectory: out,
+                                              formats: formats, profile: profile.value))
+        Console().report(outcome.diagnostics, summary: true)
+        if outcome.diagnostics.hasErrors { throw ExitCode(1) }
+        for file in outcome.written { print("wrote \((out as NSString).appendingPathComponent(file))") }
+    }
+}
+
+/// `--paper DIR`, shared by every command that works on the paper.
+struct PaperOption: ParsableArguments {
+    @Option(name: .long, help: "The paper folder (default: Paper).")
+    var paper = "Paper"
+
+    var directory: String { paper }
+}
+
+enum ProfileOption: String, ExpressibleByArgument, CaseIterable {
+    case draft, final
+
+    var value: Profile { self == .draft ? .draft : .final }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import FolioKit
+
+/// The `folio` command: a thin layer over FolioKit.
+struct Folio: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "folio",
+        abstract: "Build, check and render Markdown white papers.",
+        version: "folio \(FolioVersion.string) (libcmark-gfm \(CmarkParser.libraryVersion))",
+        subcommands: [BuildCommand.self, RenderCommand.self],
+        defaultSubcommand: nil
+    )
+}

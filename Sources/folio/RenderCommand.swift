@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import FolioKit
+
+/// `folio render FILE.md`: converts one Markdown file to standard output.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Convert one Markdown file to HTML or LaTeX on standard output."
+    )
+
+    @Argument(help: "The Markdown file to convert ('-' for standard input).")
+    var file: String
+
+    @Option(name: .long, help: "Output format: html or latex.")
+    var to: RenderFormat = .html
+
+    @Flag(name: .long, help: "Write a complete document rather than a fragment.")
+    var standalone = false
+
+    @Flag(name: .customLong("raw-html"), help: "Pass raw HTML through instead of escaping it.")
+    var rawHTML = false
+
+    func run() throws {
+        let bytes: [UInt8]
+        let display = file == "-" ? "<stdin>" : file
+        if file == "-" {
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ValidationError("cannot read '\(file)'")
+            }
+            bytes = [UInt8](data)
+        }
+        let console = Console()
+        var engine = DiagnosticEngine()
+        do {
+            let text = try SourceText.decode(bytes, file: display)
+            let result = Renderer.render(text, file: display, format: to.kind, standalone: standalone, rawHTML: rawHTML)
+            engine.emit(contentsOf: result.diagnostics)
+            if !engine.hasErrors { FileHandle.standardOutput.write(Data(result.output.utf8)) }
+        } catch {
+            engine.emit(error)
+        }
+        console.report(engine, summary: false)
+        if engine.hasErrors { throw ExitCode(1) }
+    }
+}
+
+enum RenderFormat: String, ExpressibleByArgument, CaseIterable {
+    case html, latex
+
+    var kind: Renderer.Format { self == .html ? .html : .latex }
+}
