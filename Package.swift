@@ -29,7 +29,7 @@ let package = Package(
         .testTarget(
             name: "FolioKitTests",
             dependencies: ["FolioKit", "folio"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

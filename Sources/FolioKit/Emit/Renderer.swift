@@ -8,11 +8,11 @@ public enum Renderer {
     }
 
     public static func render(_ text: String, file: String, format: Format, standalone: Bool, rawHTML: Bool) -> Result {
-        let split: FrontMatter
-        do {
-            split = try FrontMatter.split(text, file: file)
-        } catch {
-            return Result(output: "", diagnostics: [error])
+        // A leading `---` block is front matter only if it holds a YAML mapping; otherwise it is Markdown.
+        var split = FrontMatter(yaml: nil, body: text, bodyLineOffset: 0)
+        if let candidate = try? FrontMatter.split(text, file: file), let yaml = candidate.yaml,
+           let value = try? YAMLValue.parse(yaml, file: file, lineOffset: 1), case .mapping = value.kind {
+            split = candidate
         }
         var (doc, diagnostics) = CmarkParser.parse(split.body, file: file, lineOffset: split.bodyLineOffset)
         var slugger = Slugger()

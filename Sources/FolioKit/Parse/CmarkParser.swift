@@ -49,6 +49,7 @@ private struct Converter {
     var depthReported = false
     /// Labels of the footnote definitions, in reference order.
     var defLabels: [String] = []
+    var defLabelSet: Set<String> = []
 
     init(file: String, lineOffset: Int) {
         self.file = file
@@ -59,11 +60,15 @@ private struct Converter {
         var blocks: [Block] = []
         var defs: [MarkdownDocument.Footnote] = []
         let top = children(root)
-        defLabels = top.filter { cmark_node_get_type($0) == CMARK_NODE_FOOTNOTE_DEFINITION }.map(literal)
+        // cmark-gfm 0.29.0.gfm.6 gives no label for a definition; it is then known by its number.
+        defLabels = top.filter { cmark_node_get_type($0) == CMARK_NODE_FOOTNOTE_DEFINITION }.enumerated().map { i, node in
+            let label = literal(node)
+            return label.isEmpty ? String(i + 1) : label
+        }
+        defLabelSet = Set(defLabels)
         for child in top {
             if cmark_node_get_type(child) == CMARK_NODE_FOOTNOTE_DEFINITION {
-                let label = literal(child)
-                defs.append(.init(label: label, content: blockList(child), range: range(child, fallback: nil)))
+                defs.append(.init(label: defLabels[defs.count], content: blockList(child), range: range(child, fallback: nil)))
             } else if let b = block(child, parentRange: nil) {
                 blocks.append(b)
             }
@@ -115,7 +120,7 @@ private struct Converter {
         case CMARK_NODE_THEMATIC_BREAK:
             return Block(.thematicBreak, range: r)
         case CMARK_NODE_FOOTNOTE_DEFINITION:
-            return Block(.footnoteDefinition(label: literal(node), content: blockList(node)), range: r)
+            return Block(.footnoteDefinition(label: "", content: blockList(node)), range: r)
         default:
             if typeString(node) == "table" { return table(node, r) }
             return nil
@@ -222,7 +227,7 @@ private struct Converter {
 
     /// cmark-gfm 0.29.0.gfm.6 replaces a reference's label with its number; later versions keep the label.
     func footnoteLabel(_ raw: String) -> String {
-        if defLabels.contains(raw) { return raw }
+        if defLabelSet.contains(raw) { return raw }
         if let n = Int(raw), n >= 1, n <= defLabels.count { return defLabels[n - 1] }
         return raw
     }

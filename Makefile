@@ -1,0 +1,49 @@
+# Folio: `make` builds the paper, `make test` runs the tests. Both install what is missing.
+SWIFT    ?= swift
+FOLIO    := .build/release/folio
+PAPER    ?= Paper
+OUT      ?= Build
+
+DEBS_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config librsvg2-bin
+DEBS_TEX   := texlive-luatex texlive-latex-recommended texlive-latex-extra latexmk lmodern \
+              fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils
+DEBS_BENCH := cmark-gfm hyperfine python3-pip
+
+.PHONY: all paper html pdf deps deps-tex tool test bench clean
+
+all: paper
+
+deps:
+	@scripts/ensure-debs $(DEBS_BUILD)
+
+deps-tex:
+	@scripts/ensure-debs $(DEBS_TEX)
+
+tool: deps
+	$(SWIFT) build -c release --product folio
+
+# Builds HTML and LaTeX, and the PDF too when TeX Live is installed.
+paper: tool
+	@if command -v latexmk >/dev/null 2>&1; then \
+	  $(FOLIO) build --paper $(PAPER) --out $(OUT) --to all; \
+	else \
+	  echo "TeX Live not found: building HTML and LaTeX only (run 'make pdf' for the PDF)"; \
+	  $(FOLIO) build --paper $(PAPER) --out $(OUT) --to html,latex; \
+	fi
+
+html: tool
+	$(FOLIO) build --paper $(PAPER) --out $(OUT) --to html
+
+pdf: deps-tex tool
+	$(FOLIO) build --paper $(PAPER) --out $(OUT) --to all
+
+test: deps deps-tex
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps tool
+	@scripts/ensure-debs $(DEBS_BENCH)
+	@scripts/bench.sh $(FOLIO)
+
+clean:
+	rm -rf .build $(OUT)/html $(OUT)/latex $(OUT)/pdf $(OUT)/.latex-work $(OUT)/.staging-* $(OUT)/bench
