@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import FolioKit
+
+/// Golden files for both writers: each case folder holds `input.md` and the expected outputs.
+@Suite struct GoldenTests {
+    static let cases = ["blocks", "inlines", "specials", "raw-html"]
+
+    @Test(arguments: cases) func fragment(_ name: String) throws {
+        let dir = TestPaths.fixtures.appendingPathComponent("golden/\(name)")
+        let input = try String(contentsOf: dir.appendingPathComponent("input.md"), encoding: .utf8)
+        let html = Renderer.render(input, file: "input.md", format: .html, standalone: false, rawHTML: false)
+        let tex = Renderer.render(input, file: "input.md", format: .latex, standalone: false, rawHTML: false)
+        #expect(html.diagnostics.isEmpty)
+        Golden.check(html.output, dir.appendingPathComponent("expected.html"))
+        Golden.check(tex.output, dir.appendingPathComponent("expected.tex"))
+    }
+
+    @Test func rawHTMLPassesThroughWhenAllowed() throws {
+        let dir = TestPaths.fixtures.appendingPathComponent("golden/raw-html")
+        let input = try String(contentsOf: dir.appendingPathComponent("input.md"), encoding: .utf8)
+        let html = Renderer.render(input, file: "input.md", format: .html, standalone: false, rawHTML: true)
+        Golden.check(html.output, dir.appendingPathComponent("expected-raw.html"))
+    }
+
+    @Test func miniPaper() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let paperDir = TestPaths.fixtures.appendingPathComponent("papers/mini")
+        let outcome = BuildPipeline.run(.init(paperDirectory: paperDir.path, outputDirectory: scratch.url.path,
+                                              formats: [.html, .latex], profile: .final))
+        #expect(outcome.diagnostics.diagnostics.isEmpty, "\(outcome.diagnostics.diagnostics)")
+        let expected = paperDir.appendingPathComponent("expected")
+        try FileManager.default.createDirectory(at: expected, withIntermediateDirectories: true)
+        Golden.check(scratch.read("html/index.html") ?? "", expected.appendingPathComponent("index.html"))
+        Golden.check(scratch.read("latex/paper.tex") ?? "", expected.appendingPathComponent("paper.tex"))
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("html/figures/tiers.svg").path))
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("latex/figures/tiers.pdf").path))
+    }
+}
