@@ -26,6 +26,28 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The `/URI` targets of the PDF's link annotations (pdftotext does not show them).
+    func linkTargets(_ pdf: URL) throws -> [String] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", """
+            import re, sys, zlib
+            data = open(sys.argv[1], 'rb').read()
+            chunks = [data]
+            for m in re.finditer(rb'stream\\r?\\n(.*?)endstream', data, re.S):
+                try: chunks.append(zlib.decompress(m.group(1)))
+                except Exception: pass
+            for c in chunks:
+                for u in re.findall(rb'/URI\\s*\\(([^)]*)\\)', c): print(u.decode('latin-1'))
+            """, pdf.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
     @Test func thePaperBuildsToPDF() throws {
         guard requireTeX() else { return }
         let out = try Scratch()
@@ -76,5 +98,7 @@ import Testing
         #expect(text.contains("தமிழ்"), "Tamil")
         let log = try String(contentsOf: s.url.appendingPathComponent("Build/.latex-work/paper.log"), encoding: .utf8)
         #expect(!log.contains("Missing character"), "a glyph is missing from every font")
+        let uris = try linkTargets(s.url.appendingPathComponent("Build/pdf/paper.pdf"))
+        #expect(uris.contains("https://example.org/path_with_underscores/~user/?q=a%20b&r=1#frag-ment"), "\(uris)")
     }
 }
