@@ -7,6 +7,7 @@ OUT      ?= Build
 DEBS_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config librsvg2-bin
 DEBS_TEX   := texlive-luatex texlive-latex-recommended texlive-latex-extra latexmk lmodern \
               fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils
+DEBS_TEST  := tidy
 DEBS_BENCH := cmark-gfm hyperfine python3-pip
 
 .PHONY: all paper html pdf deps deps-tex tool test bench clean
@@ -38,6 +39,7 @@ pdf: deps-tex tool
 	$(FOLIO) build --paper $(PAPER) --out $(OUT) --to all
 
 test: deps deps-tex
+	@scripts/ensure-debs $(DEBS_TEST)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -75,6 +75,25 @@ import Testing
         #expect(flat.contains("Chapter 1"))
         #expect(flat.contains("Part I"))
         #expect(flat.contains("Figure 1:"))
+        try expectValidHTML(out.url.appendingPathComponent("html/index.html"))
+    }
+
+    /// HTML Tidy must find no errors and no warnings in the page.
+    func expectValidHTML(_ page: URL) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tidy") else {
+            if TestPaths.isCI { Issue.record("tidy is missing on CI; make test installs it") }
+            return
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/tidy")
+        p.arguments = ["-q", "-e", page.path]
+        let pipe = Pipe()
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let report = String(decoding: data, as: UTF8.self)
+        #expect(report.isEmpty, "tidy: \(report.prefix(2000))")
     }
 
     @Test func specialCharactersAndScriptsSurviveIntoThePDF() throws {

@@ -48,6 +48,7 @@ public enum HTMLPage {
         options.rawHTML = m.rawHTML
         options.headingOffset = 1
         options.numberHeadings = true
+        options.alignWithClasses = true
         let assets = paper.assets
         options.assetPath = { assets[$0]?.htmlPath }
         var openPart = false

@@ -10,6 +10,8 @@ public struct HTMLRenderer {
         public var headingOffset = 0
         /// Show the resolved section number before headings.
         public var numberHeadings = false
+        /// Align table cells with classes (valid HTML5) rather than cmark's `align` attributes.
+        public var alignWithClasses = false
         /// Output path for a local image source; nil leaves the source as written.
         public var assetPath: @Sendable (String) -> String? = { _ in nil }
 
@@ -148,12 +150,13 @@ public struct HTMLRenderer {
         out += "<tr>\n"
         for (i, content) in r.cells.enumerated() {
             out += "<\(cell)"
-            switch i < alignments.count ? alignments[i] : .none {
-            case .left: out += " align=\"left\""
-            case .center: out += " align=\"center\""
-            case .right: out += " align=\"right\""
-            case .none: break
+            let name: String? = switch i < alignments.count ? alignments[i] : .none {
+            case .left: "left"
+            case .center: "center"
+            case .right: "right"
+            case .none: nil
             }
+            if let name { out += options.alignWithClasses ? " class=\"align-\(name)\"" : " align=\"\(name)\"" }
             out += ">"
             inlines(content)
             out += "</\(cell)>\n"

@@ -64,8 +64,8 @@ public enum Stylesheet {
     table { border-collapse: collapse; width: 100%; margin: 1.5em 0; font-size: 0.88rem; line-height: 1.4; }
     thead th { border-bottom: 2px solid var(--text); }
     th, td { padding: 0.45em 0.6em; vertical-align: top; text-align: left; }
-    th[align="center"], td[align="center"] { text-align: center; }
-    th[align="right"], td[align="right"] { text-align: right; }
+    th[align="center"], td[align="center"], .align-center { text-align: center; }
+    th[align="right"], td[align="right"], .align-right { text-align: right; }
     tbody tr { border-bottom: 1px solid var(--rule); }
     tbody tr:last-child { border-bottom: 2px solid var(--text); }
     figure { margin: 2em 0; text-align: center; }

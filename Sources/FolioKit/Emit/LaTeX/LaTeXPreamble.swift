@@ -47,6 +47,7 @@ enum LaTeXPreamble {
         \\makeatother
         \\newenvironment{folioCode}{\\par\\smallskip\\begingroup\\small\\ttfamily\\setlength{\\parindent}{0pt}%
           \\setlength{\\parskip}{0pt}\\raggedright\\hyphenchar\\font=-1\\leftskip=1em}{\\par\\endgroup\\smallskip}
+        \\renewcommand{\\arraystretch}{1.15}
         \\setlength{\\LTleft}{0pt}
         \\setlength{\\LTright}{0pt}
 
