@@ -22,20 +22,16 @@ struct RenderCommand: ParsableCommand {
     var rawHTML = false
 
     func run() throws {
-        let bytes: [UInt8]
         let display = file == "-" ? "<stdin>" : file
-        if file == "-" {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("cannot read '\(file)'")
-            }
-            bytes = [UInt8](data)
-        }
         let console = Console()
         var engine = DiagnosticEngine()
         do {
-            let text = try SourceText.decode(bytes, file: display)
+            let text: String
+            if file == "-" {
+                text = try SourceText.decode([UInt8](FileHandle.standardInput.readDataToEndOfFile()), file: display)
+            } else {
+                text = try SourceText.read(URL(fileURLWithPath: file), displayPath: display)
+            }
             let result = Renderer.render(text, file: display, format: to.kind, standalone: standalone, rawHTML: rawHTML)
             engine.emit(contentsOf: result.diagnostics)
             if !engine.hasErrors { FileHandle.standardOutput.write(Data(result.output.utf8)) }

@@ -122,6 +122,12 @@ import Testing
         #expect(tex.stdout.hasSuffix("\\end{document}\n"))
     }
 
+    @Test func renderReportsUnreadableFiles() throws {
+        let r = try CLI.run(["render", "no/such/file.md"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("error: cannot read 'no/such/file.md' [source.unreadable]"))
+    }
+
     @Test func renderRejectsInvalidUTF8() throws {
         let r = try CLI.run(["render", "-"], stdin: Data([0x61, 0xFF]))
         #expect(r.status == 1)

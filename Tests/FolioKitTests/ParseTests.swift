@@ -144,3 +144,26 @@ import Testing
         #expect(second == "intro-2")
     }
 }
+
+@Suite struct YAMLDepthTests {
+    @Test func deepFlowNestingIsRefused() {
+        let yaml = "a: " + String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000) + "\n"
+        do {
+            _ = try YAMLValue.parse(yaml, file: "deep.yaml", lineOffset: 1)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.id == "yaml.too-deep")
+            #expect(error.location == SourceLocation(file: "deep.yaml", line: 2, column: 1))
+        }
+    }
+
+    @Test func deepBlockNestingIsRefused() {
+        let yaml = String(repeating: "- ", count: 50_000) + "x\n"
+        #expect(throws: Diagnostic.self) { try YAMLValue.parse(yaml, file: "deep.yaml") }
+    }
+
+    @Test func ordinaryYAMLPasses() throws {
+        let yaml = "a:\n  b:\n    - [1, {c: 'x[y'}]\n    - \"q{\" # [[[[\n"
+        #expect(try YAMLValue.parse(yaml, file: "ok.yaml") != nil)
+    }
+}

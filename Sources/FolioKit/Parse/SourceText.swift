@@ -14,7 +14,8 @@ public enum SourceText {
             if body[i] == 0x0A { line += 1; column = 1 } else { column += len }
             i += len
         }
-        throw .error("source.invalid-utf8", "file is not valid UTF-8 (byte 0x\(String(body[i], radix: 16, uppercase: true)))",
+        let byte = i < body.endIndex ? "0x" + String(body[i], radix: 16, uppercase: true) : "end of file"
+        throw .error("source.invalid-utf8", "file is not valid UTF-8 (at \(byte))",
                      at: SourceLocation(file: file, line: line, column: column))
     }
 

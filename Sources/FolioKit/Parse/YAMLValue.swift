@@ -17,12 +17,18 @@ public struct YAMLValue: Sendable {
     public static let maxBytes = 1 << 20
     /// Most nodes a document may expand to (guards against alias bombs).
     public static let maxNodes = 100_000
+    /// Deepest nesting accepted; the YAML composer recurses once per level.
+    public static let maxDepth = 100
 
     /// Parses `text` (the YAML of `file`, starting at line `lineOffset + 1`). Errors carry the YAML location.
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLValue? {
         guard text.utf8.count <= maxBytes else {
             throw .error("yaml.too-large", "YAML is \(text.utf8.count) bytes; the limit is \(maxBytes)",
                          at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+        }
+        if let (line, depth) = YAMLDepth.exceeding(maxDepth, in: text) {
+            throw .error("yaml.too-deep", "YAML is nested more than \(maxDepth) levels deep (about \(depth) here)",
+                         at: SourceLocation(file: file, line: line + lineOffset, column: 1))
         }
         let node: Node?
         do {

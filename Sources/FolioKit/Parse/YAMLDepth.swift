@@ -1,0 +1,40 @@
+/// A linear pre-scan that bounds YAML nesting before the recursive composer sees it.
+enum YAMLDepth {
+    /// The first line (1-based) whose nesting estimate exceeds `limit`, with the estimate.
+    /// The estimate is an upper bound: indentation, plus `- `/`? ` indicators, plus open `[`/`{`.
+    static func exceeding(_ limit: Int, in text: String) -> (line: Int, depth: Int)? {
+        var flow = 0
+        var line = 1
+        for raw in Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var i = raw.startIndex
+            var block = 0
+            while i < raw.endIndex, raw[i] == UInt8(ascii: " ") { block += 1; i += 1 }
+            while i + 1 < raw.endIndex, raw[i] == UInt8(ascii: "-") || raw[i] == UInt8(ascii: "?"),
+                  raw[i + 1] == UInt8(ascii: " ") {
+                block += 1
+                i += 2
+                while i < raw.endIndex, raw[i] == UInt8(ascii: " ") { i += 1 }
+            }
+            var quote: UInt8? = nil
+            while i < raw.endIndex {
+                let b = raw[i]
+                if let q = quote {
+                    if b == q { quote = nil }
+                } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                    quote = b
+                } else if b == UInt8(ascii: "#") {
+                    break
+                } else if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
+                    flow += 1
+                } else if b == UInt8(ascii: "]") || b == UInt8(ascii: "}") {
+                    flow = max(0, flow - 1)
+                }
+                if block + flow > limit { return (line, block + flow) }
+                i += 1
+            }
+            if block + flow > limit { return (line, block + flow) }
+            line += 1
+        }
+        return nil
+    }
+}
