@@ -22,7 +22,6 @@ fi
 FOLIO="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 
 cd "$(dirname "$0")/.."
-ROOT="$PWD"
 BENCH="Build/bench"
 RUNS=5
 WARMUP=1

@@ -7,19 +7,27 @@ public struct FrontMatter: Sendable {
     /// Lines before `body` starts (add to body line numbers to get file line numbers).
     public var bodyLineOffset: Int
 
+    /// Looks only at the lines up to the closing `---` (or `...`); the body is sliced off, not re-joined.
     public static func split(_ text: String, file: String) throws(Diagnostic) -> FrontMatter {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingSpace == "---" else {
-            return FrontMatter(yaml: nil, body: text, bodyLineOffset: 0)
-        }
-        for (index, line) in lines.enumerated().dropFirst() {
-            let t = line.trimmingTrailingSpace
-            if t == "---" || t == "..." {
-                let yaml = lines[1..<index].joined(separator: "\n")
-                let body = lines[(index + 1)...].joined(separator: "\n")
-                return FrontMatter(yaml: yaml, body: body, bodyLineOffset: index + 1)
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            lineNumber += 1
+            let line = Substring(text[lineStart..<lineEnd]).trimmingTrailingSpace
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+            if lineNumber == 1 {
+                guard line == "---" else { return FrontMatter(yaml: nil, body: text, bodyLineOffset: 0) }
+                yamlStart = next
+            } else if line == "---" || line == "...", let start = yamlStart {
+                let yamlEnd = lineStart > start ? bytes.index(before: lineStart) : start
+                return FrontMatter(yaml: String(text[start..<yamlEnd]), body: String(text[next...]), bodyLineOffset: lineNumber)
             }
+            lineStart = next
         }
+        guard yamlStart != nil else { return FrontMatter(yaml: nil, body: text, bodyLineOffset: 0) }
         throw .error("front-matter.unclosed", "front matter starts with '---' but has no closing '---' line",
                      at: SourceLocation(file: file, line: 1, column: 1))
     }

@@ -8,28 +8,47 @@ public enum LaTeXEscaping {
         return out
     }
 
+    /// Copies runs of ordinary bytes in one go and replaces only the special ones.
     public static func appendText(_ s: String, to out: inout String) {
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\\": out += "\\textbackslash{}"
-            case "{": out += "\\{"
-            case "}": out += "\\}"
-            case "#": out += "\\#"
-            case "$": out += "\\$"
-            case "%": out += "\\%"
-            case "&": out += "\\&"
-            case "_": out += "\\_"
-            case "~": out += "\\textasciitilde{}"
-            case "^": out += "\\textasciicircum{}"
-            case "[": out += "{[}"
-            case "]": out += "{]}"
-            case "\n", "\r", "\t": out += " "
-            case "\u{00A0}": out += "~"
-            default:
-                if ch.value < 0x20 || ch.value == 0x7F { continue }
-                out.unicodeScalars.append(ch)
+        let utf8 = s.utf8
+        var runStart = utf8.startIndex
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            let next = utf8.index(after: i)
+            var replacement: String?
+            switch b {
+            case UInt8(ascii: "\\"): replacement = "\\textbackslash{}"
+            case UInt8(ascii: "{"): replacement = "\\{"
+            case UInt8(ascii: "}"): replacement = "\\}"
+            case UInt8(ascii: "#"): replacement = "\\#"
+            case UInt8(ascii: "$"): replacement = "\\$"
+            case UInt8(ascii: "%"): replacement = "\\%"
+            case UInt8(ascii: "&"): replacement = "\\&"
+            case UInt8(ascii: "_"): replacement = "\\_"
+            case UInt8(ascii: "~"): replacement = "\\textasciitilde{}"
+            case UInt8(ascii: "^"): replacement = "\\textasciicircum{}"
+            case UInt8(ascii: "["): replacement = "{[}"
+            case UInt8(ascii: "]"): replacement = "{]}"
+            case 0x0A, 0x0D, 0x09: replacement = " "
+            case 0x00...0x1F, 0x7F: replacement = ""
+            case 0xC2 where next < utf8.endIndex && utf8[next] == 0xA0:
+                // No-break space.
+                out += s[runStart..<i]
+                out += "~"
+                i = utf8.index(after: next)
+                runStart = i
+                continue
+            default: break
             }
+            if let replacement {
+                out += s[runStart..<i]
+                out += replacement
+                runStart = next
+            }
+            i = next
         }
+        out += s[runStart...]
     }
 
     /// A URL for `\href`/`\url`: characters TeX would read specially are percent-encoded or escaped.
