@@ -4,7 +4,7 @@ FOLIO    := .build/release/folio
 PAPER    ?= Paper
 OUT      ?= Build
 
-DEBS_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config librsvg2-bin
+DEBS_BUILD := pkg-config librsvg2-bin
 DEBS_TEX   := texlive-luatex texlive-latex-recommended texlive-latex-extra latexmk lmodern \
               fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils
 DEBS_TEST  := tidy
@@ -14,8 +14,10 @@ DEBS_BENCH := cmark-gfm hyperfine python3-pip
 
 all: paper
 
+# cmark-gfm must be 0.29.0.gfm.13 or later; on Debian 12 it comes from Debian 13 (see the script).
 deps:
 	@scripts/ensure-debs $(DEBS_BUILD)
+	@scripts/ensure-cmark-gfm
 
 deps-tex:
 	@scripts/ensure-debs $(DEBS_TEX)

@@ -21,10 +21,28 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .customLong("raw-html"), help: "Pass raw HTML through instead of escaping it.")
     var rawHTML = false
 
+    @Option(name: .customLong("limit"), help: ArgumentHelp(
+        "Raise an input limit, e.g. --limit quote-depth=64 (repeatable).",
+        discussion: "Limits: \(InputLimits.names.joined(separator: ", "))."))
+    var limitOptions: [String] = []
+
+    func limits() throws -> InputLimits {
+        var limits = InputLimits()
+        for option in limitOptions {
+            let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Int(parts[1]), value > 0, limits.set(parts[0], to: value) else {
+                throw ValidationError("--limit takes NAME=VALUE with NAME one of \(InputLimits.names.joined(separator: ", "))")
+            }
+        }
+        return limits
+    }
+
     func run() throws {
+        let limits = try limits()
         let display = file == "-" ? "<stdin>" : file
         let console = Console()
         var engine = DiagnosticEngine()
+        if let warning = CmarkParser.libraryWarning { engine.emit(warning) }
         do {
             let text: String
             if file == "-" {
@@ -32,7 +50,8 @@ struct RenderCommand: ParsableCommand {
             } else {
                 text = try SourceText.read(URL(fileURLWithPath: file), displayPath: display)
             }
-            let result = Renderer.render(text, file: display, format: to.kind, standalone: standalone, rawHTML: rawHTML)
+            let result = Renderer.render(text, file: display, format: to.kind, standalone: standalone, rawHTML: rawHTML,
+                                         limits: limits)
             engine.emit(contentsOf: result.diagnostics)
             if !engine.hasErrors { FileHandle.standardOutput.write(Data(result.output.utf8)) }
         } catch {

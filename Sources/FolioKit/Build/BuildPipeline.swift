@@ -24,6 +24,7 @@ public enum BuildPipeline {
 
     public static func run(_ request: Request) -> Outcome {
         var engine = DiagnosticEngine(profile: request.profile)
+        if let warning = CmarkParser.libraryWarning { engine.emit(warning) }
         let (loaded, loadDiagnostics) = PaperLoader.load(directory: request.paperDirectory)
         engine.emit(contentsOf: loadDiagnostics)
         guard let paper = loaded else { return Outcome(diagnostics: engine, written: []) }

@@ -7,14 +7,16 @@ public enum Renderer {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func render(_ text: String, file: String, format: Format, standalone: Bool, rawHTML: Bool) -> Result {
+    public static func render(_ text: String, file: String, format: Format, standalone: Bool, rawHTML: Bool,
+                              limits: InputLimits = InputLimits()) -> Result {
         // A leading `---` block is front matter only if it holds a YAML mapping; otherwise it is Markdown.
         var split = FrontMatter(yaml: nil, body: text, bodyLineOffset: 0)
         if let candidate = try? FrontMatter.split(text, file: file), let yaml = candidate.yaml,
            let value = try? YAMLValue.parse(yaml, file: file, lineOffset: 1), case .mapping = value.kind {
             split = candidate
         }
-        var (doc, diagnostics) = CmarkParser.parse(split.body, file: file, lineOffset: split.bodyLineOffset)
+        var (doc, diagnostics) = CmarkParser.parse(split.body, file: file, lineOffset: split.bodyLineOffset,
+                                                       limits: limits, remedy: "'folio render --limit NAME=VALUE'")
         var slugger = Slugger()
         for b in doc.blocks { if case .heading(let h) = b.kind, let id = h.attributes.id { _ = slugger.claim(id) } }
         doc.blocks = doc.blocks.map { b in

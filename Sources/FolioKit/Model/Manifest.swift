@@ -41,6 +41,8 @@ public struct Manifest: Sendable {
     public var sectionDepth: Int
     /// Whether front-matter chapters are numbered.
     public var numberFrontMatter: Bool
+    /// Input limits for every chapter (the manifest's `limits:` section).
+    public var limits: InputLimits
     /// The manifest's own location (its first line).
     public var location: SourceLocation
 

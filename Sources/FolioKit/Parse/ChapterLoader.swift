@@ -2,17 +2,19 @@
 public enum ChapterLoader {
     static let knownKeys = ["title", "id", "owners", "reviewers", "status"]
 
-    public static func load(_ text: String, path: String, manifestPath: String, matter: Chapter.Matter)
-        throws(Diagnostic) -> (Chapter, [Diagnostic]) {
+    public static func load(_ text: String, path: String, manifestPath: String, matter: Chapter.Matter,
+                            limits: InputLimits = InputLimits()) throws(Diagnostic) -> (Chapter, [Diagnostic]) {
         let split = try FrontMatter.split(text, file: path)
         var diagnostics: [Diagnostic] = []
         var meta: YAMLFields?
-        if let yaml = split.yaml, let value = try YAMLValue.parse(yaml, file: path, lineOffset: 1) {
+        if let yaml = split.yaml, let value = try YAMLValue.parse(yaml, file: path, lineOffset: 1,
+                                                                  maxBytes: YAMLValue.maxFrontMatterBytes) {
             let f = try YAMLFields(value, what: "front matter")
             diagnostics += f.unknownKeys(known: knownKeys)
             meta = f
         }
-        var (document, parseDiagnostics) = CmarkParser.parse(split.body, file: path, lineOffset: split.bodyLineOffset)
+        var (document, parseDiagnostics) = CmarkParser.parse(split.body, file: path, lineOffset: split.bodyLineOffset,
+                                                                  limits: limits)
         diagnostics += parseDiagnostics
 
         var status: Chapter.Status?

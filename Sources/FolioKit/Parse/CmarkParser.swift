@@ -6,12 +6,35 @@ public enum CmarkParser {
     /// The version string of the linked libcmark-gfm.
     public static var libraryVersion: String { String(cString: cmark_version_string()) }
 
+    /// The first release with the fixes for the 2023 CVEs (CVE-2023-22483 … -37463).
+    public static let firstPatchedRelease = 13
+
+    /// The `N` of `0.29.0.gfm.N`, or nil for a version string of another shape.
+    public static func gfmRelease(_ version: String) -> Int? {
+        guard let r = version.range(of: ".gfm.") else { return nil }
+        return Int(version[r.upperBound...].prefix(while: \.isNumber))
+    }
+
+    /// A warning when the running library predates the CVE fixes; Folio's own input guards still apply.
+    public static var libraryWarning: Diagnostic? {
+        let version = libraryVersion
+        if let n = gfmRelease(version), n >= firstPatchedRelease { return nil }
+        return .warning("parser.unpatched-cmark-gfm",
+            "running with libcmark-gfm \(version), which lacks the 2023 security fixes (0.29.0.gfm.\(firstPatchedRelease) or later)",
+            at: nil, notes: ["run 'make' to install a fixed version; Folio's input limits still protect this build"])
+    }
+
     /// Maximum nesting of blocks and inlines the converter descends into.
     static let maxDepth = 800
 
     /// Parses `text` as GitHub Flavored Markdown. `lineOffset` is added to every line
-    /// (for files whose front matter was cut off before parsing).
-    public static func parse(_ text: String, file: String, lineOffset: Int = 0) -> (MarkdownDocument, [Diagnostic]) {
+    /// (for files whose front matter was cut off before parsing). Text that breaks `limits` never
+    /// reaches cmark-gfm: the result is an empty document and a located error.
+    public static func parse(_ text: String, file: String, lineOffset: Int = 0, limits: InputLimits = InputLimits(),
+                             remedy: String = "the manifest's 'limits:' section") -> (MarkdownDocument, [Diagnostic]) {
+        if let violation = InputGuard.check(text, file: file, lineOffset: lineOffset, limits: limits, remedy: remedy) {
+            return (MarkdownDocument(file: file, blocks: [], footnotes: []), [violation])
+        }
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else {

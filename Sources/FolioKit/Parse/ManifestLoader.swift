@@ -1,7 +1,8 @@
 /// Reads `folio.yaml` into a `Manifest`, with every error at its YAML line.
 public enum ManifestLoader {
     static let knownKeys = ["title", "subtitle", "version", "date", "lang", "authors", "abstract", "front-matter",
-                            "parts", "back-matter", "appendices", "bibliography", "checklist", "raw-html", "numbering"]
+                            "parts", "back-matter", "appendices", "bibliography", "checklist", "raw-html", "numbering",
+                            "limits"]
 
     public static func load(_ text: String, file: String) throws(Diagnostic) -> (Manifest, [Diagnostic]) {
         guard let root = try YAMLValue.parse(text, file: file) else {
@@ -45,6 +46,13 @@ public enum ManifestLoader {
             numberFront = try n.bool("front-matter") ?? false
         }
 
+        var limits = InputLimits()
+        if let value = f.value("limits") {
+            let (loaded, found) = try InputLimits.load(value)
+            limits = loaded
+            warnings += found
+        }
+
         let checklist = try f.string("checklist").map { Manifest.FileRef(path: $0, location: f.value("checklist")?.location ?? f.location) }
         let manifest = Manifest(
             title: try f.requiredString("title"), subtitle: try f.string("subtitle"), version: try f.string("version"),
@@ -52,7 +60,7 @@ public enum ManifestLoader {
             abstract: try f.string("abstract"), frontMatter: try files(f, "front-matter"), parts: parts,
             backMatter: try files(f, "back-matter"), appendices: try files(f, "appendices"),
             bibliography: try files(f, "bibliography"), checklist: checklist, rawHTML: try f.bool("raw-html") ?? false,
-            sectionDepth: sectionDepth, numberFrontMatter: numberFront, location: SourceLocation(file: file, line: 1, column: 1))
+            sectionDepth: sectionDepth, numberFrontMatter: numberFront, limits: limits, location: SourceLocation(file: file, line: 1, column: 1))
         if manifest.allChapterRefs.isEmpty {
             throw .error("manifest.no-chapters", "the manifest lists no chapters (front-matter, parts, back-matter or appendices)",
                          at: f.location)

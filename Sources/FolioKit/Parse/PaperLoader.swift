@@ -35,7 +35,8 @@ public enum PaperLoader {
                                                at: ref.location, notes: ["looked for \(display)"])
                     }
                     let text = try SourceText.read(url, displayPath: display, reference: ref.location)
-                    let (chapter, found) = try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter)
+                    let (chapter, found) = try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter,
+                                                                          limits: manifest.limits)
                     diagnostics += found
                     return chapter
                 } catch {

@@ -38,3 +38,31 @@ enum YAMLDepth {
         return nil
     }
 }
+
+extension YAMLDepth {
+    /// The first line by which more than `limit` aliases (`*name` tokens outside quotes) appear, with the count.
+    static func aliasCount(exceeding limit: Int, in text: String) -> (line: Int, count: Int)? {
+        var count = 0
+        var line = 1
+        var quote: UInt8? = nil
+        var previous: UInt8 = 0x0A
+        for b in text.utf8 {
+            if b == 0x0A {
+                line += 1
+                quote = nil
+            } else if let q = quote {
+                if b == q { quote = nil }
+            } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                if previous == 0x20 || previous == 0x0A || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "[") {
+                    quote = b
+                }
+            } else if b == UInt8(ascii: "*"),
+                      [0x20, 0x0A, 0x09, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":")].contains(previous) {
+                count += 1
+                if count > limit { return (line, count) }
+            }
+            previous = b
+        }
+        return nil
+    }
+}

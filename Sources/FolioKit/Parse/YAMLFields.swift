@@ -78,7 +78,7 @@ public struct YAMLFields {
         }
     }
 
-    private var idPrefix: String { what == "manifest" ? "manifest" : "front-matter" }
+    private var idPrefix: String { what == "front matter" ? "front-matter" : "manifest" }
 
     static func string(_ v: YAMLValue, key: String) throws(Diagnostic) -> String {
         guard case .scalar(let s) = v.kind else {

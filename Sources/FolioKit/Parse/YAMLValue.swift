@@ -13,18 +13,29 @@ public struct YAMLValue: Sendable {
     /// True for a plain scalar such as `null`, `~` or an empty value.
     public var isNull: Bool
 
-    /// Largest YAML text accepted, in bytes.
+    /// Largest manifest accepted, in bytes (front matter passes a smaller cap).
     public static let maxBytes = 1 << 20
+    /// Largest front matter accepted, in bytes.
+    public static let maxFrontMatterBytes = 64 << 10
+    /// Most aliases (`*name`) a document may use.
+    public static let maxAliases = 1_000
+    /// Most bytes of scalar text a document may expand to.
+    public static let maxExpandedBytes = 8 << 20
     /// Most nodes a document may expand to (guards against alias bombs).
     public static let maxNodes = 100_000
     /// Deepest nesting accepted; the YAML composer recurses once per level.
     public static let maxDepth = 100
 
     /// Parses `text` (the YAML of `file`, starting at line `lineOffset + 1`). Errors carry the YAML location.
-    public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLValue? {
+    public static func parse(_ text: String, file: String, lineOffset: Int = 0, maxBytes: Int = maxBytes)
+        throws(Diagnostic) -> YAMLValue? {
         guard text.utf8.count <= maxBytes else {
             throw .error("yaml.too-large", "YAML is \(text.utf8.count) bytes; the limit is \(maxBytes)",
                          at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+        }
+        if let (line, count) = YAMLDepth.aliasCount(exceeding: maxAliases, in: text) {
+            throw .error("yaml.too-many-aliases", "YAML uses more than \(maxAliases) aliases (\(count) by this line)",
+                         at: SourceLocation(file: file, line: line + lineOffset, column: 1))
         }
         if let (line, depth) = YAMLDepth.exceeding(maxDepth, in: text) {
             throw .error("yaml.too-deep", "YAML is nested more than \(maxDepth) levels deep (about \(depth) here)",
@@ -39,7 +50,7 @@ public struct YAMLValue: Sendable {
             throw .error("yaml.syntax", "\(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
         }
         guard let node else { return nil }
-        var budget = maxNodes
+        var budget = Budget()
         return try convert(node, file: file, lineOffset: lineOffset, budget: &budget)
     }
 
@@ -47,15 +58,25 @@ public struct YAMLValue: Sendable {
         SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
     }
 
-    private static func convert(_ node: Node, file: String, lineOffset: Int, budget: inout Int) throws(Diagnostic) -> YAMLValue {
+    /// What a document has expanded to so far; aliases count every time they are used.
+    private struct Budget {
+        var nodes = 0
+        var bytes = 0
+    }
+
+    private static func convert(_ node: Node, file: String, lineOffset: Int, budget: inout Budget) throws(Diagnostic) -> YAMLValue {
         let loc = location(node.mark, file: file, lineOffset: lineOffset)
-        budget -= 1
-        guard budget >= 0 else {
+        budget.nodes += 1
+        guard budget.nodes <= maxNodes else {
             throw .error("yaml.too-many-nodes",
                          "YAML expands to more than \(maxNodes) nodes (are aliases repeating a large value?)", at: loc)
         }
         switch node {
         case .scalar(let s):
+            budget.bytes += s.string.utf8.count
+            guard budget.bytes <= maxExpandedBytes else {
+                throw .error("yaml.too-large", "YAML expands to more than \(maxExpandedBytes) bytes of text", at: loc)
+            }
             let isNull = s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
             return YAMLValue(kind: .scalar(s.string), location: loc, isNull: isNull)
         case .sequence(let seq):
