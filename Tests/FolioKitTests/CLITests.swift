@@ -135,3 +135,29 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 }
+
+@Suite struct CLILimitTests {
+    @Test func renderLimitCanBeRaised() throws {
+        let deep = Data((String(repeating: "> ", count: 40) + "x\n").utf8)
+        let refused = try CLI.run(["render", "-"], stdin: deep)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("<stdin>:1:65: error: block quotes nested this deep (33) exceeds the limit of 32 [limits.quote-depth]"),
+                "\(refused.stderr)")
+        #expect(refused.stderr.contains("raise 'quote-depth' in 'folio render --limit NAME=VALUE'"))
+        let raised = try CLI.run(["render", "-", "--limit", "quote-depth=64"], stdin: deep)
+        #expect(raised.status == 0)
+        #expect(raised.stdout.hasPrefix("<blockquote>"))
+        #expect(try CLI.run(["render", "-", "--limit", "depth=3"], stdin: deep).status == 2)
+    }
+
+    @Test func manifestLimitApplies() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("Paper/folio.yaml", "title: T\nfront-matter: [one.md]\nlimits:\n  table-columns: 2\n")
+        try s.write("Paper/one.md", "# One\n\n| a | b | c |\n|---|---|---|\n")
+        let r = try CLI.run(["build"], in: s.url)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("Paper/one.md:4:1: error: columns in this table (3) exceeds the limit of 2 [limits.table-columns]"),
+                "\(r.stderr)")
+    }
+}

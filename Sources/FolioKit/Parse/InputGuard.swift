@@ -49,7 +49,7 @@ public struct InputGuard {
                 guard j < end, b[j] == UInt8(ascii: ">") else { break }
                 quotes += 1
                 i = j + 1
-                if quotes > limits.quoteDepth {
+                if quotes > limits.quoteDepth && fence == nil {
                     return violation("quote-depth", "block quotes nested this deep", found: quotes, limit: limits.quoteDepth,
                                      line: line, column: i - start)
                 }
