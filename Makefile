@@ -10,7 +10,9 @@ DEBS_TEX   := texlive-luatex texlive-latex-recommended texlive-latex-extra latex
 DEBS_TEST  := tidy
 DEBS_BENCH := cmark-gfm hyperfine python3-pip
 
-.PHONY: all paper html pdf deps deps-tex tool test bench clean
+.PHONY: all paper html pdf deps deps-tex tool test bench fuzz clean
+
+FUZZ_SECONDS ?= 60
 
 all: paper
 
@@ -49,5 +51,9 @@ bench: deps tool
 	@scripts/ensure-debs $(DEBS_BENCH)
 	@scripts/bench.sh $(FOLIO)
 
+# Runs each libFuzzer target for FUZZ_SECONDS seconds (see docs/RELIABILITY.md).
+fuzz: deps
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build $(OUT)/html $(OUT)/latex $(OUT)/pdf $(OUT)/.latex-work $(OUT)/.staging-* $(OUT)/bench
+	rm -rf .build $(OUT)/html $(OUT)/latex $(OUT)/pdf $(OUT)/.latex-work $(OUT)/.staging-* $(OUT)/bench $(OUT)/fuzz .build-fuzz

@@ -89,12 +89,7 @@ import Glibc
     }
 
     @Test func yamlAliasBombFailsFast() {
-        var yaml = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
-        var previous = "a"
-        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
-            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
-            previous = name
-        }
+        let yaml = HostileYAML.aliasBomb()
         let start = Self.threadCPUSeconds()
         do {
             _ = try ChapterLoader.load("---\n" + yaml + "---\n# Title\n", path: "bomb.md", manifestPath: "bomb.md", matter: .main)
