@@ -4,7 +4,7 @@ import Testing
 
 /// Golden files for both writers: each case folder holds `input.md` and the expected outputs.
 @Suite struct GoldenTests {
-    static let cases = ["blocks", "inlines", "specials", "raw-html"]
+    static let cases = ["blocks", "inlines", "specials", "raw-html", "edge"]
 
     @Test(arguments: cases) func fragment(_ name: String) throws {
         let dir = TestPaths.fixtures.appendingPathComponent("golden/\(name)")
@@ -34,7 +34,7 @@ import Testing
         try FileManager.default.createDirectory(at: expected, withIntermediateDirectories: true)
         Golden.check(scratch.read("html/index.html") ?? "", expected.appendingPathComponent("index.html"))
         Golden.check(scratch.read("latex/paper.tex") ?? "", expected.appendingPathComponent("paper.tex"))
-        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("html/figures/tiers.svg").path))
-        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("latex/figures/tiers.pdf").path))
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("html/assets/tiers.svg").path))
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("latex/assets/tiers.pdf").path))
     }
 }

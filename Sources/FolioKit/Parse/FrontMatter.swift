@@ -7,7 +7,9 @@ public struct FrontMatter: Sendable {
     /// Lines before `body` starts (add to body line numbers to get file line numbers).
     public var bodyLineOffset: Int
 
-    /// Looks only at the lines up to the closing `---` (or `...`); the body is sliced off, not re-joined.
+    /// Front matter is a `---` first line followed by a non-blank line (as in pandoc, so a chapter may
+    /// open with a `---` rule and a blank line). Looks only at the lines up to the closing `---`
+    /// (or `...`); the body is sliced off, not re-joined.
     public static func split(_ text: String, file: String) throws(Diagnostic) -> FrontMatter {
         let bytes = text.utf8
         var lineStart = bytes.startIndex
@@ -21,6 +23,8 @@ public struct FrontMatter: Sendable {
             if lineNumber == 1 {
                 guard line == "---" else { return FrontMatter(yaml: nil, body: text, bodyLineOffset: 0) }
                 yamlStart = next
+            } else if lineNumber == 2 && line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                return FrontMatter(yaml: nil, body: text, bodyLineOffset: 0)
             } else if line == "---" || line == "...", let start = yamlStart {
                 let yamlEnd = lineStart > start ? bytes.index(before: lineStart) : start
                 return FrontMatter(yaml: String(text[start..<yamlEnd]), body: String(text[next...]), bodyLineOffset: lineNumber)

@@ -32,20 +32,24 @@ public struct InputGuard {
         var footnoteIndents: [Int] = []
         var tableColumns = 0
         var tableRows = 0
+        var tablePadding = 0
         var previousLineHadPipe = false
         var footnotes = 0
         var references = 0
+        func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
         while start < b.count {
             line += 1
+            // Lines end at LF, CRLF or a lone CR, as in CommonMark.
             var end = start
-            while end < b.count, b[end] != 0x0A { end += 1 }
-            defer { start = end + 1 }
+            while end < b.count, b[end] != 0x0A, b[end] != 0x0D { end += 1 }
+            let next = end < b.count && b[end] == 0x0D && end + 1 < b.count && b[end + 1] == 0x0A ? end + 2 : end + 1
+            defer { start = next }
             var i = start
-            // Block-quote markers.
+            // Block-quote markers, each optionally followed by a space or tab.
             var quotes = 0
             while true {
                 var j = i
-                while j < end, j - i < 4, b[j] == 0x20 { j += 1 }
+                while j < end, j - i < 4, isBlank(b[j]) { j += 1 }
                 guard j < end, b[j] == UInt8(ascii: ">") else { break }
                 quotes += 1
                 i = j + 1
@@ -55,19 +59,16 @@ public struct InputGuard {
                 }
             }
             var indent = 0
-            while i < end, b[i] == 0x20 || b[i] == 0x09 { indent += b[i] == 0x09 ? 4 : 1; i += 1 }
-            let blank = i >= end || (i + 1 == end && b[i] == 0x0D)
-            // Fenced code: nothing inside is Markdown structure.
-            if let run = fenceRun(b, i, end) {
-                if let open = fence {
-                    if run.byte == open.byte && run.length >= open.length { fence = nil }
-                } else {
-                    fence = run
+            while i < end, isBlank(b[i]) { indent += b[i] == 0x09 ? 4 : 1; i += 1 }
+            // Inside a fenced code block only the closing fence matters.
+            if let open = fence {
+                if let run = fenceRun(b, i, end), run.byte == open.byte, run.length >= open.length,
+                   b[(i + run.length)..<end].allSatisfy(isBlank) {
+                    fence = nil
                 }
                 continue
             }
-            if fence != nil { continue }
-            if blank {
+            if i >= end {
                 tableColumns = 0
                 previousLineHadPipe = false
                 continue
@@ -79,11 +80,15 @@ public struct InputGuard {
                 listIndents.append(column + width)
                 column += width
                 i += width
-                while i < end, b[i] == 0x20 { i += 1; column += 1 }
+                while i < end, isBlank(b[i]) { i += 1; column += 1 }
                 if listIndents.count > limits.listDepth {
                     return violation("list-depth", "lists nested this deep", found: listIndents.count, limit: limits.listDepth,
                                      line: line, column: i - start)
                 }
+            }
+            if let run = fenceRun(b, i, end), run.byte == UInt8(ascii: "~") || !b[(i + run.length)..<end].contains(UInt8(ascii: "`")) {
+                fence = run
+                continue
             }
             // Footnote definitions, and how deeply they nest inside one another.
             if i + 2 < end, b[i] == UInt8(ascii: "["), b[i + 1] == UInt8(ascii: "^"), isFootnoteDefinition(b, i, end) {
@@ -123,16 +128,33 @@ public struct InputGuard {
                     return violation("table-columns", "columns in this table", found: columns, limit: limits.tableColumns,
                                      line: line, column: i - start + 1)
                 }
+                tablePadding = 0
             } else if tableColumns > 0 {
                 tableRows += 1
                 if tableRows * tableColumns > limits.tableCells {
                     return violation("table-cells", "cells in this table", found: tableRows * tableColumns,
                                      limit: limits.tableCells, line: line, column: i - start + 1)
                 }
+                // Short rows are padded with empty cells; bound the padding so output stays near input size.
+                tablePadding += max(0, tableColumns - cellsInRow(b, i, end, pipes: pipes))
+                if tablePadding > limits.tableCells / 10 {
+                    return violation("table-cells", "empty cells padded into short rows of this table", found: tablePadding,
+                                     limit: limits.tableCells / 10, line: line, column: i - start + 1)
+                }
             }
             previousLineHadPipe = pipes > 0
         }
         return nil
+    }
+
+    /// Cells a table row writes: its unescaped pipes plus one, less a leading and a trailing pipe.
+    private func cellsInRow(_ b: [UInt8], _ i: Int, _ end: Int, pipes: Int) -> Int {
+        var last = end
+        while last > i, b[last - 1] == 0x20 || b[last - 1] == 0x09 { last -= 1 }
+        var cells = pipes + 1
+        if i < last, b[i] == UInt8(ascii: "|") { cells -= 1 }
+        if last > i + 1, b[last - 1] == UInt8(ascii: "|") { cells -= 1 }
+        return max(cells, 1)
     }
 
     /// A run of three or more backticks or tildes opening or closing a fence.

@@ -20,9 +20,9 @@ enum YAMLDepth {
                 let b = raw[i]
                 if let q = quote {
                     if b == q { quote = nil }
-                } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                } else if (b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")) && startsScalar(i > raw.startIndex ? raw[i - 1] : 0x20) {
                     quote = b
-                } else if b == UInt8(ascii: "#") {
+                } else if b == UInt8(ascii: "#") && (i == raw.startIndex || raw[i - 1] == 0x20) {
                     break
                 } else if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
                     flow += 1
@@ -36,6 +36,11 @@ enum YAMLDepth {
             line += 1
         }
         return nil
+    }
+
+    /// Whether a quote after this byte opens a quoted scalar (as in `key: 'x'`, `['a']`), not an apostrophe.
+    static func startsScalar(_ previous: UInt8) -> Bool {
+        [0x20, 0x09, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(previous)
     }
 }
 
@@ -53,9 +58,7 @@ extension YAMLDepth {
             } else if let q = quote {
                 if b == q { quote = nil }
             } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
-                if previous == 0x20 || previous == 0x0A || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "[") {
-                    quote = b
-                }
+                if previous == 0x0A || startsScalar(previous) { quote = b }
             } else if b == UInt8(ascii: "*"),
                       [0x20, 0x0A, 0x09, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":")].contains(previous) {
                 count += 1

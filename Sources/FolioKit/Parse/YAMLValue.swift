@@ -106,11 +106,14 @@ public struct YAMLValue: Sendable {
 
     private static func located(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, let yaml),
+             .parser(let context, let problem, let mark, let yaml),
+             .composer(let context, let problem, let mark, let yaml):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return .error("yaml.syntax", "invalid YAML: \(text)", at: location(mark, file: file, lineOffset: lineOffset))
+            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(max(mark.line - 1, 0)).first
+            let notes = line?.contains("\t") == true ? ["YAML does not allow tabs for indentation; use spaces"] : []
+            return .error("yaml.syntax", "invalid YAML: \(text)", at: location(mark, file: file, lineOffset: lineOffset),
+                          notes: notes)
         case .reader(let problem, _, _, _):
             return .error("yaml.syntax", "invalid YAML: \(problem)", at: location(nil, file: file, lineOffset: lineOffset))
         case .duplicatedKeysInMapping(let duplicates, let context):

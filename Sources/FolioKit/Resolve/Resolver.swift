@@ -5,7 +5,7 @@ import Foundation
 public struct Resolver {
     private var slugger = Slugger()
     private var diagnostics: [Diagnostic] = []
-    private var assets: [String: Asset] = [:]
+    private var catalog: AssetCatalog
     private var figureCount = 0
     private let paper: Paper
 
@@ -16,6 +16,7 @@ public struct Resolver {
 
     private init(paper: Paper) {
         self.paper = paper
+        self.catalog = AssetCatalog(directory: paper.directory)
     }
 
     private mutating func run() -> (ResolvedPaper, [Diagnostic]) {
@@ -44,7 +45,7 @@ public struct Resolver {
             appendixNumber += 1
             entries.append(.chapter(chapter(ch, ordinal: appendixNumber, index: entries.count)))
         }
-        return (ResolvedPaper(manifest: paper.manifest, directory: paper.directory, entries: entries, assets: assets), diagnostics)
+        return (ResolvedPaper(manifest: paper.manifest, directory: paper.directory, entries: entries, assets: catalog.assets), diagnostics)
     }
 
     /// Explicit ids are claimed first, so a generated slug never takes an author's id.
@@ -63,7 +64,11 @@ public struct Resolver {
         for ch in paper.chapters {
             claim(ch.explicitID, at: ch.titleLocation)
             for block in ch.document.blocks {
-                if case .heading(let h) = block.kind { claim(h.attributes.id, at: block.range.start) }
+                switch block.kind {
+                case .heading(let h): claim(h.attributes.id, at: block.range.start)
+                case .paragraph(let content): claim(Self.figureParts(content)?.attributes.id, at: block.range.start)
+                default: break
+                }
             }
         }
     }
@@ -81,10 +86,11 @@ public struct Resolver {
                         "a chapter has one level-1 heading (its title); this one is treated as a section (use '##')",
                         at: block.range.start))
                 }
-                let depth = max(h.level - 1, 1)
-                counters[depth] += 1
-                for d in (depth + 1)..<counters.count { counters[d] = 0 }
+                let depth = min(max(h.level - 1, 1), counters.count - 1)
+                // Unnumbered headings do not step the counters, as LaTeX's starred commands do not.
                 if let number, depth <= paper.manifest.sectionDepth, !h.attributes.classes.contains("unnumbered") {
+                    counters[depth] += 1
+                    for d in (depth + 1)..<counters.count { counters[d] = 0 }
                     h.number = ([number] + counters[1...depth].map(String.init)).joined(separator: ".")
                 }
                 h.level = depth + 1
@@ -104,38 +110,29 @@ public struct Resolver {
                                footnotes: ch.document.footnotes, footnotePrefix: "c\(index)-", source: ch)
     }
 
-    /// An image alone in its paragraph (optionally followed by `{#id key=value}`) is a figure.
-    private mutating func figure(from content: [Inline]) -> Figure? {
-        guard let first = content.first, case .image(let src, let title, let alt) = first.kind else { return nil }
-        var attrs = Attributes()
-        if content.count > 1 {
-            guard let (rest, parsed) = AttributeParser.takeTrailing(from: Array(content.dropFirst())), rest.isEmpty else {
-                return nil
-            }
-            attrs = parsed
+    /// An image alone in its paragraph, optionally followed by `{#id key=value}`: the image and its attributes.
+    static func figureParts(_ content: [Inline]) -> (image: Inline, attributes: Attributes)? {
+        guard let first = content.first, case .image = first.kind else { return nil }
+        guard content.count > 1 else { return (first, Attributes()) }
+        guard let (rest, parsed) = AttributeParser.takeTrailing(from: Array(content.dropFirst())), rest.isEmpty else {
+            return nil
         }
+        return (first, parsed)
+    }
+
+    /// An image alone in its paragraph is a numbered figure.
+    private mutating func figure(from content: [Inline]) -> Figure? {
+        guard let (image, parsed) = Self.figureParts(content), case .image(let src, let title, let alt) = image.kind else {
+            return nil
+        }
+        var attrs = parsed
         figureCount += 1
         if attrs.id == nil { attrs.id = slugger.unique("figure-\(figureCount)") }
         return Figure(source: src, title: title, caption: alt, attributes: attrs, number: String(figureCount))
     }
 
     private mutating func checkImage(_ node: Inline) {
-        guard case .image(let src, _, _) = node.kind, assets[src] == nil, !Self.isRemote(src) else { return }
-        let dir = URL(fileURLWithPath: paper.directory)
-        let relative = src.removingPercentEncoding ?? src
-        guard let url = PathSafety.inside(dir, relative: relative) else {
-            diagnostics.append(.error("image.outside", "image '\(src)' must be a relative path inside the paper folder",
-                                      at: node.range.start))
-            return
-        }
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.append(.error("image.missing", "image file '\(src)' does not exist", at: node.range.start,
-                                      notes: ["looked for \(DisplayPath.of(url.path))"]))
-            return
-        }
-        let rel = String(url.path.dropFirst(dir.standardizedFileURL.path.count + 1))
-        let latex = rel.lowercased().hasSuffix(".svg") ? String(rel.dropLast(4)) + ".pdf" : rel
-        assets[src] = Asset(sourcePath: url.path, htmlPath: rel, latexPath: latex)
+        if let problem = catalog.register(node) { diagnostics.append(problem) }
     }
 
     static func isRemote(_ src: String) -> Bool {

@@ -54,10 +54,10 @@ public enum HTMLEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// True for `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs.
+    /// True for `javascript:`, `vbscript:`, `file:`, `run:`, `launch:` and non-image `data:` URLs.
     public static func isDangerous(_ url: String) -> Bool {
-        let lower = url.prefix(32).lowercased()
-        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
+        let lower = url.prefix(32).lowercased().filter { !$0.isWhitespace }
+        for scheme in ["javascript:", "vbscript:", "file:", "run:", "launch:"] where lower.hasPrefix(scheme) { return true }
         if lower.hasPrefix("data:") {
             return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
         }

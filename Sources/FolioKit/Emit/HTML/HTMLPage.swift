@@ -108,7 +108,7 @@ public enum HTMLPage {
                     openPart = false
                 }
                 var r = HTMLRenderer(options: HTMLRenderer.Options(), footnotes: [])
-                r.inlines(ch.title.withoutFootnotes)
+                r.inlines(ch.title.forTableOfContents)
                 let prefix = ch.number.map { ch.matter == .appendix ? "Appendix \($0). " : "\($0). " } ?? ""
                 out += "<li class=\"toc-chapter\"><a href=\"#\(e(ch.id))\">\(e(prefix))\(r.out)</a>"
                 let sections = ch.blocks.compactMap { b -> Heading? in
@@ -118,7 +118,7 @@ public enum HTMLPage {
                     out += "\n<ol>\n"
                     for h in sections {
                         var s = HTMLRenderer(options: HTMLRenderer.Options(), footnotes: [])
-                        s.inlines(h.content.withoutFootnotes)
+                        s.inlines(h.content.forTableOfContents)
                         let num = h.number.map { "<span class=\"secnum\">\($0)</span> " } ?? ""
                         out += "<li><a href=\"#\(e(h.attributes.id ?? ""))\">\(num)\(s.out)</a></li>\n"
                     }

@@ -48,15 +48,18 @@ public enum LaTeXDocument {
                 }
                 var r = LaTeXRenderer(options: options, footnotes: ch.footnotes)
                 r.out.reserveCapacity(ch.source.document.blocks.count * 200)
+                r.deferFootnotes += 1
                 let title = r.rendered { $0.inlines(ch.title) }
-                let tocTitle = r.rendered { $0.inlines(ch.title.withoutFootnotes) }
+                r.deferFootnotes -= 1
+                let tocTitle = r.rendered { $0.inlines(ch.title.forTableOfContents) }
                 if let ordinal = ch.ordinal {
-                    out += "\\setcounter{chapter}{\(ordinal - 1)}\n"
-                    out += "\\chapter[\(tocTitle)]{\(title)}\\label{\(LaTeXEscaping.label(ch.id))}\n\n"
+                    r.out += "\\setcounter{chapter}{\(ordinal - 1)}\n"
+                    r.out += "\\chapter[\(tocTitle)]{\(title)}\\label{\(LaTeXEscaping.label(ch.id))}\n\n"
                 } else {
-                    out += "\\chapter*{\(title)}\\phantomsection\\addcontentsline{toc}{chapter}{\(tocTitle)}"
-                    out += "\\markboth{\(tocTitle)}{\(tocTitle)}\\label{\(LaTeXEscaping.label(ch.id))}\n\n"
+                    r.out += "\\chapter*{\(title)}\\phantomsection\\addcontentsline{toc}{chapter}{\(tocTitle)}"
+                    r.out += "\\markboth{\(tocTitle)}{\(tocTitle)}\\label{\(LaTeXEscaping.label(ch.id))}\n\n"
                 }
+                r.flushFootnotes()
                 r.blocks(ch.blocks)
                 out += r.out
                 diagnostics += r.diagnostics

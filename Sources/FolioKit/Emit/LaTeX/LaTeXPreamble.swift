@@ -21,9 +21,9 @@ enum LaTeXPreamble {
           "NotoSansSymbols2-Regular:mode=harf;"
         })}
         \\setmainfont{NotoSerif}[Extension=.ttf, UprightFont=*-Regular, BoldFont=*-Bold, ItalicFont=*-Italic,
-          BoldItalicFont=*-BoldItalic, Renderer=HarfBuzz, RawFeature={fallback=foliofallback}]
+          BoldItalicFont=*-BoldItalic, Renderer=HarfBuzz, Ligatures=TeXOff, RawFeature={fallback=foliofallback}]
         \\setsansfont{NotoSans}[Extension=.ttf, UprightFont=*-Regular, BoldFont=*-Bold, ItalicFont=*-Italic,
-          BoldItalicFont=*-BoldItalic, Renderer=HarfBuzz, RawFeature={fallback=foliofallback}]
+          BoldItalicFont=*-BoldItalic, Renderer=HarfBuzz, Ligatures=TeXOff, RawFeature={fallback=foliofallback}]
         \\setmonofont{NotoSansMono}[Extension=.ttf, UprightFont=*-Regular, BoldFont=*-Bold, ItalicFont=*-Regular,
           ItalicFeatures={FakeSlant=0.2}, BoldItalicFont=*-Bold, BoldItalicFeatures={FakeSlant=0.2}, Scale=MatchLowercase,
           Renderer=HarfBuzz, RawFeature={fallback=foliofallback}]

@@ -14,14 +14,23 @@ public struct LaTeXRenderer {
 
     public var out = ""
     public private(set) var diagnostics: [Diagnostic] = []
-    private let options: Options
-    private let footnotes: [String: (number: Int, content: [Block])]
-    private var emittedFootnotes: Set<Int> = []
-    /// Current nesting of LaTeX list-like environments (LaTeX allows six).
-    private var listDepth = 0
-    private var inFootnoteOrCell = 0
+    let options: Options
+    let footnotes: [String: (number: Int, content: [Block])]
+    /// Footnote contents by number (index 0 is footnote 1).
+    let footnoteContents: [[Block]]
+    var emittedFootnotes: Set<Int> = []
+    /// Footnotes referenced where `\footnote` cannot go (cells, captions, headings, other footnotes):
+    /// their marks are already out, their texts follow the enclosing block as `\footnotetext`.
+    var pendingFootnotes: [Int] = []
+    /// Above zero inside table cells, captions, headings and footnote texts.
+    var deferFootnotes = 0
+    var itemizeDepth = 0
+    var enumerateDepth = 0
+    /// All list-like environments (lists and quotes); LaTeX allows six, Folio uses five.
+    var environmentDepth = 0
 
-    static let maxListDepth = 5
+    static let maxEnvironmentDepth = 5
+    static let maxListDepth = 4
     static let sectionCommands = ["section", "subsection", "subsubsection", "paragraph", "subparagraph"]
 
     public init(options: Options, footnotes: [MarkdownDocument.Footnote]) {
@@ -29,6 +38,7 @@ public struct LaTeXRenderer {
         var map: [String: (Int, [Block])] = [:]
         for (i, f) in footnotes.enumerated() where map[f.label] == nil { map[f.label] = (i + 1, f.content) }
         self.footnotes = map
+        self.footnoteContents = footnotes.map(\.content)
     }
 
     public static func fragment(_ doc: MarkdownDocument) -> (output: String, diagnostics: [Diagnostic]) {
@@ -40,34 +50,35 @@ public struct LaTeXRenderer {
     // MARK: Blocks
 
     public mutating func blocks(_ list: [Block]) {
-        for b in list { block(b) }
+        for b in list {
+            block(b)
+            if deferFootnotes == 0 { flushFootnotes() }
+        }
     }
 
     mutating func block(_ b: Block) {
         switch b.kind {
         case .paragraph(let content):
-            inlines(content)
+            if content.count == 1, case .image(let src, _, let alt) = content[0].kind, environmentDepth > 0 {
+                blockImage(src, alt: alt)
+            } else {
+                inlines(content)
+            }
             out += "\n\n"
         case .heading(let h):
             heading(h)
         case .blockQuote(let children):
-            environment("quote") { $0.blocks(children) }
+            if environmentDepth < Self.maxEnvironmentDepth {
+                environment("quote") { $0.blocks(children) }
+            } else {
+                blocks(children)
+            }
         case .list(let list):
             self.list(list)
         case .codeBlock(_, let literal):
-            out += "\\begin{folioCode}\n"
-            var lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
-            if lines.last == "" { lines.removeLast() }
-            for line in lines {
-                out += line.isEmpty ? "\\mbox{}\\par\n" : LaTeXEscaping.codeLine(line) + "\\par\n"
-            }
-            out += "\\end{folioCode}\n\n"
+            codeLines(literal.split(separator: "\n", omittingEmptySubsequences: false))
         case .html(let raw):
-            if !HTMLRenderer.isComment(raw) {
-                out += "\\begin{folioCode}\n"
-                for line in raw.split(separator: "\n") { out += LaTeXEscaping.codeLine(line) + "\\par\n" }
-                out += "\\end{folioCode}\n\n"
-            }
+            if !HTMLRenderer.isComment(raw) { codeLines(raw.split(separator: "\n", omittingEmptySubsequences: false)) }
         case .thematicBreak:
             out += "\\begin{center}\\rule{0.5\\linewidth}{0.5pt}\\end{center}\n\n"
         case .table(let t):
@@ -79,40 +90,54 @@ public struct LaTeXRenderer {
         }
     }
 
+    mutating func codeLines(_ raw: [Substring]) {
+        var lines = raw
+        if lines.last == "" { lines.removeLast() }
+        out += "\\begin{folioCode}\n"
+        for line in lines {
+            out += line.isEmpty ? "\\mbox{}\\par\n" : LaTeXEscaping.codeLine(line) + "\\par\n"
+        }
+        out += "\\end{folioCode}\n\n"
+    }
+
     mutating func heading(_ h: Heading) {
         let depth = options.paperHeadings ? h.level - 1 : h.level
         let index = min(max(depth, 1), Self.sectionCommands.count) - 1
         let command = Self.sectionCommands[index]
+        deferFootnotes += 1
         let title = rendered { $0.inlines(h.content) }
-        let tocTitle = rendered { $0.inlines(h.content.withoutFootnotes) }
-        if options.paperHeadings {
-            if let number = h.number, let last = number.split(separator: ".").last, let n = Int(last) {
-                out += "\\setcounter{\(command)}{\(n - 1)}\n\\\(command)[\(tocTitle)]{\(title)}"
-            } else {
-                out += "\\\(command)*{\(title)}"
-                if index == 0 { out += "\\phantomsection\\addcontentsline{toc}{\(command)}{\(tocTitle)}" }
+        deferFootnotes -= 1
+        let tocTitle = rendered { $0.inlines(h.content.forTableOfContents) }
+        if options.paperHeadings, let number = h.number {
+            // Every level of the number is set, so LaTeX prints exactly what Folio computed.
+            let parts = number.split(separator: ".").dropFirst().compactMap { Int($0) }
+            for (i, value) in parts.enumerated() where i < Self.sectionCommands.count {
+                out += "\\setcounter{\(Self.sectionCommands[i])}{\(i == parts.count - 1 ? value - 1 : value)}"
             }
+            out += "\n\\\(command)[\(tocTitle)]{\(title)}"
         } else {
             out += "\\\(command)*{\(title)}"
+            if options.paperHeadings && index == 0 {
+                out += "\\phantomsection\\addcontentsline{toc}{\(command)}{\(tocTitle)}"
+            }
         }
         if let id = h.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }
         out += "\n\n"
     }
 
     mutating func list(_ list: ListBlock) {
-        guard listDepth < Self.maxListDepth else {
-            // Deeper than LaTeX allows: items become indented paragraphs.
+        let depth = list.ordered ? enumerateDepth : itemizeDepth
+        guard depth < Self.maxListDepth, environmentDepth < Self.maxEnvironmentDepth else {
+            // Deeper than LaTeX allows: items become paragraphs with a dash.
             for item in list.items {
-                out += "\\noindent\\textendash{} "
+                out += "\\par\\noindent\\textendash{} "
                 blocks(item.content)
             }
             return
         }
-        let env = list.ordered ? "enumerate" : "itemize"
-        environment(env) { r in
-            if list.ordered && list.start != 1 {
-                r.out += "\\folioStartAt{\(list.start)}\n"
-            }
+        if list.ordered { enumerateDepth += 1 } else { itemizeDepth += 1 }
+        environment(list.ordered ? "enumerate" : "itemize") { r in
+            if list.ordered && list.start != 1 { r.out += "\\folioStartAt{\(list.start)}\n" }
             if list.tight { r.out += "\\tightlist\n" }
             for item in list.items {
                 switch item.task {
@@ -123,88 +148,16 @@ public struct LaTeXRenderer {
                 r.blocks(item.content)
             }
         }
+        if list.ordered { enumerateDepth -= 1 } else { itemizeDepth -= 1 }
     }
 
     mutating func environment(_ name: String, _ body: (inout LaTeXRenderer) -> Void) {
         out += "\\begin{\(name)}\n"
-        listDepth += 1
+        environmentDepth += 1
         body(&self)
-        listDepth -= 1
-        trimTrailingBlankLines()
+        environmentDepth -= 1
+        while out.hasSuffix("\n") { out.removeLast() }
         out += "\n\\end{\(name)}\n\n"
-    }
-
-    mutating func table(_ t: Table) {
-        let columns = max(t.alignments.count, t.header.cells.count)
-        guard columns > 0 else { return }
-        // Column widths in proportion to their longest cell, with a floor so short columns stay readable.
-        var lengths = [Int](repeating: 4, count: columns)
-        for row in [t.header] + t.rows {
-            for (i, cell) in row.cells.enumerated() where i < columns {
-                lengths[i] = max(lengths[i], min(cell.plainText.count, 60))
-            }
-        }
-        let total = Double(lengths.reduce(0, +))
-        let usable = 1.0 - 0.03 * Double(columns)
-        var spec = "@{}"
-        for i in 0..<columns {
-            let align = i < t.alignments.count ? t.alignments[i] : .none
-            let ragged = switch align {
-            case .center: "\\centering"
-            case .right: "\\raggedleft"
-            default: "\\raggedright"
-            }
-            let width = Double(lengths[i]) / total * usable
-            spec += ">{\(ragged)\\arraybackslash}p{\(String(format3: width))\\linewidth}"
-        }
-        spec += "@{}"
-        let nested = listDepth > 0 || inFootnoteOrCell > 0
-        let env = nested ? "tabular" : "longtable"
-        out += nested ? "\\par\\noindent\\begin{tabular}{\(spec)}\n\\toprule\n" : "\\begin{longtable}{\(spec)}\n\\toprule\n"
-        tableRow(t.header, columns: columns)
-        out += nested ? "\\midrule\n" : "\\midrule\n\\endhead\n"
-        for r in t.rows { tableRow(r, columns: columns) }
-        out += "\\bottomrule\n\\end{\(env)}\n\n"
-    }
-
-    mutating func tableRow(_ r: Table.Row, columns: Int) {
-        inFootnoteOrCell += 1
-        var cells: [String] = []
-        for i in 0..<columns {
-            cells.append(i < r.cells.count ? rendered { $0.inlines(r.cells[i]) } : "")
-        }
-        inFootnoteOrCell -= 1
-        out += cells.joined(separator: " & ") + " \\\\\n"
-    }
-
-    mutating func figure(_ f: Figure) {
-        guard let path = options.assetPath(f.source) else {
-            inlines(f.caption)
-            out += "\n\n"
-            return
-        }
-        let width = f.attributes["width"].flatMap(Self.latexWidth) ?? "\\linewidth"
-        let caption = rendered { $0.inlines(f.caption) }
-        let short = rendered { $0.inlines(f.caption.withoutFootnotes) }
-        out += "\\begin{figure}[htbp]\n\\centering\n"
-        out += "\\includegraphics[width=\(width),height=0.45\\textheight,keepaspectratio]{\(Self.graphicsPath(path))}\n"
-        if let n = Int(f.number) { out += "\\setcounter{figure}{\(n - 1)}\n" }
-        out += "\\caption[\(short)]{\(caption)}"
-        if let id = f.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }
-        out += "\n\\end{figure}\n\n"
-    }
-
-    /// `60%` becomes `0.6\linewidth`; absolute lengths pass through when well-formed.
-    static func latexWidth(_ w: String) -> String? {
-        if w.hasSuffix("%"), let p = Double(w.dropLast()), p > 0, p <= 100 { return "\(String(format3: p / 100))\\linewidth" }
-        let units = ["cm", "mm", "in", "pt", "em"]
-        if let u = units.first(where: { w.hasSuffix($0) }), let v = Double(w.dropLast(u.count)), v > 0 { return "\(v)\(u)" }
-        return nil
-    }
-
-    /// A path for `\includegraphics`, protected against spaces and special characters.
-    static func graphicsPath(_ path: String) -> String {
-        "{\(path.filter { !"{}\\%#&$^~\n".contains($0) })}"
     }
 
     // MARK: Inlines
@@ -217,7 +170,7 @@ public struct LaTeXRenderer {
         switch node.kind {
         case .text(let s): LaTeXEscaping.appendText(s, to: &out)
         case .softBreak: out += "\n"
-        case .lineBreak: out += "\\\\\n"
+        case .lineBreak: out += "\\hfil\\break\n"
         case .code(let s):
             out += "\\texttt{"
             LaTeXEscaping.appendText(s, to: &out)
@@ -248,19 +201,7 @@ public struct LaTeXRenderer {
                 inlines(alt)
             }
         case .footnoteReference(let label):
-            guard let note = footnotes[label] else {
-                LaTeXEscaping.appendText("[^\(label)]", to: &out)
-                return
-            }
-            if emittedFootnotes.contains(note.number) {
-                out += "\\footnotemark[\(note.number)]"
-            } else {
-                emittedFootnotes.insert(note.number)
-                inFootnoteOrCell += 1
-                let body = rendered { $0.blocks(note.content) }
-                inFootnoteOrCell -= 1
-                out += "\\footnote[\(note.number)]{\(body.trimmingTrailingNewlines)}"
-            }
+            footnoteReference(label)
         }
     }
 
@@ -268,6 +209,15 @@ public struct LaTeXRenderer {
         out += open
         inlines(content)
         out += "}"
+    }
+
+    /// An image alone in a paragraph inside a list or quote: shown at block size, as in HTML.
+    mutating func blockImage(_ src: String, alt: [Inline]) {
+        guard !Resolver.isRemote(src), let path = options.assetPath(src) else {
+            inline(Inline(.image(source: src, title: "", alt: alt), range: SourceRange(file: "", line: 1, column: 1)))
+            return
+        }
+        out += "{\\centering\\includegraphics[width=0.9\\linewidth,height=0.3\\textheight,keepaspectratio]{\(Self.graphicsPath(path))}\\par}"
     }
 
     /// Renders into a separate buffer, sharing footnote state.
@@ -280,41 +230,27 @@ public struct LaTeXRenderer {
         return result
     }
 
-    mutating func trimTrailingBlankLines() {
-        while out.hasSuffix("\n") { out.removeLast() }
-    }
-}
-
-extension String {
-    init(format3 value: Double) {
-        let scaled = (value * 1000).rounded()
-        let whole = Int(scaled) / 1000
-        let frac = Int(scaled) % 1000
-        let fracText = String(frac)
-        self = "\(whole)." + String(repeating: "0", count: 3 - fracText.count) + fracText
-    }
-
-    var trimmingTrailingNewlines: String {
-        var s = self
-        while s.hasSuffix("\n") { s.removeLast() }
-        return s
+    /// A path for `\includegraphics`; asset names are already restricted to safe characters.
+    static func graphicsPath(_ path: String) -> String {
+        "{\(path.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./".contains($0)) })}"
     }
 }
 
 extension Array where Element == Inline {
-    /// The same inlines with footnote references removed (for tables of contents and bookmarks).
-    var withoutFootnotes: [Inline] {
-        compactMap { node in
+    /// Inlines fit for a table of contents: no footnotes, no links (their text stays), no line breaks.
+    public var forTableOfContents: [Inline] {
+        flatMap { node -> [Inline] in
             var n = node
             switch node.kind {
-            case .footnoteReference: return nil
-            case .emphasis(let c): n.kind = .emphasis(c.withoutFootnotes)
-            case .strong(let c): n.kind = .strong(c.withoutFootnotes)
-            case .strikethrough(let c): n.kind = .strikethrough(c.withoutFootnotes)
-            case .link(let d, let t, let c): n.kind = .link(destination: d, title: t, content: c.withoutFootnotes)
+            case .footnoteReference, .image, .html: return []
+            case .lineBreak: n.kind = .text(" ")
+            case .emphasis(let c): n.kind = .emphasis(c.forTableOfContents)
+            case .strong(let c): n.kind = .strong(c.forTableOfContents)
+            case .strikethrough(let c): n.kind = .strikethrough(c.forTableOfContents)
+            case .link(_, _, let c): return c.forTableOfContents
             default: break
             }
-            return n
+            return [n]
         }
     }
 }

@@ -1,0 +1,88 @@
+/// Tables and figures in LaTeX.
+extension LaTeXRenderer {
+    /// A `longtable` with booktabs rules (a `tabular` when nested, where longtable cannot go).
+    /// Column widths follow the longest cell; wide tables get tighter spacing and smaller type.
+    mutating func table(_ t: Table) {
+        let columns = max(t.alignments.count, t.header.cells.count)
+        guard columns > 0 else { return }
+        var lengths = [Int](repeating: 4, count: columns)
+        for row in [t.header] + t.rows {
+            for (i, cell) in row.cells.enumerated() where i < columns {
+                lengths[i] = max(lengths[i], min(cell.plainText.count, 60))
+            }
+        }
+        let total = lengths.reduce(0, +)
+        // Per-mille shares of the width left after column separation; each at least 1.
+        let shares = lengths.map { max(1, $0 * 1000 / max(total, 1)) }
+        let separation = min(6.0, 200.0 / Double(max(2 * (columns - 1), 1)))
+        let size = columns > 30 ? "\\tiny" : columns > 16 ? "\\footnotesize" : columns > 8 ? "\\small" : ""
+        let available = "(\\linewidth-\(2 * (columns - 1))\\tabcolsep)"
+        var spec = "@{}"
+        for i in 0..<columns {
+            let ragged = switch i < t.alignments.count ? t.alignments[i] : .none {
+            case .center: "\\centering"
+            case .right: "\\raggedleft"
+            default: "\\raggedright"
+            }
+            spec += ">{\(ragged)\\arraybackslash}p{\\dimexpr\(available)*\(shares[i])/1000\\relax}"
+        }
+        spec += "@{}"
+        let nested = environmentDepth > 0 || deferFootnotes > 0
+        out += "\\begingroup\\setlength{\\tabcolsep}{\(String(format3: separation))pt}\(size)\n"
+        out += nested ? "\\par\\noindent\\begin{tabular}{\(spec)}\n\\toprule\n" : "\\begin{longtable}{\(spec)}\n\\toprule\n"
+        tableRow(t.header, columns: columns)
+        out += nested ? "\\midrule\n" : "\\midrule\n\\endhead\n"
+        for r in t.rows { tableRow(r, columns: columns) }
+        out += "\\bottomrule\n\\end{\(nested ? "tabular" : "longtable")}\n\\endgroup\n\n"
+    }
+
+    mutating func tableRow(_ r: Table.Row, columns: Int) {
+        deferFootnotes += 1
+        var cells: [String] = []
+        for i in 0..<columns {
+            cells.append(i < r.cells.count ? rendered { $0.inlines(r.cells[i]) } : "")
+        }
+        deferFootnotes -= 1
+        out += cells.joined(separator: " & ") + " \\\\\n"
+    }
+
+    mutating func figure(_ f: Figure) {
+        deferFootnotes += 1
+        let caption = rendered { $0.inlines(f.caption) }
+        deferFootnotes -= 1
+        let short = rendered { $0.inlines(f.caption.forTableOfContents) }
+        out += "\\begin{figure}[htbp]\n\\centering\n"
+        if Resolver.isRemote(f.source) {
+            // LaTeX cannot fetch images; the figure keeps its number and links to the image.
+            out += "\\fbox{\\parbox{0.8\\linewidth}{\\centering\\href{\(LaTeXEscaping.url(f.source))}{"
+                + "\\texttt{\(LaTeXEscaping.text(f.source))}}}}\n"
+        } else if let path = options.assetPath(f.source) {
+            let width = f.attributes["width"].flatMap(Self.latexWidth) ?? "\\linewidth"
+            out += "\\includegraphics[width=\(width),height=0.45\\textheight,keepaspectratio]{\(Self.graphicsPath(path))}\n"
+        }
+        if let n = Int(f.number) { out += "\\setcounter{figure}{\(n - 1)}\n" }
+        out += "\\caption[\(short)]{\(caption)}"
+        if let id = f.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }
+        out += "\n\\end{figure}\n\n"
+    }
+
+    /// `60%` becomes `0.600\linewidth`; absolute lengths pass within sane bounds; anything else is ignored.
+    static func latexWidth(_ w: String) -> String? {
+        if w.hasSuffix("%"), let p = Double(w.dropLast()), p > 0, p <= 100 { return "\(String(format3: p / 100))\\linewidth" }
+        let units: [(String, Double)] = [("cm", 50), ("mm", 500), ("in", 20), ("pt", 1500), ("em", 100)]
+        for (unit, max) in units where w.hasSuffix(unit) {
+            if let v = Double(w.dropLast(unit.count)), v >= 0.01, v <= max { return "\(String(format3: v))\(unit)" }
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// A non-negative decimal with three places, e.g. `0.250`; never exponent notation.
+    init(format3 value: Double) {
+        let scaled = Int((Swift.max(0, Swift.min(value, 1_000_000)) * 1000).rounded())
+        let frac = String(scaled % 1000)
+        let padding = String(repeating: "0", count: Swift.max(0, 3 - frac.count))
+        self = "\(scaled / 1000)." + padding + frac
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Checks local images and gives each a safe output name under `assets/`, so no file from a pull
+/// request can land on a generated path (such as `latex/paper.tex`) or carry TeX-special characters.
+struct AssetCatalog {
+    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp"]
+    private(set) var assets: [String: Asset] = [:]
+    private var namesBySource: [String: String] = [:]
+    private var usedNames: Set<String> = []
+    let directory: URL
+
+    init(directory: String) {
+        self.directory = URL(fileURLWithPath: directory).standardizedFileURL
+    }
+
+    /// Registers the image a node uses; returns a diagnostic when it cannot be used.
+    mutating func register(_ node: Inline) -> Diagnostic? {
+        guard case .image(let src, _, _) = node.kind, assets[src] == nil, !Resolver.isRemote(src) else { return nil }
+        let relative = src.removingPercentEncoding ?? src
+        guard let url = PathSafety.inside(directory, relative: relative) else {
+            return .error("image.outside", "image '\(src)' must be a relative path inside the paper folder", at: node.range.start)
+        }
+        let ext = url.pathExtension.lowercased()
+        guard Self.imageExtensions.contains(ext) else {
+            return .error("image.type", "'\(src)' is not an image Folio can use (\(Self.imageExtensions.sorted().joined(separator: ", ")))",
+                          at: node.range.start)
+        }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            return .error("image.missing", "image file '\(src)' does not exist", at: node.range.start,
+                          notes: ["looked for \(DisplayPath.of(url.path))"])
+        }
+        let name = safeName(for: url)
+        let latexName = ext == "svg" ? String(name.dropLast(3)) + "pdf" : name
+        assets[src] = Asset(sourcePath: url.path, htmlPath: "assets/" + name, latexPath: "assets/" + latexName)
+        return nil
+    }
+
+    /// `figures/Access Tiers (v2).svg` → `access-tiers-v2.svg`; a clash adds `-2`, `-3`...
+    private mutating func safeName(for url: URL) -> String {
+        if let known = namesBySource[url.path] { return known }
+        let ext = url.pathExtension.lowercased()
+        var stem = ""
+        for ch in url.deletingPathExtension().lastPathComponent.lowercased().unicodeScalars {
+            if ch.isASCII && (CharacterSet.alphanumerics.contains(ch) || ch == "-" || ch == "_") {
+                stem.unicodeScalars.append(ch)
+            } else if !stem.hasSuffix("-") {
+                stem += "-"
+            }
+        }
+        stem = stem.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        if stem.isEmpty { stem = "image" }
+        var name = "\(stem).\(ext)"
+        var n = 1
+        while usedNames.contains(name) {
+            n += 1
+            name = "\(stem)-\(n).\(ext)"
+        }
+        usedNames.insert(name)
+        namesBySource[url.path] = name
+        return name
+    }
+}
