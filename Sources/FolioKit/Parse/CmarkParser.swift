@@ -213,8 +213,8 @@ private struct Converter {
             if !depthReported {
                 depthReported = true
                 diagnostics.append(.error("parse.nesting-too-deep",
-                    "content is nested more than \(CmarkParser.maxDepth) levels deep; the deeper part is left out",
-                    at: r.start))
+                    "content is nested more than \(CmarkParser.maxDepth) levels deep, so this chapter is refused",
+                    at: r.start, notes: ["this is a fixed limit that keeps Folio's writers within their stack"]))
             }
             return false
         }
