@@ -74,7 +74,15 @@ import Testing
         #expect(html.contains("<span class=\"chapnum\">Chapter 1</span>"))
         #expect(flat.contains("Chapter 1"))
         #expect(flat.contains("Part I"))
-        #expect(flat.contains("Figure 1:"))
+        // The same numbers in both: every caption label and cross-reference text of the HTML is in the PDF.
+        let labels = html.matches(of: /<span class="(?:figure|table|listing)-label">([^<]+):<\/span>/).map { String($0.1) }
+        let body = html.components(separatedBy: "<main class=\"paper\">").last ?? html
+        let references = body.matches(of: /<a href="#(?:sec|fig|tbl|eq|lst|important|warning|note|tip|caution)[:-][^"]*">([^<]+)<\/a>/)
+            .map { String($0.1) }
+        #expect(labels.count >= 4 && references.count >= 20, "\(labels.count) labels, \(references.count) references")
+        for text in Set(labels + references) {
+            #expect(flat.contains(text), "the PDF lacks '\(text)', which the HTML shows")
+        }
         try expectValidHTML(out.url.appendingPathComponent("html/index.html"))
     }
 

@@ -30,6 +30,7 @@ public enum BuildPipeline {
         guard let paper = loaded else { return Outcome(diagnostics: engine, written: []) }
         let (resolved, resolveDiagnostics) = Resolver.resolve(paper)
         engine.emit(contentsOf: resolveDiagnostics)
+        engine.emit(contentsOf: Validation.run(resolved))
         guard !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
 
         var files: [(String, String)] = []

@@ -26,6 +26,8 @@ public enum Renderer {
             copy.kind = .heading(h)
             return copy
         }
+        diagnostics += MathCheck.diagnostics(in: doc.blocks + doc.footnotes.flatMap(\.content))
+        if diagnostics.contains(where: { $0.severity == .error }) { return Result(output: "", diagnostics: diagnostics) }
         let title = doc.blocks.lazy.compactMap { b -> String? in
             if case .heading(let h) = b.kind { h.content.plainText } else { nil }
         }.first ?? file

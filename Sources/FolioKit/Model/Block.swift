@@ -20,6 +20,14 @@ public struct Block: Hashable, Sendable {
         case footnoteDefinition(label: String, content: [Block])
         /// An image alone in its paragraph, made a numbered figure by the Resolve stage.
         case figure(Figure)
+        /// Display math alone in its paragraph: `$$ ... $$ {#eq:id}`.
+        case equation(Equation)
+        /// A fenced code block with a caption or a `#lst:` id.
+        case listing(Listing)
+        /// A note, tip, important, warning or caution box (GitHub alert or `.callout-*` div).
+        case callout(Callout)
+        /// A fenced div `::: {#id .class}` that is not a callout.
+        case div(attributes: Attributes, content: [Block])
     }
 }
 
@@ -100,10 +108,19 @@ public struct Table: Hashable, Sendable {
     public var alignments: [Alignment]
     public var header: Row
     public var rows: [Row]
+    /// From a `: Caption {#tbl:id}` paragraph next to the table; nil when it has none.
+    public var caption: [Inline]?
+    public var attributes: Attributes
+    /// Set by Resolve for captioned tables.
+    public var number: String?
 
-    public init(alignments: [Alignment], header: Row, rows: [Row]) {
+    public init(alignments: [Alignment], header: Row, rows: [Row], caption: [Inline]? = nil,
+                attributes: Attributes = Attributes(), number: String? = nil) {
         self.alignments = alignments
         self.header = header
         self.rows = rows
+        self.caption = caption
+        self.attributes = attributes
+        self.number = number
     }
 }

@@ -21,6 +21,11 @@ public struct Inline: Hashable, Sendable {
         case image(source: String, title: String, alt: [Inline])
         /// A footnote reference; `label` is the author's label, matched to `Block.Kind.footnoteDefinition`.
         case footnoteReference(label: String)
+        /// TeX math, `$...$` (inline) or `$$...$$` inside a paragraph.
+        case math(display: Bool, tex: String)
+        /// Pandoc-style citation syntax: `[see @a, p. 3; @b]`, `@a`, `@fig:x`. Resolve turns
+        /// cross-references into links and citations into formatted text.
+        case citation(CitationGroup)
     }
 }
 
@@ -41,7 +46,8 @@ extension Inline {
         case .html: break
         case .emphasis(let c), .strong(let c), .strikethrough(let c): for n in c { n.appendPlainText(to: &out) }
         case .link(_, _, let c), .image(_, _, let c): for n in c { n.appendPlainText(to: &out) }
-        case .footnoteReference: break
+        case .footnoteReference, .citation: break
+        case .math(_, let tex): out += tex
         }
     }
 }

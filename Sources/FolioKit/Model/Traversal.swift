@@ -1,18 +1,79 @@
-/// Depth-first walks over the document model.
+/// Depth-first walks and rewrites over the document model.
 extension Block {
     /// Calls `body` for every inline in this block and its descendants, including nested inlines.
     public func forEachInline(_ body: (Inline) -> Void) {
         switch kind {
         case .paragraph(let c): c.forEachInline(body)
         case .heading(let h): h.content.forEachInline(body)
-        case .blockQuote(let b), .footnoteDefinition(_, let b): for x in b { x.forEachInline(body) }
+        case .blockQuote(let b), .footnoteDefinition(_, let b), .div(_, let b): for x in b { x.forEachInline(body) }
         case .list(let l): for item in l.items { for x in item.content { x.forEachInline(body) } }
-        case .table(let t): for row in [t.header] + t.rows { for cell in row.cells { cell.forEachInline(body) } }
+        case .table(let t):
+            for row in [t.header] + t.rows { for cell in row.cells { cell.forEachInline(body) } }
+            t.caption?.forEachInline(body)
         case .figure(let f):
             body(Inline(.image(source: f.source, title: f.title, alt: f.caption), range: range))
             f.caption.forEachInline(body)
+        case .listing(let l): l.caption.forEachInline(body)
+        case .callout(let c):
+            c.title.forEachInline(body)
+            for x in c.content { x.forEachInline(body) }
+        case .equation(let e): body(Inline(.math(display: true, tex: e.tex), range: range))
         case .codeBlock, .html, .thematicBreak: break
         }
+    }
+
+    /// Calls `body` for this block and every block nested in it.
+    public func forEachBlock(_ body: (Block) -> Void) {
+        body(self)
+        switch kind {
+        case .blockQuote(let b), .footnoteDefinition(_, let b), .div(_, let b): for x in b { x.forEachBlock(body) }
+        case .list(let l): for item in l.items { for x in item.content { x.forEachBlock(body) } }
+        case .callout(let c): for x in c.content { x.forEachBlock(body) }
+        default: break
+        }
+    }
+
+    /// A copy with `transform` applied to every list of inlines, innermost lists first.
+    public func mapInlines(_ transform: ([Inline]) -> [Inline]) -> Block {
+        var b = self
+        func m(_ list: [Inline]) -> [Inline] { list.mapInlines(transform) }
+        switch kind {
+        case .paragraph(let c): b.kind = .paragraph(m(c))
+        case .heading(var h):
+            h.content = m(h.content)
+            b.kind = .heading(h)
+        case .blockQuote(let c): b.kind = .blockQuote(c.map { $0.mapInlines(transform) })
+        case .footnoteDefinition(let label, let c): b.kind = .footnoteDefinition(label: label, content: c.map { $0.mapInlines(transform) })
+        case .div(let attrs, let c): b.kind = .div(attributes: attrs, content: c.map { $0.mapInlines(transform) })
+        case .list(var l):
+            l.items = l.items.map { item in
+                var item = item
+                item.content = item.content.map { $0.mapInlines(transform) }
+                return item
+            }
+            b.kind = .list(l)
+        case .table(var t):
+            t.header.cells = t.header.cells.map(m)
+            t.rows = t.rows.map { row in
+                var row = row
+                row.cells = row.cells.map(m)
+                return row
+            }
+            t.caption = t.caption.map(m)
+            b.kind = .table(t)
+        case .figure(var f):
+            f.caption = m(f.caption)
+            b.kind = .figure(f)
+        case .listing(var l):
+            l.caption = m(l.caption)
+            b.kind = .listing(l)
+        case .callout(var c):
+            c.title = m(c.title)
+            c.content = c.content.map { $0.mapInlines(transform) }
+            b.kind = .callout(c)
+        case .equation, .codeBlock, .html, .thematicBreak: break
+        }
+        return b
     }
 }
 
@@ -26,5 +87,22 @@ extension Array where Element == Inline {
             default: break
             }
         }
+    }
+
+    /// Applies `transform` to nested inline lists first, then to this list.
+    public func mapInlines(_ transform: ([Inline]) -> [Inline]) -> [Inline] {
+        let inner = map { node -> Inline in
+            var n = node
+            switch node.kind {
+            case .emphasis(let c): n.kind = .emphasis(c.mapInlines(transform))
+            case .strong(let c): n.kind = .strong(c.mapInlines(transform))
+            case .strikethrough(let c): n.kind = .strikethrough(c.mapInlines(transform))
+            case .link(let d, let t, let c): n.kind = .link(destination: d, title: t, content: c.mapInlines(transform))
+            case .image(let s, let t, let c): n.kind = .image(source: s, title: t, alt: c.mapInlines(transform))
+            default: break
+            }
+            return n
+        }
+        return transform(inner)
     }
 }

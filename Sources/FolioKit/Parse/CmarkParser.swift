@@ -35,6 +35,16 @@ public enum CmarkParser {
         if let violation = InputGuard.check(text, file: file, lineOffset: lineOffset, limits: limits, remedy: remedy) {
             return (MarkdownDocument(file: file, blocks: [], footnotes: []), [violation])
         }
+        let pre = MarkdownPreprocessor.run(text, file: file, lineOffset: lineOffset)
+        var (doc, diagnostics) = convert(pre.text, file: file, lineOffset: lineOffset, lineMap: pre.lineMap)
+        doc = PlaceholderExpansion(spans: pre.spans).document(doc)
+        var structure = BlockStructure(spans: pre.spans)
+        doc = structure.document(doc)
+        return (doc, diagnostics + structure.diagnostics)
+    }
+
+    /// Runs cmark-gfm on already-guarded, preprocessed text and converts its tree.
+    private static func convert(_ text: String, file: String, lineOffset: Int, lineMap: [Int]) -> (MarkdownDocument, [Diagnostic]) {
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else {
@@ -58,7 +68,7 @@ public enum CmarkParser {
                     [.error("parse.failed", "cmark-gfm returned no document", at: nil)])
         }
         defer { cmark_node_free(root) }
-        var converter = Converter(file: file, lineOffset: lineOffset)
+        var converter = Converter(file: file, lineOffset: lineOffset, lineMap: lineMap)
         let doc = converter.document(root)
         return (doc, converter.diagnostics)
     }
@@ -74,9 +84,17 @@ private struct Converter {
     var defLabels: [String] = []
     var defLabelSet: Set<String> = []
 
-    init(file: String, lineOffset: Int) {
+    /// Line of the preprocessed text → line of the original text.
+    let lineMap: [Int]
+
+    init(file: String, lineOffset: Int, lineMap: [Int]) {
         self.file = file
         self.lineOffset = lineOffset
+        self.lineMap = lineMap
+    }
+
+    func originalLine(_ line: Int) -> Int {
+        line >= 1 && line <= lineMap.count ? lineMap[line - 1] : line
     }
 
     mutating func document(_ root: OpaquePointer) -> MarkdownDocument {
@@ -244,8 +262,9 @@ private struct Converter {
         if line <= 0, let fallback { return fallback }
         let endLine = Int(cmark_node_get_end_line(node))
         let endCol = Int(cmark_node_get_end_column(node))
-        return SourceRange(start: SourceLocation(file: file, line: max(line, 1) + lineOffset, column: max(col, 1)),
-                           endLine: max(endLine, line, 1) + lineOffset, endColumn: max(endCol, 1))
+        let start = originalLine(max(line, 1))
+        return SourceRange(start: SourceLocation(file: file, line: start + lineOffset, column: max(col, 1)),
+                           endLine: max(originalLine(max(endLine, 1)), start) + lineOffset, endColumn: max(endCol, 1))
     }
 
     /// cmark-gfm 0.29.0.gfm.6 replaces a reference's label with its number; later versions keep the label.

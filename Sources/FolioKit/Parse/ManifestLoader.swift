@@ -2,7 +2,7 @@
 public enum ManifestLoader {
     static let knownKeys = ["title", "subtitle", "version", "date", "lang", "authors", "abstract", "front-matter",
                             "parts", "back-matter", "appendices", "bibliography", "checklist", "raw-html", "numbering",
-                            "limits"]
+                            "limits", "crossref"]
 
     public static func load(_ text: String, file: String) throws(Diagnostic) -> (Manifest, [Diagnostic]) {
         guard let root = try YAMLValue.parse(text, file: file) else {
@@ -39,11 +39,46 @@ public enum ManifestLoader {
 
         var sectionDepth = 3
         var numberFront = false
+        var perChapter = true
         if let numbering = f.value("numbering") {
             let n = try YAMLFields(numbering, what: "numbering")
-            warnings += n.unknownKeys(known: ["section-depth", "front-matter"])
+            warnings += n.unknownKeys(known: ["section-depth", "front-matter", "floats"])
             sectionDepth = try n.int("section-depth", in: 0...5) ?? 3
             numberFront = try n.bool("front-matter") ?? false
+            if let floats = try n.string("floats") {
+                guard floats == "chapter" || floats == "paper" else {
+                    throw .error("manifest.numbering", "'floats' must be 'chapter' (Figure 3.2) or 'paper' (Figure 12), not '\(floats)'",
+                                 at: n.value("floats")?.location ?? n.location)
+                }
+                perChapter = floats == "chapter"
+            }
+        }
+        let lang = try f.string("lang") ?? "en"
+        var words = CrossrefWords.builtIn(for: lang)
+        var lists: [CrossrefWords.Kind] = []
+        if let crossref = f.value("crossref") {
+            let c = try YAMLFields(crossref, what: "crossref")
+            warnings += c.unknownKeys(known: ["words", "lists"])
+            for (name, location) in try c.strings("lists") {
+                guard let kind = CrossrefWords.Kind(rawValue: name.hasSuffix("s") ? String(name.dropLast()) : name),
+                      [.figure, .table, .listing].contains(kind) else {
+                    throw .error("manifest.crossref", "'lists' takes figures, tables and listings, not '\(name)'", at: location)
+                }
+                lists.append(kind)
+            }
+            if let w = c.value("words") {
+                let wf = try YAMLFields(w, what: "crossref words")
+                warnings += wf.unknownKeys(known: CrossrefWords.Kind.allCases.map(\.rawValue))
+                for kind in CrossrefWords.Kind.allCases {
+                    let pair = try wf.strings(kind.rawValue).map(\.0)
+                    guard !pair.isEmpty else { continue }
+                    guard pair.count <= 2 else {
+                        throw .error("manifest.crossref", "'\(kind.rawValue)' takes a word or [singular, plural]",
+                                     at: wf.value(kind.rawValue)?.location ?? wf.location)
+                    }
+                    words.words[kind] = (pair[0], pair.count == 2 ? pair[1] : pair[0])
+                }
+            }
         }
 
         var limits = InputLimits()
@@ -56,11 +91,12 @@ public enum ManifestLoader {
         let checklist = try f.string("checklist").map { Manifest.FileRef(path: $0, location: f.value("checklist")?.location ?? f.location) }
         let manifest = Manifest(
             title: try f.requiredString("title"), subtitle: try f.string("subtitle"), version: try f.string("version"),
-            date: try f.string("date"), lang: try f.string("lang") ?? "en", authors: authors,
+            date: try f.string("date"), lang: lang, authors: authors,
             abstract: try f.string("abstract"), frontMatter: try files(f, "front-matter"), parts: parts,
             backMatter: try files(f, "back-matter"), appendices: try files(f, "appendices"),
             bibliography: try files(f, "bibliography"), checklist: checklist, rawHTML: try f.bool("raw-html") ?? false,
-            sectionDepth: sectionDepth, numberFrontMatter: numberFront, limits: limits, location: SourceLocation(file: file, line: 1, column: 1))
+            sectionDepth: sectionDepth, numberFrontMatter: numberFront, numberFloatsPerChapter: perChapter,
+            crossrefWords: words, lists: lists, limits: limits, location: SourceLocation(file: file, line: 1, column: 1))
         if manifest.allChapterRefs.isEmpty {
             throw .error("manifest.no-chapters", "the manifest lists no chapters (front-matter, parts, back-matter or appendices)",
                          at: f.location)

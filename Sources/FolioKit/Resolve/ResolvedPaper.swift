@@ -5,6 +5,8 @@ public struct ResolvedPaper: Sendable {
     public var entries: [Entry]
     /// Local images the outputs need, keyed by the source string written in the Markdown.
     public var assets: [String: Asset]
+    /// Every referenceable target, with its number.
+    public var labels: LabelRegistry
 
     public enum Entry: Sendable {
         case part(ResolvedPart)

@@ -1,13 +1,15 @@
 import Foundation
 
-/// The Resolve stage: numbers parts, chapters, sections and figures, gives every anchor a unique id
-/// and checks local images. Writers only read what this produces.
+/// The Resolve stage: numbers parts, chapters, sections and floats, gives every anchor a unique id,
+/// registers every target, turns cross-references into links and checks local images.
+/// Writers only read what this produces.
 public struct Resolver {
-    private var slugger = Slugger()
-    private var diagnostics: [Diagnostic] = []
-    private var catalog: AssetCatalog
-    private var figureCount = 0
-    private let paper: Paper
+    var slugger = Slugger()
+    var diagnostics: [Diagnostic] = []
+    var catalog: AssetCatalog
+    var labels = LabelRegistry()
+    var floats = FloatCounters()
+    let paper: Paper
 
     public static func resolve(_ paper: Paper) -> (ResolvedPaper, [Diagnostic]) {
         var r = Resolver(paper: paper)
@@ -31,7 +33,9 @@ public struct Resolver {
         }
         for (i, part) in paper.parts.enumerated() {
             let id = slugger.unique("part-\(RomanNumeral.string(i + 1).lowercased())")
-            entries.append(.part(ResolvedPart(title: part.title, side: part.side, ordinal: i + 1, id: id)))
+            let resolved = ResolvedPart(title: part.title, side: part.side, ordinal: i + 1, id: id)
+            register(id, .part, resolved.number, part.location, title: part.title)
+            entries.append(.part(resolved))
             for ch in part.chapters {
                 chapterNumber += 1
                 entries.append(.chapter(chapter(ch, ordinal: chapterNumber, index: entries.count)))
@@ -45,7 +49,29 @@ public struct Resolver {
             appendixNumber += 1
             entries.append(.chapter(chapter(ch, ordinal: appendixNumber, index: entries.count)))
         }
-        return (ResolvedPaper(manifest: paper.manifest, directory: paper.directory, entries: entries, assets: catalog.assets), diagnostics)
+        var references = CrossReferences(labels: labels, words: paper.manifest.crossrefWords)
+        entries = entries.map { entry in
+            guard case .chapter(var ch) = entry else { return entry }
+            ch.blocks = ch.blocks.map { $0.mapInlines { references.rewrite($0) } }
+            ch.footnotes = ch.footnotes.map { note in
+                var n = note
+                n.content = n.content.map { $0.mapInlines { references.rewrite($0) } }
+                return n
+            }
+            return .chapter(ch)
+        }
+        diagnostics += references.diagnostics
+        diagnostics += references.unreferenced()
+        let resolved = ResolvedPaper(manifest: paper.manifest, directory: paper.directory, entries: entries,
+                                     assets: catalog.assets, labels: labels)
+        return (resolved, diagnostics)
+    }
+
+    mutating func register(_ id: String, _ kind: LabelRegistry.TargetKind, _ number: String?, _ location: SourceLocation,
+                           title: String? = nil) {
+        if let problem = labels.register(.init(id: id, kind: kind, number: number, location: location, title: title)) {
+            diagnostics.append(problem)
+        }
     }
 
     /// Explicit ids are claimed first, so a generated slug never takes an author's id.
@@ -53,21 +79,29 @@ public struct Resolver {
         var firstSeen: [String: SourceLocation] = [:]
         func claim(_ id: String?, at loc: SourceLocation) {
             guard let id else { return }
-            if let first = firstSeen[id] {
+            let key = LabelRegistry.canonical(id)
+            if let first = firstSeen[key] {
                 diagnostics.append(.error("label.duplicate", "id '\(id)' is already used", at: loc,
                                           notes: ["first used at \(first)"]))
             } else {
-                firstSeen[id] = loc
+                firstSeen[key] = loc
                 _ = slugger.claim(id)
             }
         }
         for ch in paper.chapters {
             claim(ch.explicitID, at: ch.titleLocation)
-            for block in ch.document.blocks {
-                switch block.kind {
-                case .heading(let h): claim(h.attributes.id, at: block.range.start)
-                case .paragraph(let content): claim(Self.figureParts(content)?.attributes.id, at: block.range.start)
-                default: break
+            for top in ch.document.blocks + ch.document.footnotes.flatMap(\.content) {
+                top.forEachBlock { block in
+                    switch block.kind {
+                    case .heading(let h): claim(h.attributes.id, at: block.range.start)
+                    case .paragraph(let content): claim(Self.figureParts(content)?.attributes.id, at: block.range.start)
+                    case .table(let t): claim(t.attributes.id, at: block.range.start)
+                    case .equation(let e): claim(e.attributes.id, at: block.range.start)
+                    case .listing(let l): claim(l.attributes.id, at: block.range.start)
+                    case .callout(let c): claim(c.attributes.id, at: block.range.start)
+                    case .div(let attrs, _): claim(attrs.id, at: block.range.start)
+                    default: break
+                    }
                 }
             }
         }
@@ -76,11 +110,13 @@ public struct Resolver {
     private mutating func chapter(_ ch: Chapter, ordinal: Int?, index: Int) -> ResolvedChapter {
         let number = ordinal.map { ch.matter == .appendix ? AppendixLetter.string($0) : String($0) }
         let id = ch.explicitID ?? slugger.unique(Slugger.slug(ch.title.plainText))
+        register(id, ch.matter == .appendix && number != nil ? .appendix : .chapter, number, ch.titleLocation,
+                 title: ch.title.plainText)
+        floats.startChapter(number, perChapter: paper.manifest.numberFloatsPerChapter)
         var counters = [Int](repeating: 0, count: 6)
         var blocks: [Block] = []
         for var block in ch.document.blocks {
-            switch block.kind {
-            case .heading(var h):
+            if case .heading(var h) = block.kind {
                 if h.level == 1 {
                     diagnostics.append(.warning("chapter.extra-title",
                         "a chapter has one level-1 heading (its title); this one is treated as a section (use '##')",
@@ -95,19 +131,25 @@ public struct Resolver {
                 }
                 h.level = depth + 1
                 if h.attributes.id == nil { h.attributes.id = slugger.unique(Slugger.slug(h.content.plainText)) }
+                if let hid = h.attributes.id {
+                    register(hid, ch.matter == .appendix ? .appendixSection : .section, h.number, block.range.start,
+                             title: h.content.plainText)
+                }
                 block.kind = .heading(h)
-            case .paragraph(let content):
-                if let figure = figure(from: content) { block.kind = .figure(figure) }
-            default: break
+            } else {
+                block = floatsIn(block)
             }
             block.forEachInline { checkImage($0) }
             blocks.append(block)
         }
-        for note in ch.document.footnotes {
-            for b in note.content { b.forEachInline { checkImage($0) } }
+        let notes = ch.document.footnotes.map { note -> MarkdownDocument.Footnote in
+            var n = note
+            n.content = n.content.map { floatsIn($0) }
+            for b in n.content { b.forEachInline { checkImage($0) } }
+            return n
         }
         return ResolvedChapter(title: ch.title, ordinal: ordinal, id: id, matter: ch.matter, blocks: blocks,
-                               footnotes: ch.document.footnotes, footnotePrefix: "c\(index)-", source: ch)
+                               footnotes: notes, footnotePrefix: "c\(index)-", source: ch)
     }
 
     /// An image alone in its paragraph, optionally followed by `{#id key=value}`: the image and its attributes.
@@ -118,17 +160,6 @@ public struct Resolver {
             return nil
         }
         return (first, parsed)
-    }
-
-    /// An image alone in its paragraph is a numbered figure.
-    private mutating func figure(from content: [Inline]) -> Figure? {
-        guard let (image, parsed) = Self.figureParts(content), case .image(let src, let title, let alt) = image.kind else {
-            return nil
-        }
-        var attrs = parsed
-        figureCount += 1
-        if attrs.id == nil { attrs.id = slugger.unique("figure-\(figureCount)") }
-        return Figure(source: src, title: title, caption: alt, attributes: attrs, number: String(figureCount))
     }
 
     private mutating func checkImage(_ node: Inline) {

@@ -42,10 +42,12 @@ public enum HTMLPage {
         }
         out += "</header>\n"
         out += tableOfContents(paper)
+        out += listsOfFloats(paper, options: HTMLRenderer.Options.with(words: m.crossrefWords))
         out += "<main class=\"paper\">\n"
 
         var options = HTMLRenderer.Options()
         options.rawHTML = m.rawHTML
+        options.words = m.crossrefWords
         options.headingOffset = 1
         options.numberHeadings = true
         options.alignWithClasses = true
@@ -129,6 +131,38 @@ public enum HTMLPage {
         }
         if openPart { out += "</ol></li>\n" }
         out += "</ol>\n</nav>\n"
+        return out
+    }
+
+    /// The lists of figures, tables and listings the manifest asks for, linking to each.
+    static func listsOfFloats(_ paper: ResolvedPaper, options: HTMLRenderer.Options) -> String {
+        let words = paper.manifest.crossrefWords
+        var out = ""
+        for kind in paper.manifest.lists {
+            var entries: [(id: String, number: String, caption: [Inline])] = []
+            for ch in paper.chapters {
+                for top in ch.blocks {
+                    top.forEachBlock { b in
+                        switch (kind, b.kind) {
+                        case (.figure, .figure(let f)): entries.append((f.attributes.id ?? "", f.number, f.caption))
+                        case (.table, .table(let t)):
+                            if let n = t.number, let c = t.caption { entries.append((t.attributes.id ?? "", n, c)) }
+                        case (.listing, .listing(let l)):
+                            if let n = l.number { entries.append((l.attributes.id ?? "", n, l.caption)) }
+                        default: break
+                        }
+                    }
+                }
+            }
+            let title = "List of " + words.plural(kind)
+            out += "<nav class=\"float-list\" aria-label=\"\(HTMLEscaping.text(title))\">\n<h2>\(HTMLEscaping.text(title))</h2>\n<ol>\n"
+            for e in entries {
+                var r = HTMLRenderer(options: options, footnotes: [])
+                r.inlines(e.caption.forTableOfContents)
+                out += "<li><a href=\"#\(HTMLEscaping.text(e.id))\">\(HTMLEscaping.text(words.singular(kind))) \(e.number)</a>: \(r.out)</li>\n"
+            }
+            out += "</ol>\n</nav>\n"
+        }
         return out
     }
 }

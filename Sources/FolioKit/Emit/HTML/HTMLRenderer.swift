@@ -14,12 +14,22 @@ public struct HTMLRenderer {
         public var alignWithClasses = false
         /// Output path for a local image source; nil leaves the source as written.
         public var assetPath: @Sendable (String) -> String? = { _ in nil }
+        /// The words for captions and callouts ("Figure", "Note"...), from the paper's language.
+        public var words = CrossrefWords.builtIn(for: "en")
+
+        func calloutLabel(_ kind: Callout.Kind) -> String { words.singular(CrossrefWords.Kind(rawValue: kind.rawValue) ?? .note) }
 
         public init() {}
+
+        static func with(words: CrossrefWords) -> Options {
+            var o = Options()
+            o.words = words
+            return o
+        }
     }
 
     public var out = ""
-    private let options: Options
+    let options: Options
     private let footnoteNumbers: [String: Int]
     private var footnoteRefCount: [Int: Int] = [:]
 
@@ -127,15 +137,23 @@ public struct HTMLRenderer {
             if let id = f.attributes.id { out += " id=\"\(HTMLEscaping.text(id))\"" }
             out += ">\n"
             image(source: f.source, title: f.title, alt: f.caption, attributes: f.attributes)
-            out += "\n<figcaption><span class=\"figure-label\">Figure \(f.number):</span> "
+            out += "\n<figcaption><span class=\"figure-label\">\(HTMLEscaping.text(options.words.singular(.figure))) \(f.number):</span> "
             inlines(f.caption)
             out += "</figcaption>\n</figure>\n"
+        case .equation(let e): equation(e)
+        case .listing(let l): listing(l)
+        case .callout(let c): callout(c)
+        case .div(let attrs, let content): div(attrs, content)
         }
     }
 
     mutating func table(_ t: Table) {
         cr()
-        out += "<table>\n<thead>\n"
+        out += "<table"
+        if let id = t.attributes.id { out += " id=\"\(HTMLEscaping.text(id))\"" }
+        out += ">\n"
+        tableCaption(t)
+        out += "<thead>\n"
         row(t.header, cell: "th", alignments: t.alignments)
         out += "</thead>\n"
         if !t.rows.isEmpty {
@@ -231,6 +249,11 @@ public struct HTMLRenderer {
             let p = options.footnotePrefix
             let refID = seen == 1 ? "fnref\(p)\(n)" : "fnref\(p)\(n)-\(seen)"
             out += "<sup class=\"footnote-ref\"><a href=\"#fn\(p)\(n)\" id=\"\(refID)\">\(n)</a></sup>"
+        case .math(let display, let tex):
+            math(tex, display: display)
+        case .citation(let group):
+            // Unresolved (as in `folio render`): shown exactly as written.
+            HTMLEscaping.appendText(group.source, to: &out)
         }
     }
 
@@ -257,6 +280,8 @@ public struct HTMLRenderer {
             case .softBreak, .lineBreak: out += " "
             case .emphasis(let c), .strong(let c), .strikethrough(let c): appendAltText(c)
             case .link(_, _, let c), .image(_, _, let c): appendAltText(c)
+            case .math(_, let tex): HTMLEscaping.appendText(tex, to: &out)
+            case .citation(let g): HTMLEscaping.appendText(g.source, to: &out)
             case .footnoteReference: break
             }
         }

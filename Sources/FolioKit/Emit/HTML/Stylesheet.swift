@@ -81,6 +81,32 @@ public enum Stylesheet {
     sup.footnote-ref a { text-decoration: none; }
     section.footnotes { border-top: 1px solid var(--rule); margin-top: 2em; padding-top: 0.5em; font-size: 0.85rem; }
     .footnote-backref { text-decoration: none; }
+    math { font-size: 1.05em; }
+    math[display="block"] { margin: 0.2em 0; }
+    .math-tex { font-family: "Noto Sans Mono", "DejaVu Sans Mono", monospace; font-size: 0.85em; color: #6b3a00; }
+    pre.math-tex { background: #fff8ec; padding: 0.5em 0.8em; border-radius: 4px; }
+    .equation { display: flex; align-items: center; justify-content: center; gap: 1.5em; margin: 1.2em 0; }
+    .equation > math, .equation > .math-tex { flex: 1; text-align: center; }
+    .eqnum { font-family: "Noto Sans", sans-serif; color: var(--muted); }
+    figure.listing { text-align: left; }
+    figure.listing figcaption { margin: 0 0 0.4em; }
+    .listing-label, .table-label { font-weight: 650; color: var(--text); }
+    caption { caption-side: top; text-align: left; font-size: 0.9rem; color: var(--muted); padding-bottom: 0.5em; }
+    .callout { margin: 1.5em 0; padding: 0.6em 1em; border-left: 4px solid var(--callout); border-radius: 4px;
+      background: color-mix(in srgb, var(--callout) 7%, white); }
+    .callout > :last-child { margin-bottom: 0.2em; }
+    .callout-title { display: flex; align-items: center; gap: 0.45em; font-family: "Noto Sans", sans-serif;
+      font-weight: 650; color: var(--callout); margin-bottom: 0.4em; }
+    .callout-icon { flex: none; }
+    .callout-note { --callout: #1f6fb2; }
+    .callout-tip { --callout: #2e7d32; }
+    .callout-important { --callout: #6a3fb5; }
+    .callout-warning { --callout: #b26a00; }
+    .callout-caution { --callout: #b3261e; }
+    nav.float-list { font-size: 0.9rem; border-bottom: 1px solid var(--rule); padding-bottom: 1em; }
+    nav.float-list h2 { font-size: 1rem; text-transform: uppercase; letter-spacing: 0.08em; }
+    nav.float-list ol { list-style: none; padding-left: 0; }
+    .citation.unresolved { color: #b3261e; }
     .colophon { margin-top: 4em; font-size: 0.8rem; color: var(--muted); border-top: 1px solid var(--rule); }
     @media (max-width: 600px) { html { font-size: 16px; } }
     @media print {
@@ -90,7 +116,7 @@ public enum Stylesheet {
       nav.toc, section.part, section.chapter { break-before: page; }
       section.part > .part-title { border-top: none; }
       h1, h2, h3, h4 { break-after: avoid; }
-      figure, table, pre, blockquote { break-inside: avoid; }
+      figure, table, pre, blockquote, .callout, .equation { break-inside: avoid; }
       a { color: inherit; text-decoration: none; }
       .colophon { display: none; }
     }

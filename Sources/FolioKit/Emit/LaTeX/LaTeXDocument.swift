@@ -12,23 +12,26 @@ public enum LaTeXDocument {
         var out = LaTeXPreamble.text(documentClass: "book", lang: m.lang, title: e(m.title),
                                      authors: m.authors.map { e($0.name) }.joined(separator: "; "))
         out += "\\counterwithout{figure}{chapter}\n\\counterwithout{footnote}{chapter}\n"
-        out += "\\setcounter{secnumdepth}{5}\n\\setcounter{tocdepth}{1}\n\n\\begin{document}\n\n"
+        out += "\\setcounter{secnumdepth}{5}\n\\setcounter{tocdepth}{1}\n\n\\begin{document}\n"
+        out += captionNames(m.crossrefWords) + "\n"
         out += titlePage(m)
-        out += "\\frontmatter\n\\tableofcontents\n\\mainmatter\n\n"
+        out += "\\frontmatter\n\\tableofcontents\n"
+        for kind in m.lists {
+            switch kind {
+            case .figure: out += "\\listoffigures\n"
+            case .table: out += "\\listoftables\n"
+            case .listing: out += "\\listoffolioListings\n"
+            default: break
+            }
+        }
+        out += "\\mainmatter\n\n"
 
         var options = LaTeXRenderer.Options()
         options.paperHeadings = true
         let assets = paper.assets
         options.assetPath = { assets[$0]?.latexPath }
-        options.knownIDs = Set(paper.chapters.flatMap { ch in
-            [ch.id] + ch.blocks.compactMap { b -> String? in
-                switch b.kind {
-                case .heading(let h): h.attributes.id
-                case .figure(let f): f.attributes.id
-                default: nil
-                }
-            }
-        })
+        options.knownIDs = Set(paper.labels.targets.values.map(\.id))
+        options.words = m.crossrefWords
         var diagnostics: [Diagnostic] = []
         var inAppendix = false
         var afterParts = false
@@ -89,5 +92,17 @@ public enum LaTeXDocument {
             for para in abstract.split(separator: "\n\n") { out += e(String(para)) + "\n\n" }
         }
         return out
+    }
+
+    /// Caption and list names in the paper's words (set after `\begin{document}`, where babel has set its own).
+    static func captionNames(_ w: CrossrefWords) -> String {
+        let e = LaTeXEscaping.text
+        return "\\renewcommand{\\figurename}{\(e(w.singular(.figure)))}\\renewcommand{\\tablename}{\(e(w.singular(.table)))}"
+            + "\\renewcommand{\\listfigurename}{List of \(e(w.plural(.figure)))}"
+            + "\\renewcommand{\\listtablename}{List of \(e(w.plural(.table)))}"
+            + "\\renewcommand{\\partname}{\(e(w.singular(.part)))}\\renewcommand{\\chaptername}{\(e(w.singular(.chapter)))}"
+            + "\\renewcommand{\\appendixname}{\(e(w.singular(.appendix)))}"
+            + "\\renewcommand{\\folioListingname}{\(e(w.singular(.listing)))}"
+            + "\\renewcommand{\\listfolioListingname}{List of \(e(w.plural(.listing)))}\n"
     }
 }

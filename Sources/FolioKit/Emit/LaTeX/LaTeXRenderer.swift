@@ -8,6 +8,10 @@ public struct LaTeXRenderer {
         public var assetPath: @Sendable (String) -> String? = { $0 }
         /// Ids that exist in the document, so `#id` links can become internal references.
         public var knownIDs: Set<String> = []
+        /// The words for captions and callouts ("Table", "Note"...), from the paper's language.
+        public var words = CrossrefWords.builtIn(for: "en")
+
+        func calloutLabel(_ kind: Callout.Kind) -> String { words.singular(CrossrefWords.Kind(rawValue: kind.rawValue) ?? .note) }
 
         public init() {}
     }
@@ -87,6 +91,14 @@ public struct LaTeXRenderer {
             break
         case .figure(let f):
             figure(f)
+        case .equation(let e):
+            equation(e)
+        case .listing(let l):
+            listing(l)
+        case .callout(let c):
+            callout(c)
+        case .div(let attrs, let content):
+            div(attrs, content)
         }
     }
 
@@ -202,6 +214,10 @@ public struct LaTeXRenderer {
             }
         case .footnoteReference(let label):
             footnoteReference(label)
+        case .math(let display, let tex):
+            math(tex, display: display)
+        case .citation(let group):
+            LaTeXEscaping.appendText(group.source, to: &out)
         }
     }
 

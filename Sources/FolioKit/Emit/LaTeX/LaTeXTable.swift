@@ -29,7 +29,21 @@ extension LaTeXRenderer {
         spec += "@{}"
         let nested = environmentDepth > 0 || deferFootnotes > 0
         out += "\\begingroup\\setlength{\\tabcolsep}{\(String(format3: separation))pt}\(size)\n"
-        out += nested ? "\\par\\noindent\\begin{tabular}{\(spec)}\n\\toprule\n" : "\\begin{longtable}{\(spec)}\n\\toprule\n"
+        if nested, let caption = t.caption {
+            out += "\\par\\noindent " + (t.number.map { LaTeXEscaping.text(options.words.singular(.table)) + " \($0): " } ?? "")
+                + rendered { $0.inlines(caption) } + "\\par\n"
+        }
+        if !nested, t.caption != nil, let n = t.number, let value = Int(n.split(separator: ".").last ?? "") {
+            out += "\\renewcommand{\\thetable}{\(n)}\\setcounter{table}{\(value - 1)}\n"
+        }
+        out += nested ? "\\par\\noindent\\begin{tabular}{\(spec)}\n" : "\\begin{longtable}{\(spec)}\n"
+        if !nested, let caption = t.caption {
+            let (text, short) = captionTexts(caption)
+            out += "\\caption[\(short)]{\(text)}"
+            if let id = t.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }
+            out += "\\\\\n"
+        }
+        out += "\\toprule\n"
         tableRow(t.header, columns: columns)
         out += nested ? "\\midrule\n" : "\\midrule\n\\endhead\n"
         for r in t.rows { tableRow(r, columns: columns) }
@@ -47,10 +61,7 @@ extension LaTeXRenderer {
     }
 
     mutating func figure(_ f: Figure) {
-        deferFootnotes += 1
-        let caption = rendered { $0.inlines(f.caption) }
-        deferFootnotes -= 1
-        let short = rendered { $0.inlines(f.caption.forTableOfContents) }
+        let (caption, short) = captionTexts(f.caption)
         out += "\\begin{figure}[htbp]\n\\centering\n"
         if Resolver.isRemote(f.source) {
             // LaTeX cannot fetch images; the figure keeps its number and links to the image.
@@ -60,10 +71,20 @@ extension LaTeXRenderer {
             let width = f.attributes["width"].flatMap(Self.latexWidth) ?? "\\linewidth"
             out += "\\includegraphics[width=\(width),height=0.45\\textheight,keepaspectratio]{\(Self.graphicsPath(path))}\n"
         }
-        if let n = Int(f.number) { out += "\\setcounter{figure}{\(n - 1)}\n" }
+        if let value = Int(f.number.split(separator: ".").last ?? "") {
+            out += "\\renewcommand{\\thefigure}{\(f.number)}\\setcounter{figure}{\(value - 1)}\n"
+        }
         out += "\\caption[\(short)]{\(caption)}"
         if let id = f.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }
         out += "\n\\end{figure}\n\n"
+    }
+
+    /// A caption's text (footnotes deferred, as captions move) and its short form for lists and bookmarks.
+    mutating func captionTexts(_ caption: [Inline]) -> (full: String, short: String) {
+        deferFootnotes += 1
+        let full = rendered { $0.inlines(caption) }
+        deferFootnotes -= 1
+        return (full, rendered { $0.inlines(caption.forTableOfContents) })
     }
 
     /// `60%` becomes `0.600\linewidth`; absolute lengths pass within sane bounds; anything else is ignored.

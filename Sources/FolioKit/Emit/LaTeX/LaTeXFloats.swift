@@ -1,0 +1,49 @@
+/// Math, equations, listings, callouts and divs in LaTeX.
+extension LaTeXRenderer {
+    /// Inline `\(...\)` or display `\[...\]`; the TeX was checked by `TeXMathSafety` before emit.
+    mutating func math(_ tex: String, display: Bool) {
+        out += display ? "\\[\(tex)\\]" : "\\(\(tex)\\)"
+    }
+
+    mutating func equation(_ e: Equation) {
+        if let n = e.number {
+            out += "\\begin{equation}\n\(e.tex)\n\\tag{\(n)}"
+            if let id = e.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }
+            out += "\n\\end{equation}\n\n"
+        } else {
+            out += "\\[\n\(e.tex)\n\\]\n\n"
+        }
+    }
+
+    mutating func listing(_ l: Listing) {
+        let (caption, short) = captionTexts(l.caption)
+        out += "\\begin{folioListing}[htbp]\n"
+        if let n = l.number, let value = Int(n.split(separator: ".").last ?? "") {
+            out += "\\renewcommand{\\thefolioListing}{\(n)}\\setcounter{folioListing}{\(value - 1)}\n"
+        }
+        out += "\\caption[\(short)]{\(caption)}"
+        if let id = l.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }
+        out += "\n"
+        codeLines(l.literal.split(separator: "\n", omittingEmptySubsequences: false))
+        out += "\\end{folioListing}\n\n"
+    }
+
+    mutating func callout(_ c: Callout) {
+        deferFootnotes += 1
+        let title = rendered { $0.inlines(c.title) }
+        var label = LaTeXEscaping.text(options.calloutLabel(c.kind)) + (c.number.map { " \($0)" } ?? "")
+        if !title.isEmpty { label += ": " + title }
+        out += "\\begin{folioCallout\(c.kind.rawValue.capitalized)}{\(label)}"
+        if let id = c.attributes.id { out += "\\phantomsection\\label{\(LaTeXEscaping.label(id))}" }
+        out += "\n"
+        blocks(c.content)
+        deferFootnotes -= 1
+        while out.hasSuffix("\n") { out.removeLast() }
+        out += "\n\\end{folioCallout\(c.kind.rawValue.capitalized)}\n\n"
+    }
+
+    mutating func div(_ attrs: Attributes, _ content: [Block]) {
+        if let id = attrs.id { out += "\\phantomsection\\label{\(LaTeXEscaping.label(id))}\n" }
+        blocks(content)
+    }
+}

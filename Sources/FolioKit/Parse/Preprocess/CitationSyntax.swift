@@ -1,0 +1,75 @@
+/// Pandoc's citation key and group grammar, used by the preprocessor on raw Markdown bytes.
+enum CitationSyntax {
+    /// Punctuation allowed inside a key when followed by a letter or digit.
+    static let internalPunctuation: Set<UInt8> = Set(":.#$%&-+?<>~/".utf8)
+
+    static func isKeyChar(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: "_") || c >= 0x80
+    }
+
+    /// Whether an in-text `@` may start here: at the start, or after space or opening punctuation.
+    static func canStartCitation(after previous: UInt8?) -> Bool {
+        guard let p = previous else { return true }
+        return p == 0x20 || p == 0x09 || p == 0x0A || p == UInt8(ascii: "(") || p == UInt8(ascii: "[")
+            || p == UInt8(ascii: ";") || p == UInt8(ascii: "-") || p == UInt8(ascii: "\"") || p == UInt8(ascii: "'")
+    }
+
+    /// Parses the key after the `@` at `at`; returns the key and the index after it.
+    static func key(_ b: [UInt8], at: Int, end: Int) -> (String, Int)? {
+        var i = at + 1
+        guard i < end else { return nil }
+        if b[i] == UInt8(ascii: "{") {
+            var j = i + 1
+            while j < end, b[j] != UInt8(ascii: "}"), b[j] != 0x0A, j - i < 256 { j += 1 }
+            guard j < end, b[j] == UInt8(ascii: "}"), j > i + 1 else { return nil }
+            return (String(decoding: b[(i + 1)..<j], as: UTF8.self), j + 1)
+        }
+        guard isKeyChar(b[i]) else { return nil }
+        let start = i
+        while i < end {
+            if isKeyChar(b[i]) {
+                i += 1
+            } else if internalPunctuation.contains(b[i]), i + 1 < end, isKeyChar(b[i + 1]) {
+                i += 1
+            } else {
+                break
+            }
+            if i - start > 256 { return nil }
+        }
+        return (String(decoding: b[start..<i], as: UTF8.self), i)
+    }
+
+    /// Parses the inside of `[...]` as a citation group; nil unless every `;`-separated item has a key.
+    static func group(_ b: [UInt8], from: Int, to: Int, locate: (Int) -> SourceLocation) -> [CitationGroup.Item]? {
+        var items: [CitationGroup.Item] = []
+        var pieceStart = from
+        var i = from
+        while i <= to {
+            if i == to || b[i] == UInt8(ascii: ";") {
+                guard let item = item(b, from: pieceStart, to: i, locate: locate) else { return nil }
+                items.append(item)
+                pieceStart = i + 1
+            }
+            i += 1
+        }
+        return items.isEmpty ? nil : items
+    }
+
+    private static func item(_ b: [UInt8], from: Int, to: Int, locate: (Int) -> SourceLocation) -> CitationGroup.Item? {
+        var i = from
+        while i < to {
+            if b[i] == UInt8(ascii: "@"), canStartCitation(after: i > from ? b[i - 1] : nil),
+               let (key, after) = key(b, at: i, end: to) {
+                let suppress = i > from && b[i - 1] == UInt8(ascii: "-")
+                let prefixEnd = suppress ? i - 1 : i
+                let prefix = String(decoding: b[from..<prefixEnd], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                let suffix = String(decoding: b[after..<to], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                return CitationGroup.Item(key: key, prefix: prefix, suffix: suffix, suppressAuthor: suppress, location: locate(i))
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,322 @@
+/// Runs before cmark-gfm: finds `$math$`, `$$display$$`, citation syntax (`[@a; @b]`, `@a`) and
+/// `:::` div fences, and replaces each with a placeholder cmark passes through untouched, so Markdown
+/// emphasis can never reach inside math and every citation keeps its exact source position.
+/// Code blocks and code spans are left alone; placeholders that land in code are restored later.
+struct MarkdownPreprocessor {
+    struct Span {
+        enum Kind {
+            case math(display: Bool, tex: String, attributes: Attributes?)
+            case citation(CitationGroup)
+            case divOpen(Attributes)
+            case divClose
+        }
+        var kind: Kind
+        var original: String
+        var location: SourceLocation
+    }
+
+    struct Output {
+        var text: String
+        var spans: [Span]
+        /// For each line of `text` (index 0 is line 1), the line it came from in the input.
+        var lineMap: [Int]
+    }
+
+    let file: String
+    let lineOffset: Int
+    private var b: [UInt8] = []
+    private var out: [UInt8] = []
+    private var spans: [Span] = []
+    private var lineMap: [Int] = [1]
+    /// Byte offset where each input line starts.
+    private var lineStarts: [Int] = [0]
+    /// Where closing `$`, `$$` and backtick runs are in the current paragraph, so every scan is linear.
+    private var index: ChunkIndex?
+    private var chunk = (start: 0, end: 0)
+
+    static func run(_ text: String, file: String, lineOffset: Int = 0) -> Output {
+        var p = MarkdownPreprocessor(file: file, lineOffset: lineOffset)
+        return p.process(Placeholder.neutralise(text))
+    }
+
+    private init(file: String, lineOffset: Int) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    private mutating func process(_ text: String) -> Output {
+        b = Array(text.utf8)
+        out.reserveCapacity(b.count + 64)
+        for (i, c) in b.enumerated() where c == 0x0A { lineStarts.append(i + 1) }
+        var lineIndex = 0
+        var fence: (byte: UInt8, length: Int)?
+        var chunkStart: Int?
+        while lineIndex < lineStarts.count {
+            let start = lineStarts[lineIndex]
+            let end = lineIndex + 1 < lineStarts.count ? lineStarts[lineIndex + 1] - 1 : b.count
+            let content = contentStart(start, end)
+            let blank = content >= end || (content + 1 == end && b[content] == 0x0D)
+            if let open = fence {
+                if let run = fenceRun(content, end), run.byte == open.byte, run.length >= open.length { fence = nil }
+                copyLine(start, end, lineIndex)
+            } else if let run = fenceRun(content, end),
+                      run.byte == UInt8(ascii: "~") || !b[(content + run.length)..<end].contains(UInt8(ascii: "`")) {
+                flushChunk(&chunkStart, upTo: lineIndex)
+                fence = run
+                copyLine(start, end, lineIndex)
+            } else if let div = divFence(start, end) {
+                flushChunk(&chunkStart, upTo: lineIndex)
+                spans.append(Span(kind: div, original: String(decoding: b[start..<end], as: UTF8.self),
+                                  location: location(start)))
+                out += Array(String(decoding: b[start..<indentEnd(start, end)], as: UTF8.self).utf8)
+                out += Array(Placeholder.divLine(spans.count - 1).utf8)
+                newline(end, lineIndex)
+            } else if blank {
+                flushChunk(&chunkStart, upTo: lineIndex)
+                copyLine(start, end, lineIndex)
+            } else if chunkStart == nil {
+                chunkStart = lineIndex
+            }
+            lineIndex += 1
+        }
+        flushChunk(&chunkStart, upTo: lineStarts.count)
+        return Output(text: String(decoding: out, as: UTF8.self), spans: spans, lineMap: lineMap)
+    }
+
+    // MARK: Lines
+
+    private func contentStart(_ start: Int, _ end: Int) -> Int {
+        var i = start
+        while i < end, b[i] == 0x20 || b[i] == 0x09 || b[i] == UInt8(ascii: ">") { i += 1 }
+        // List markers before a fence (`- ```` or `1. ~~~`).
+        while i < end {
+            var j = i
+            if b[j] == UInt8(ascii: "-") || b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "+") {
+                j += 1
+            } else {
+                while j < end, j - i < 9, b[j] >= 0x30, b[j] <= 0x39 { j += 1 }
+                guard j > i, j < end, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: ")") else { break }
+                j += 1
+            }
+            guard j < end, b[j] == 0x20 || b[j] == 0x09 else { break }
+            i = j
+            while i < end, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        }
+        return i
+    }
+
+    private func indentEnd(_ start: Int, _ end: Int) -> Int {
+        var i = start
+        while i < end, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        return i
+    }
+
+    private func fenceRun(_ i: Int, _ end: Int) -> (byte: UInt8, length: Int)? {
+        guard i < end, b[i] == UInt8(ascii: "`") || b[i] == UInt8(ascii: "~") else { return nil }
+        var j = i
+        while j < end, b[j] == b[i] { j += 1 }
+        return j - i >= 3 ? (b[i], j - i) : nil
+    }
+
+    /// `::: {#id .class}`, `::: callout-note` or a closing `:::` at the start of a line.
+    private func divFence(_ start: Int, _ end: Int) -> Span.Kind? {
+        var i = start
+        while i < end, i - start < 4, b[i] == 0x20 { i += 1 }
+        var colons = 0
+        while i < end, b[i] == UInt8(ascii: ":") { colons += 1; i += 1 }
+        guard colons >= 3 else { return nil }
+        while i < end, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        var last = end
+        while last > i, b[last - 1] == 0x20 || b[last - 1] == 0x09 || b[last - 1] == 0x0D { last -= 1 }
+        // Optional trailing colons, as in `::: {.x} :::`.
+        while last > i, b[last - 1] == UInt8(ascii: ":") { last -= 1 }
+        while last > i, b[last - 1] == 0x20 { last -= 1 }
+        if i >= last { return .divClose }
+        let rest = String(decoding: b[i..<last], as: UTF8.self)
+        if rest.hasPrefix("{") { return AttributeParser.parse(Substring(rest)).map { .divOpen($0) } }
+        guard rest.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
+        return .divOpen(Attributes(classes: [rest]))
+    }
+
+    private mutating func copyLine(_ start: Int, _ end: Int, _ lineIndex: Int) {
+        out += b[start..<end]
+        newline(end, lineIndex)
+    }
+
+    /// Ends an output line that came from input line `lineIndex` (if the input line had a newline).
+    private mutating func newline(_ end: Int, _ lineIndex: Int) {
+        guard end < b.count else { return }
+        out.append(0x0A)
+        lineMap.append(lineIndex + 2)
+    }
+
+    private func location(_ offset: Int) -> SourceLocation {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return SourceLocation(file: file, line: lo + 1 + lineOffset, column: offset - lineStarts[lo] + 1)
+    }
+
+    private func lineIndex(of offset: Int) -> Int {
+        location(offset).line - 1 - lineOffset
+    }
+
+    // MARK: Paragraph text
+
+    /// Scans the run of lines `[first, upTo)` as inline text.
+    private mutating func flushChunk(_ first: inout Int?, upTo: Int) {
+        guard let f = first else { return }
+        first = nil
+        let start = lineStarts[f]
+        let end = upTo < lineStarts.count ? lineStarts[upTo] - 1 : b.count
+        index = nil
+        chunk = (start, end)
+        var i = start
+        var copied = start
+        func emit(_ to: Int) {
+            // Copy input bytes, recording where each newline's next line came from.
+            for k in copied..<to {
+                out.append(b[k])
+                if b[k] == 0x0A { lineMap.append(lineIndex(of: k + 1) + 1) }
+            }
+            copied = to
+        }
+        func replace(_ from: Int, _ to: Int, _ kind: Span.Kind) {
+            emit(from)
+            spans.append(Span(kind: kind, original: String(decoding: b[from..<to], as: UTF8.self), location: location(from)))
+            out += Array(Placeholder.inline(spans.count - 1).utf8)
+            copied = to
+        }
+        while i < end {
+            let c = b[i]
+            if c == UInt8(ascii: "\\") {
+                i += 2
+            } else if c == UInt8(ascii: "`") {
+                i = skipCodeSpan(i, end)
+            } else if c == UInt8(ascii: "$"), let (to, kind) = math(i, end) {
+                replace(i, to, kind)
+                i = to
+            } else if c == UInt8(ascii: "["), let (to, kind) = bracketCitation(i, end) {
+                replace(i, to, kind)
+                i = to
+            } else if c == UInt8(ascii: "["), let close = linkText(i, end) {
+                i = close
+            } else if c == UInt8(ascii: "@"), CitationSyntax.canStartCitation(after: i > start ? b[i - 1] : nil),
+                      let (to, kind) = inTextCitation(i, end) {
+                replace(i, to, kind)
+                i = to
+            } else {
+                i += 1
+            }
+        }
+        emit(end)
+        if end < b.count {
+            out.append(0x0A)
+            lineMap.append(upTo + 1)
+        }
+    }
+
+    /// The paragraph's closer index, built on first use (most paragraphs have no `$` or backticks).
+    private mutating func withIndex<T>(_ body: (inout ChunkIndex) -> T) -> T {
+        var built = index ?? ChunkIndex(b, chunk.start, chunk.end)
+        let result = body(&built)
+        index = built
+        return result
+    }
+
+    private mutating func skipCodeSpan(_ i: Int, _ end: Int) -> Int {
+        var run = 0
+        while i + run < end, b[i + run] == UInt8(ascii: "`") { run += 1 }
+        if let close = withIndex({ $0.nextBacktickRun(length: run, after: i + run) }) { return close + run }
+        return i + run
+    }
+
+    // MARK: Math
+
+    private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+
+    private func isAlnum(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+    }
+
+    private mutating func math(_ i: Int, _ end: Int) -> (Int, Span.Kind)? {
+        if i > 0, isAlnum(b[i - 1]) || b[i - 1] == UInt8(ascii: "$") { return nil }
+        if i + 1 < end, b[i + 1] == UInt8(ascii: "$") { return displayMath(i, end) }
+        guard i + 1 < end, !isSpace(b[i + 1]), let j = withIndex({ $0.nextInlineCloser(after: i + 1) }) else { return nil }
+        let tex = String(decoding: b[(i + 1)..<j], as: UTF8.self)
+        return (j + 1, .math(display: false, tex: tex, attributes: nil))
+    }
+
+    private mutating func displayMath(_ i: Int, _ end: Int) -> (Int, Span.Kind)? {
+        if let j = withIndex({ $0.nextDisplayCloser(after: i + 2) }) {
+            do {
+                let tex = String(decoding: b[(i + 2)..<j], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !tex.isEmpty else { return nil }
+                var to = j + 2
+                var attributes: Attributes?
+                var k = to
+                while k < end, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
+                if k < end, b[k] == UInt8(ascii: "{"), let close = b[k..<end].firstIndex(of: UInt8(ascii: "}")),
+                   !b[k..<close].contains(0x0A),
+                   let attrs = AttributeParser.parse(Substring(String(decoding: b[k...close], as: UTF8.self))) {
+                    attributes = attrs
+                    to = close + 1
+                }
+                return (to, .math(display: true, tex: tex, attributes: attributes))
+            }
+        }
+        return nil
+    }
+
+    // MARK: Citations
+
+    private func bracketCitation(_ i: Int, _ end: Int) -> (Int, Span.Kind)? {
+        if i > 0, b[i - 1] == UInt8(ascii: "!") || b[i - 1] == UInt8(ascii: "\\") { return nil }
+        guard i + 1 < end, b[i + 1] != UInt8(ascii: "^") else { return nil }
+        var j = i + 1
+        var sawAt = false
+        while j < end, b[j] != UInt8(ascii: "]") {
+            if b[j] == UInt8(ascii: "[") || j - i > 2000 { return nil }
+            if b[j] == UInt8(ascii: "@") { sawAt = true }
+            j += 1
+        }
+        guard sawAt, j < end else { return nil }
+        if j + 1 < end, b[j + 1] == UInt8(ascii: "(") || b[j + 1] == UInt8(ascii: "[") || b[j + 1] == UInt8(ascii: ":") {
+            return nil
+        }
+        guard let items = CitationSyntax.group(b, from: i + 1, to: j, locate: location) else { return nil }
+        let source = String(decoding: b[i...j], as: UTF8.self)
+        return (j + 1, .citation(CitationGroup(items: items, inText: false, source: source)))
+    }
+
+    /// The end of `[text]` when it is link or image text (`](`, `][`, `]:` or `![`): nothing inside is a citation.
+    private func linkText(_ i: Int, _ end: Int) -> Int? {
+        var j = i + 1
+        while j < end, b[j] != UInt8(ascii: "]"), b[j] != UInt8(ascii: "["), j - i < 2000 { j += 1 }
+        guard j < end, b[j] == UInt8(ascii: "]") else { return nil }
+        let image = i > 0 && b[i - 1] == UInt8(ascii: "!")
+        let link = j + 1 < end && (b[j + 1] == UInt8(ascii: "(") || b[j + 1] == UInt8(ascii: "[") || b[j + 1] == UInt8(ascii: ":"))
+        return image || link ? j + 1 : nil
+    }
+
+    private func inTextCitation(_ i: Int, _ end: Int) -> (Int, Span.Kind)? {
+        guard let (key, after) = CitationSyntax.key(b, at: i, end: end) else { return nil }
+        var to = after
+        var suffix = ""
+        // `@key [p. 4]`: a locator in brackets right after the key.
+        if after + 1 < end, b[after] == 0x20, b[after + 1] == UInt8(ascii: "[") {
+            var j = after + 2
+            while j < end, b[j] != UInt8(ascii: "]"), b[j] != UInt8(ascii: "["), b[j] != UInt8(ascii: "@"), b[j] != 0x0A { j += 1 }
+            if j < end, b[j] == UInt8(ascii: "]"), !(j + 1 < end && (b[j + 1] == UInt8(ascii: "(") || b[j + 1] == UInt8(ascii: "["))) {
+                suffix = String(decoding: b[(after + 2)..<j], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                to = j + 1
+            }
+        }
+        let item = CitationGroup.Item(key: key, prefix: "", suffix: suffix, suppressAuthor: false, location: location(i))
+        return (to, .citation(CitationGroup(items: [item], inText: true, source: String(decoding: b[i..<to], as: UTF8.self))))
+    }
+}
+
+import Foundation

@@ -1,0 +1,189 @@
+/// After cmark-gfm: groups `:::` divs, makes callouts (from `.callout-*` divs and GitHub alerts),
+/// attaches `: Caption {#tbl:id}` paragraphs to their tables, and makes captioned code blocks listings.
+struct BlockStructure {
+    let spans: [MarkdownPreprocessor.Span]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(spans: [MarkdownPreprocessor.Span]) {
+        self.spans = spans
+    }
+
+    mutating func document(_ doc: MarkdownDocument) -> MarkdownDocument {
+        let notes = doc.footnotes.map { note -> MarkdownDocument.Footnote in
+            var n = note
+            n.content = blocks(note.content)
+            return n
+        }
+        return MarkdownDocument(file: doc.file, blocks: blocks(doc.blocks), footnotes: notes)
+    }
+
+    mutating func blocks(_ list: [Block]) -> [Block] {
+        captions(groupDivs(list).map { nested($0) })
+    }
+
+    /// Applies the same structure inside containers, and turns alerts and captioned code into their nodes.
+    private mutating func nested(_ b: Block) -> Block {
+        var b = b
+        switch b.kind {
+        case .blockQuote(let c):
+            let inner = blocks(c)
+            b.kind = Self.alert(inner) ?? .blockQuote(inner)
+        case .list(var l):
+            l.items = l.items.map { item in
+                var item = item
+                item.content = blocks(item.content)
+                return item
+            }
+            b.kind = .list(l)
+        case .footnoteDefinition(let label, let c):
+            b.kind = .footnoteDefinition(label: label, content: blocks(c))
+        case .div(let attrs, let c):
+            let inner = blocks(c)
+            b.kind = Self.callout(attrs, inner) ?? .div(attributes: attrs, content: inner)
+        case .codeBlock(let info, let literal):
+            if let listing = Self.listing(info: info, literal: literal) { b.kind = .listing(listing) }
+        default:
+            break
+        }
+        return b
+    }
+
+    // MARK: Divs
+
+    private func divMarker(_ b: Block) -> MarkdownPreprocessor.Span? {
+        guard case .html(let raw) = b.kind else { return nil }
+        let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard t.hasPrefix("<!--" + Placeholder.div), t.hasSuffix("-->"),
+              let n = Int(t.dropFirst(4 + Placeholder.div.count).dropLast(3)), n >= 0, n < spans.count else { return nil }
+        return spans[n]
+    }
+
+    private mutating func groupDivs(_ list: [Block]) -> [Block] {
+        var stack: [(attrs: Attributes, start: Block, content: [Block])] = []
+        var top: [Block] = []
+        func append(_ b: Block) {
+            if stack.isEmpty { top.append(b) } else { stack[stack.count - 1].content.append(b) }
+        }
+        for b in list {
+            guard let marker = divMarker(b) else {
+                append(b)
+                continue
+            }
+            switch marker.kind {
+            case .divOpen(let attrs):
+                stack.append((attrs, b, []))
+            case .divClose:
+                guard let frame = stack.popLast() else {
+                    diagnostics.append(.error("div.unopened", "this ':::' closes no open fenced div", at: marker.location))
+                    continue
+                }
+                append(Block(.div(attributes: frame.attrs, content: frame.content), range: frame.start.range))
+            default:
+                append(b)
+            }
+        }
+        while let frame = stack.popLast() {
+            diagnostics.append(.error("div.unclosed", "fenced div opened here is never closed with ':::'", at: frame.start.range.start))
+            append(Block(.div(attributes: frame.attrs, content: frame.content), range: frame.start.range))
+        }
+        return top
+    }
+
+    // MARK: Callouts
+
+    private static func calloutKind(_ classes: [String]) -> Callout.Kind? {
+        for c in classes where c.hasPrefix("callout-") {
+            if let kind = Callout.Kind(rawValue: String(c.dropFirst("callout-".count))) { return kind }
+        }
+        return nil
+    }
+
+    private static func callout(_ attrs: Attributes, _ content: [Block]) -> Block.Kind? {
+        guard let kind = calloutKind(attrs.classes) else { return nil }
+        var rest = attrs
+        rest.pairs.removeAll { $0.key == "title" }
+        let title = attrs["title"].map { [Inline(.text($0), range: SourceRange(file: "", line: 1, column: 1))] } ?? []
+        return .callout(Callout(kind: kind, title: title, attributes: rest, content: content))
+    }
+
+    /// `> [!NOTE]` (optionally followed by a title and `{#id}`) opening a block quote.
+    private static func alert(_ content: [Block]) -> Block.Kind? {
+        guard let first = content.first, case .paragraph(let inlines) = first.kind else { return nil }
+        var line: [Inline] = []
+        var rest: [Inline] = []
+        for (i, node) in inlines.enumerated() {
+            if node.kind == .softBreak || node.kind == .lineBreak {
+                rest = Array(inlines[(i + 1)...])
+                break
+            }
+            line.append(node)
+        }
+        let text = line.plainText.trimmingCharacters(in: .whitespaces)
+        guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]"),
+              let kind = Callout.Kind(rawValue: text[text.index(text.startIndex, offsetBy: 2)..<close].lowercased()) else {
+            return nil
+        }
+        var title = String(text[text.index(after: close)...]).trimmingCharacters(in: .whitespaces)
+        var attrs = Attributes()
+        if let (head, parsed) = AttributeParser.splitTrailing(title) {
+            title = head
+            attrs = parsed
+        }
+        var body = Array(content.dropFirst())
+        if !rest.isEmpty { body.insert(Block(.paragraph(rest), range: first.range), at: 0) }
+        let titleInlines = title.isEmpty ? [] : [Inline(.text(title), range: first.range)]
+        return .callout(Callout(kind: kind, title: titleInlines, attributes: attrs, content: body))
+    }
+
+    // MARK: Captions and listings
+
+    /// A paragraph that starts with `: ` or `Table: `: its caption inlines and attributes.
+    private static func caption(_ b: Block) -> ([Inline], Attributes)? {
+        guard case .paragraph(var content) = b.kind, let first = content.first, case .text(let s) = first.kind else { return nil }
+        let marker = s.hasPrefix(": ") ? 2 : s.hasPrefix("Table: ") ? 7 : 0
+        guard marker > 0 else { return nil }
+        let rest = String(s.dropFirst(marker))
+        content[0] = Inline(.text(rest), range: first.range)
+        if rest.isEmpty { content.removeFirst() }
+        if let (stripped, attrs) = AttributeParser.takeTrailing(from: content) { return (stripped, attrs) }
+        return (content, Attributes())
+    }
+
+    private func captions(_ list: [Block]) -> [Block] {
+        var out: [Block] = []
+        var skip = Set<Int>()
+        for (i, b) in list.enumerated() where !skip.contains(i) {
+            guard case .table(var t) = b.kind else {
+                out.append(b)
+                continue
+            }
+            if i + 1 < list.count, let (c, attrs) = Self.caption(list[i + 1]) {
+                t.caption = c
+                t.attributes = attrs
+                skip.insert(i + 1)
+            } else if let previous = out.last, let (c, attrs) = Self.caption(previous) {
+                t.caption = c
+                t.attributes = attrs
+                out.removeLast()
+            }
+            var table = b
+            table.kind = .table(t)
+            out.append(table)
+        }
+        return out
+    }
+
+    /// A fenced code block whose info string carries `{#lst:id caption="..."}` (or just a caption).
+    private static func listing(info: String, literal: String) -> Listing? {
+        guard let brace = info.firstIndex(of: "{"), let attrs = AttributeParser.parse(info[brace...].trimmingCharacters(in: .whitespaces)[...]),
+              attrs.id != nil || attrs["caption"] != nil else { return nil }
+        let before = info[..<brace].trimmingCharacters(in: .whitespaces)
+        let language = before.isEmpty ? (attrs.classes.first ?? "") : String(before.split(separator: " ").first ?? "")
+        var rest = attrs
+        rest.pairs.removeAll { $0.key == "caption" }
+        let caption = attrs["caption"].map { [Inline(.text($0), range: SourceRange(file: "", line: 1, column: 1))] } ?? []
+        return Listing(language: language, literal: literal, caption: caption, attributes: rest)
+    }
+}
+
+import Foundation

@@ -1,0 +1,178 @@
+/// Turns cross-reference citations (`@sec:x`, `[@fig:a; @fig:b]`, `[-@tbl:t]`, `@Fig:x`) into links whose
+/// text is the number Folio computed, and reports undefined and unreferenced labels.
+struct CrossReferences {
+    let labels: LabelRegistry
+    let words: CrossrefWords
+    private(set) var diagnostics: [Diagnostic] = []
+    private var referenced: Set<String> = []
+
+    init(labels: LabelRegistry, words: CrossrefWords) {
+        self.labels = labels
+        self.words = words
+    }
+
+    mutating func rewrite(_ list: [Inline]) -> [Inline] {
+        var out: [Inline] = []
+        for node in list {
+            switch node.kind {
+            case .citation(let group):
+                out += resolve(group, range: node.range) ?? [node]
+            case .link(let dest, _, _) where dest.hasPrefix("#"):
+                referenced.insert(LabelRegistry.canonical(String(dest.dropFirst())))
+                out.append(node)
+            default:
+                out.append(node)
+            }
+        }
+        return out
+    }
+
+    private struct Resolved {
+        var item: CitationGroup.Item
+        var target: LabelRegistry.Target
+        var word: CrossrefWords.Kind
+    }
+
+    /// The inlines for a group of cross-references, or nil when it is not one (errors are recorded).
+    private mutating func resolve(_ group: CitationGroup, range: SourceRange) -> [Inline]? {
+        let isCrossref = group.items.map { LabelRegistry.reservedPrefix($0.key) != nil }
+        guard isCrossref.contains(true) else {
+            for item in group.items {
+                diagnostics.append(.error("citation.unknown-key", "unknown citation key '\(item.key)'", at: item.location,
+                                          notes: ["the paper has no bibliography entry with this key"]))
+            }
+            return nil
+        }
+        guard !isCrossref.contains(false) else {
+            diagnostics.append(.error("crossref.mixed-group", "a group mixes cross-references and citations; write them separately",
+                                      at: group.items.first?.location))
+            return nil
+        }
+        var resolved: [Resolved] = []
+        for item in group.items {
+            guard let target = labels.target(item.key), let word = target.kind.word else {
+                diagnostics.append(undefined(item))
+                continue
+            }
+            referenced.insert(LabelRegistry.canonical(target.id))
+            resolved.append(Resolved(item: item, target: target, word: word))
+        }
+        guard resolved.count == group.items.count else { return nil }
+        return format(resolved, range: range)
+    }
+
+    private func undefined(_ item: CitationGroup.Item) -> Diagnostic {
+        let prefix = LabelRegistry.reservedPrefix(item.key) ?? ""
+        let candidates = labels.targets.keys.filter { $0.hasPrefix(prefix + ":") }.sorted()
+        var notes: [String] = []
+        if let near = Spelling.nearest(to: LabelRegistry.canonical(item.key), in: candidates) { notes.append("did you mean '@\(near)'?") }
+        return .error("crossref.undefined", "undefined cross-reference '@\(item.key)'", at: item.location, notes: notes)
+    }
+
+    // MARK: Text
+
+    private func format(_ items: [Resolved], range: SourceRange) -> [Inline] {
+        // Runs of the same kind without their own prefix share one word: "Figures 1.2 and 1.3".
+        var runs: [[Resolved]] = []
+        for r in items {
+            if let last = runs.last?.last, last.word == r.word, r.item.prefix.isEmpty, last.item.suffix.isEmpty,
+               last.item.suppressAuthor == r.item.suppressAuthor {
+                runs[runs.count - 1].append(r)
+            } else {
+                runs.append([r])
+            }
+        }
+        var out: [Inline] = []
+        for (i, run) in runs.enumerated() {
+            if i > 0 { out.append(text(i == runs.count - 1 ? " \(words.and) " : ", ", range)) }
+            out += format(run: run, range: range)
+        }
+        return out
+    }
+
+    private func format(run: [Resolved], range: SourceRange) -> [Inline] {
+        guard let first = run.first else { return [] }
+        var out: [Inline] = []
+        if !first.item.prefix.isEmpty { out.append(text(first.item.prefix + " ", range)) }
+        var word = run.count == 1 ? words.singular(first.word) : words.plural(first.word)
+        if first.item.key.first?.isUppercase == true { word = word.prefix(1).uppercased() + word.dropFirst() }
+        // Unnumbered targets (front matter, sections below the numbering depth) are named by their titles.
+        let showWord = !first.item.suppressAuthor && run.allSatisfy { $0.target.number != nil }
+        let numbers = run.map { ($0.target, display($0.target)) }
+        if run.count == 1, let (target, number) = numbers.first {
+            out.append(link(target, (showWord ? word + " " : "") + number, range))
+        } else {
+            if showWord { out.append(text(word + " ", range)) }
+            let pieces = compress(numbers)
+            for (i, piece) in pieces.enumerated() {
+                if i > 0 { out.append(text(i == pieces.count - 1 ? " \(words.and) " : ", ", range)) }
+                switch piece {
+                case .single(let t, let n): out.append(link(t, n, range))
+                case .range(let a, let na, let b, let nb):
+                    out.append(link(a, na, range))
+                    out.append(text("–", range))
+                    out.append(link(b, nb, range))
+                }
+            }
+        }
+        if let last = run.last, !last.item.suffix.isEmpty {
+            let s = last.item.suffix
+            out.append(text(s.hasPrefix(",") || s.hasPrefix(";") ? s : " " + s, range))
+        }
+        return out
+    }
+
+    private func display(_ t: LabelRegistry.Target) -> String {
+        guard let n = t.number else { return t.title ?? t.id }
+        return t.kind == .equation ? "(\(n))" : n
+    }
+
+    private enum Piece {
+        case single(LabelRegistry.Target, String)
+        case range(LabelRegistry.Target, String, LabelRegistry.Target, String)
+    }
+
+    /// Three or more consecutive numbers with the same stem become a range: 1.2, 1.3, 1.4 → 1.2–1.4.
+    private func compress(_ numbers: [(LabelRegistry.Target, String)]) -> [Piece] {
+        func split(_ t: LabelRegistry.Target) -> (String, Int)? {
+            guard let n = t.number else { return nil }
+            let parts = n.split(separator: ".", omittingEmptySubsequences: false)
+            guard let last = parts.last, let value = Int(last) else { return nil }
+            return (parts.dropLast().joined(separator: "."), value)
+        }
+        var pieces: [Piece] = []
+        var i = 0
+        while i < numbers.count {
+            var j = i
+            if let (stem, value) = split(numbers[i].0) {
+                while j + 1 < numbers.count, let (s, v) = split(numbers[j + 1].0), s == stem, v == value + (j + 1 - i) { j += 1 }
+            }
+            if j - i >= 2 {
+                pieces.append(.range(numbers[i].0, numbers[i].1, numbers[j].0, numbers[j].1))
+            } else {
+                for k in i...j { pieces.append(.single(numbers[k].0, numbers[k].1)) }
+            }
+            i = j + 1
+        }
+        return pieces
+    }
+
+    private func text(_ s: String, _ range: SourceRange) -> Inline { Inline(.text(s), range: range) }
+
+    private func link(_ target: LabelRegistry.Target, _ label: String, _ range: SourceRange) -> Inline {
+        Inline(.link(destination: "#" + target.id, title: "", content: [text(label, range)]), range: range)
+    }
+
+    // MARK: Unreferenced
+
+    /// Figures, tables and equations that nothing refers to.
+    func unreferenced() -> [Diagnostic] {
+        labels.targets.values.filter { t in
+            [.figure, .table, .equation].contains(t.kind) && !referenced.contains(LabelRegistry.canonical(t.id))
+        }.sorted { $0.location < $1.location }.map { t in
+            let word = t.kind.word.map(words.singular) ?? "Target"
+            return .warning("crossref.unreferenced", "\(word) \(display(t)) ('\(t.id)') is never referenced", at: t.location,
+                            notes: ["refer to it with @\(t.id), or remove it"])
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Numbers figures, tables, equations, listings and callouts in document order, per chapter
+/// ("Figure 3.2") or through the paper ("Figure 12"), and registers them as targets.
+struct FloatCounters {
+    private var counts: [String: Int] = [:]
+    private var prefix: String?
+
+    mutating func startChapter(_ chapterNumber: String?, perChapter: Bool) {
+        guard perChapter else { return }
+        counts = [:]
+        prefix = chapterNumber
+    }
+
+    mutating func next(_ kind: String) -> String {
+        let n = (counts[kind] ?? 0) + 1
+        counts[kind] = n
+        return prefix.map { "\($0).\(n)" } ?? String(n)
+    }
+}
+
+extension Resolver {
+    /// The next number of a float kind; a float without an id gets one (`figure-3-2`) and is registered.
+    mutating func numberFloat(_ name: String, _ kind: LabelRegistry.TargetKind, id: inout String?, at: SourceLocation) -> String {
+        let number = floats.next(name)
+        let resolvedID = id ?? slugger.unique(name + "-" + number.replacingOccurrences(of: ".", with: "-"))
+        id = resolvedID
+        register(resolvedID, kind, number, at)
+        return number
+    }
+
+    /// Numbers the floats in a block and the blocks nested in it, in document order.
+    mutating func floatsIn(_ block: Block) -> Block {
+        var b = block
+        let at = block.range.start
+        switch b.kind {
+        case .paragraph(let content):
+            guard let (image, parsed) = Self.figureParts(content), case .image(let src, let title, let alt) = image.kind else { break }
+            var attrs = parsed
+            let number = numberFloat("figure", .figure, id: &attrs.id, at: at)
+            b.kind = .figure(Figure(source: src, title: title, caption: alt, attributes: attrs, number: number))
+        case .table(var t):
+            guard t.caption != nil else { break }
+            t.number = numberFloat("table", .table, id: &t.attributes.id, at: at)
+            b.kind = .table(t)
+        case .equation(var e):
+            guard let id = e.attributes.id else { break }
+            e.number = floats.next("equation")
+            register(id, .equation, e.number, at)
+            b.kind = .equation(e)
+        case .listing(var l):
+            l.number = numberFloat("listing", .listing, id: &l.attributes.id, at: at)
+            b.kind = .listing(l)
+        case .callout(var c):
+            if let id = c.attributes.id {
+                c.number = floats.next("callout-" + c.kind.rawValue)
+                register(id, .callout(c.kind), c.number, at)
+            }
+            c.content = c.content.map { floatsIn($0) }
+            b.kind = .callout(c)
+        case .div(let attrs, let content):
+            if let id = attrs.id { register(id, .other, nil, at) }
+            b.kind = .div(attributes: attrs, content: content.map { floatsIn($0) })
+        case .blockQuote(let content):
+            b.kind = .blockQuote(content.map { floatsIn($0) })
+        case .list(var l):
+            l.items = l.items.map { item in
+                var item = item
+                item.content = item.content.map { floatsIn($0) }
+                return item
+            }
+            b.kind = .list(l)
+        default:
+            break
+        }
+        return b
+    }
+}
