@@ -42,21 +42,23 @@ fi
 
 # --- corpus -----------------------------------------------------------------------------
 mkdir -p "$BENCH"
-rm -rf "$BENCH/paper" "$BENCH/paper2x" "$BENCH/out" "$BENCH/out2x"
+rm -rf "$BENCH/paper" "$BENCH/paper2x" "$BENCH/xref" "$BENCH/out" "$BENCH/out2x" "$BENCH/outxref"
 python3 scripts/gen-bench-paper.py "$BENCH/paper"
 python3 scripts/gen-bench-paper.py "$BENCH/paper2x" --scale 2
+python3 scripts/gen-bench-paper.py "$BENCH/xref" --crossrefs 5000
 
 q() { printf '%q' "$1"; }
 CMD_FOLIO="$(q "$FOLIO") build --paper $BENCH/paper --out $BENCH/out --to html,latex"
 CMD_CMARK="cmark-gfm -e table -e strikethrough -e tasklist $BENCH/paper/all.md > /dev/null"
 CMD_PANDOC="$(q "$PANDOC") -f gfm -t html $BENCH/paper/all.md -o /dev/null"
 CMD_FOLIO2="$(q "$FOLIO") build --paper $BENCH/paper2x --out $BENCH/out2x --to html,latex"
+CMD_XREF="$(q "$FOLIO") build --paper $BENCH/xref --out $BENCH/outxref --to html,latex"
 CMD_CMARK2="cmark-gfm -e table -e strikethrough -e tasklist $BENCH/paper2x/all.md > /dev/null"
 
 # --- one checked run of each command, so a failure shows its own message -------------------
 echo
 echo "Checking that every command succeeds..."
-for cmd in "$CMD_FOLIO" "$CMD_CMARK" "$CMD_PANDOC" "$CMD_FOLIO2" "$CMD_CMARK2"; do
+for cmd in "$CMD_FOLIO" "$CMD_CMARK" "$CMD_PANDOC" "$CMD_FOLIO2" "$CMD_CMARK2" "$CMD_XREF"; do
   if ! out="$(bash -c "$cmd" 2>&1)"; then
     echo "bench: command failed: $cmd" >&2
     printf '%s\n' "$out" >&2
@@ -77,7 +79,8 @@ hyperfine --warmup "$WARMUP" --runs "$RUNS" --export-json "$BENCH/results.json" 
   -n "cmark-gfm"                   "$CMD_CMARK" \
   -n "pandoc -f gfm -t html"       "$CMD_PANDOC" \
   -n "folio build, 2x corpus"      "$CMD_FOLIO2" \
-  -n "cmark-gfm, 2x corpus"        "$CMD_CMARK2"
+  -n "cmark-gfm, 2x corpus"        "$CMD_CMARK2" \
+  -n "folio build, 5,000 cross-references" "$CMD_XREF"
 
 # --- summary ------------------------------------------------------------------------------
 {
@@ -95,6 +98,7 @@ with open(os.path.join(bench, "results.json")) as f:
 by = {r["command"]: r for r in results}
 folio, cmark, pandoc = by["folio build (html,latex)"], by["cmark-gfm"], by["pandoc -f gfm -t html"]
 folio2, cmark2 = by["folio build, 2x corpus"], by["cmark-gfm, 2x corpus"]
+xref = by["folio build, 5,000 cross-references"]
 
 def corpus(d):
     with open(os.path.join(bench, d, "all.md"), "rb") as f:
@@ -109,9 +113,10 @@ with open(os.path.join(bench, "versions.txt")) as f:
     print("Versions: " + "; ".join(line.strip() for line in f if line.strip()))
 print(f"Corpus: 1x {b1:,} bytes, {w1:,} words; 2x {b2:,} bytes, {w2:,} words (all.md, bodies only)")
 print()
-print(f"{'command':<28} {'mean':>12} {'± stddev':>12} {'min':>12} {'MB/s':>7}")
-for r, size in [(folio, b1), (cmark, b1), (pandoc, b1), (folio2, b2), (cmark2, b2)]:
-    print(f"{r['command']:<28} {ms(r['mean']):>12} {ms(r['stddev']):>12} {ms(r['min']):>12}"
+print(f"{'command':<36} {'mean':>12} {'± stddev':>12} {'min':>12} {'MB/s':>7}")
+bx, _ = corpus("xref")
+for r, size in [(folio, b1), (cmark, b1), (pandoc, b1), (folio2, b2), (cmark2, b2), (xref, bx)]:
+    print(f"{r['command']:<36} {ms(r['mean']):>12} {ms(r['stddev']):>12} {ms(r['min']):>12}"
           f" {size / 1e6 / r['mean']:7.1f}")
 print()
 # Ratios of means (the headline numbers) and of minimums: on a shared 2-core machine other
@@ -129,4 +134,6 @@ print(f"{'pandoc / folio':<24} {pf:8.2f}x {pf_min:8.2f}x")
 print(f"{'folio 2x / 1x':<24} {lin:8.2f}x {lin_min:8.2f}x   input ratio {size_ratio:.2f} -> "
       f"{'linear' if lin_min <= 1.15 * size_ratio else 'WORSE THAN LINEAR'} (judged on mins, 15% slack)")
 print(f"{'cmark-gfm 2x / 1x':<24} {lin_c:8.2f}x {lin_c_min:8.2f}x   (control)")
+xr, xr_min = ratio(xref, folio)
+print(f"{'5,000 xrefs / plain':<24} {xr:8.2f}x {xr_min:8.2f}x   (the same text plus 5,000 @sec: references, {bx / b1:.2f}x the bytes)")
 PY

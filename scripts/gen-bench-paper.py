@@ -27,6 +27,7 @@ or images.
 """
 
 import argparse
+import re
 import os
 import random
 import sys
@@ -209,6 +210,8 @@ def main(argv):
     ap.add_argument("--scale", type=int, default=1,
                     help="multiply the number of chapters (and so the size) by N")
     ap.add_argument("--seed", default="folio-bench-1")
+    ap.add_argument("--crossrefs", type=int, default=0,
+                    help="add this many @sec: cross-references, spread over the chapters, to headings in other chapters")
     args = ap.parse_args(argv)
     if args.chapters < 3 or args.scale < 1 or (args.target_bytes is not None and args.target_bytes < 1):
         ap.error("need --chapters >= 3, --scale >= 1 and --target-bytes >= 1")
@@ -227,9 +230,28 @@ def main(argv):
 
     paths, bodies = [], []
     total = 0
+    chapters = [Chapter(i, args.seed, per_chapter) for i in range(count)]
+    generated = [ch.body() for ch in chapters]
+    if args.crossrefs > 0:
+        ids = [re.findall(r"\{#(sec:[^}]+)\}", b) for b in generated]
+        every = [x for group in ids for x in group]
+        rng = random.Random(args.seed + "-xref")
+        per = args.crossrefs // count
+        extra = args.crossrefs - per * count
+        for i in range(count):
+            n = per + (1 if i < extra else 0)
+            refs = [rng.choice(every) for _ in range(n)]
+            sentences = []
+            for k in range(0, n, 2):
+                pair = refs[k:k + 2]
+                if len(pair) == 2:
+                    sentences.append(f"Compare [@{pair[0]}; @{pair[1]}].")
+                else:
+                    sentences.append(f"See @{pair[0]}.")
+            generated[i] = generated[i] + "\n" + " ".join(sentences) + "\n"
     for i in range(count):
-        ch = Chapter(i, args.seed, per_chapter)
-        body = ch.body()
+        ch = chapters[i]
+        body = generated[i]
         rel = f"chapters/{i:0{width}d}.md"
         text = ch.front_matter() + body
         with open(os.path.join(args.outdir, rel), "w", encoding="utf-8", newline="\n") as f:

@@ -52,10 +52,22 @@ public struct Resolver {
         var references = CrossReferences(labels: labels, words: paper.manifest.crossrefWords)
         entries = entries.map { entry in
             guard case .chapter(var ch) = entry else { return entry }
-            ch.blocks = ch.blocks.map { $0.mapInlines { references.rewrite($0) } }
+            // Only blocks that hold a citation or an internal link are rebuilt.
+            func rewrite(_ b: Block) -> Block {
+                var needed = false
+                b.forEachInline { node in
+                    switch node.kind {
+                    case .citation: needed = true
+                    case .link(let d, _, _): needed = needed || d.hasPrefix("#")
+                    default: break
+                    }
+                }
+                return needed ? b.mapInlines { references.rewrite($0) } : b
+            }
+            ch.blocks = ch.blocks.map(rewrite)
             ch.footnotes = ch.footnotes.map { note in
                 var n = note
-                n.content = n.content.map { $0.mapInlines { references.rewrite($0) } }
+                n.content = n.content.map(rewrite)
                 return n
             }
             return .chapter(ch)

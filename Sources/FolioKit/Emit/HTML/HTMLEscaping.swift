@@ -56,12 +56,23 @@ public enum HTMLEscaping {
 
     /// True for `javascript:`, `vbscript:`, `file:`, `run:`, `launch:` and non-image `data:` URLs.
     public static func isDangerous(_ url: String) -> Bool {
-        let lower = url.prefix(32).lowercased().filter { !$0.isWhitespace }
-        for scheme in ["javascript:", "vbscript:", "file:", "run:", "launch:"] where lower.hasPrefix(scheme) { return true }
-        if lower.hasPrefix("data:") {
-            return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
+        // The scheme, lower-cased and without whitespace, read from the first bytes only (no allocation per link).
+        var scheme: [UInt8] = []
+        scheme.reserveCapacity(16)
+        for b in url.utf8.prefix(40) {
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
+            let lower = b >= 0x41 && b <= 0x5A ? b + 32 : b
+            scheme.append(lower)
+            if lower == UInt8(ascii: ":") || scheme.count > 16 { break }
         }
-        return false
+        guard scheme.last == UInt8(ascii: ":") else { return false }
+        switch String(decoding: scheme, as: UTF8.self) {
+        case "javascript:", "vbscript:", "file:", "run:", "launch:": return true
+        case "data:":
+            let lower = url.prefix(32).lowercased()
+            return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
+        default: return false
+        }
     }
 
     /// GFM's tag filter: neutralises tags that change how the rest of a page is parsed.

@@ -177,9 +177,12 @@ struct MarkdownPreprocessor {
         var copied = start
         func emit(_ to: Int) {
             // Copy input bytes, recording where each newline's next line came from.
-            for k in copied..<to {
-                out.append(b[k])
-                if b[k] == 0x0A { lineMap.append(lineIndex(of: k + 1) + 1) }
+            guard to > copied else { return }
+            out.append(contentsOf: b[copied..<to])
+            var k = copied
+            while let nl = b[k..<to].firstIndex(of: 0x0A) {
+                lineMap.append(lineIndex(of: nl + 1) + 1)
+                k = nl + 1
             }
             copied = to
         }
@@ -191,6 +194,10 @@ struct MarkdownPreprocessor {
         }
         while i < end {
             let c = b[i]
+            if !Self.special[Int(c)] {
+                i += 1
+                continue
+            }
             if c == UInt8(ascii: "\\") {
                 i += 2
             } else if c == UInt8(ascii: "`") {
@@ -234,6 +241,13 @@ struct MarkdownPreprocessor {
     }
 
     // MARK: Math
+
+    /// Bytes that can start something the preprocessor handles; all others are skipped at once.
+    private static let special: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for c in "\\`$[@".utf8 { t[Int(c)] = true }
+        return t
+    }()
 
     private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 
