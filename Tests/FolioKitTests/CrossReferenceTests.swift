@@ -46,7 +46,8 @@ import Testing
                          "see <a href=\"#tbl:uses\">Table 1.1</a>, row 2 and <a href=\"#tbl:offers\">Table 2.1</a>",
                          "Numbers alone: <a href=\"#fig:tiers\">1.1</a>", "<a href=\"#sec:template\">Appendix A</a>",
                          "<a href=\"#sec:template-fields\">Appendix A.1</a>", "<a href=\"#warning:risk\">Warning 2.1</a>",
-                         "<a href=\"#eq:budget\">Equation (1.1)</a>", "<a href=\"#lst:request\">Listing A.1</a>",
+                         "<a href=\"#eq:budget\">Equation (1.1)</a>",
+                         "Parts <a href=\"#sec:part-i\">I</a> and <a href=\"#sec:part-ii\">II</a>", "<a href=\"#lst:request\">Listing A.1</a>",
                          "Quarto style: <a href=\"#fig-flow\">Figure 2.1</a>", "policy@imda.gov.sg", "<code>@code</code>",
                          "US$5 million", "<mfrac><mi>a</mi><mi>b</mi></mfrac>"] {
             #expect(html.contains(expected), "missing: \(expected)")

@@ -32,7 +32,7 @@ public struct Resolver {
             entries.append(.chapter(chapter(ch, ordinal: numberFront ? chapterNumber : nil, index: entries.count)))
         }
         for (i, part) in paper.parts.enumerated() {
-            let id = slugger.unique("part-\(RomanNumeral.string(i + 1).lowercased())")
+            let id = slugger.unique("sec:part-\(RomanNumeral.string(i + 1).lowercased())")
             let resolved = ResolvedPart(title: part.title, side: part.side, ordinal: i + 1, id: id)
             register(id, .part, resolved.number, part.location, title: part.title)
             entries.append(.part(resolved))
