@@ -33,25 +33,38 @@ extension Block {
         }
     }
 
+    /// A copy with `transform` applied to each list of child blocks (quotes, list items, footnotes,
+    /// divs and callouts); other blocks are returned unchanged.
+    public func mapChildren(_ transform: ([Block]) -> [Block]) -> Block {
+        var b = self
+        switch kind {
+        case .blockQuote(let c): b.kind = .blockQuote(transform(c))
+        case .footnoteDefinition(let label, let c): b.kind = .footnoteDefinition(label: label, content: transform(c))
+        case .div(let attrs, let c): b.kind = .div(attributes: attrs, content: transform(c))
+        case .callout(var c):
+            c.content = transform(c.content)
+            b.kind = .callout(c)
+        case .list(var l):
+            l.items = l.items.map { item in
+                var item = item
+                item.content = transform(item.content)
+                return item
+            }
+            b.kind = .list(l)
+        default: break
+        }
+        return b
+    }
+
     /// A copy with `transform` applied to every list of inlines, innermost lists first.
     public func mapInlines(_ transform: ([Inline]) -> [Inline]) -> Block {
-        var b = self
+        var b = mapChildren { $0.map { $0.mapInlines(transform) } }
         func m(_ list: [Inline]) -> [Inline] { list.mapInlines(transform) }
-        switch kind {
+        switch b.kind {
         case .paragraph(let c): b.kind = .paragraph(m(c))
         case .heading(var h):
             h.content = m(h.content)
             b.kind = .heading(h)
-        case .blockQuote(let c): b.kind = .blockQuote(c.map { $0.mapInlines(transform) })
-        case .footnoteDefinition(let label, let c): b.kind = .footnoteDefinition(label: label, content: c.map { $0.mapInlines(transform) })
-        case .div(let attrs, let c): b.kind = .div(attributes: attrs, content: c.map { $0.mapInlines(transform) })
-        case .list(var l):
-            l.items = l.items.map { item in
-                var item = item
-                item.content = item.content.map { $0.mapInlines(transform) }
-                return item
-            }
-            b.kind = .list(l)
         case .table(var t):
             t.header.cells = t.header.cells.map(m)
             t.rows = t.rows.map { row in
@@ -69,9 +82,8 @@ extension Block {
             b.kind = .listing(l)
         case .callout(var c):
             c.title = m(c.title)
-            c.content = c.content.map { $0.mapInlines(transform) }
             b.kind = .callout(c)
-        case .equation, .codeBlock, .html, .thematicBreak: break
+        default: break
         }
         return b
     }

@@ -54,23 +54,13 @@ extension Resolver {
                 c.number = floats.next("callout-" + c.kind.rawValue)
                 register(id, .callout(c.kind), c.number, at)
             }
-            c.content = c.content.map { floatsIn($0) }
             b.kind = .callout(c)
-        case .div(let attrs, let content):
+        case .div(let attrs, _):
             if let id = attrs.id { register(id, .other, nil, at) }
-            b.kind = .div(attributes: attrs, content: content.map { floatsIn($0) })
-        case .blockQuote(let content):
-            b.kind = .blockQuote(content.map { floatsIn($0) })
-        case .list(var l):
-            l.items = l.items.map { item in
-                var item = item
-                item.content = item.content.map { floatsIn($0) }
-                return item
-            }
-            b.kind = .list(l)
         default:
             break
         }
-        return b
+        // Numbers run in document order: a container's own number first, then its contents'.
+        return b.mapChildren { $0.map { floatsIn($0) } }
     }
 }

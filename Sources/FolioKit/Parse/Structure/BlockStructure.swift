@@ -23,22 +23,11 @@ struct BlockStructure {
 
     /// Applies the same structure inside containers, and turns alerts and captioned code into their nodes.
     private mutating func nested(_ b: Block) -> Block {
-        var b = b
+        var b = b.mapChildren { blocks($0) }
         switch b.kind {
-        case .blockQuote(let c):
-            let inner = blocks(c)
+        case .blockQuote(let inner):
             b.kind = Self.alert(inner) ?? .blockQuote(inner)
-        case .list(var l):
-            l.items = l.items.map { item in
-                var item = item
-                item.content = blocks(item.content)
-                return item
-            }
-            b.kind = .list(l)
-        case .footnoteDefinition(let label, let c):
-            b.kind = .footnoteDefinition(label: label, content: blocks(c))
-        case .div(let attrs, let c):
-            let inner = blocks(c)
+        case .div(let attrs, let inner):
             b.kind = Self.callout(attrs, inner) ?? .div(attributes: attrs, content: inner)
         case .codeBlock(let info, let literal):
             if let listing = Self.listing(info: info, literal: literal) { b.kind = .listing(listing) }

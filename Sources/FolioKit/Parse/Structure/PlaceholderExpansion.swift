@@ -38,20 +38,8 @@ struct PlaceholderExpansion {
         case .html(let raw):
             b.kind = .html(restore(raw))
             return b
-        case .blockQuote(let c):
-            b.kind = .blockQuote(blocks(c))
-            return b
-        case .footnoteDefinition(let label, let c):
-            b.kind = .footnoteDefinition(label: label, content: blocks(c))
-            return b
-        case .list(var l):
-            l.items = l.items.map { item in
-                var item = item
-                item.content = blocks(item.content)
-                return item
-            }
-            b.kind = .list(l)
-            return b
+        case .blockQuote, .footnoteDefinition, .list:
+            return b.mapChildren(blocks)
         default:
             break
         }
