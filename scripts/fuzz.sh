@@ -12,8 +12,15 @@ BIN=.build-fuzz/debug
 TARGETS=(FuzzMarkdown FuzzYAML FuzzAttributes)
 
 echo "Building fuzz targets (fuzzer + address sanitizers)"
+set +e
 swift build --package-path Fuzz --scratch-path .build-fuzz -c debug --sanitize fuzzer --sanitize address 2>&1 |
-  grep -Ev "ld.gold: warning: Cannot export local symbol" || true
+  grep -Ev "ld.gold: warning: Cannot export local symbol"
+build_status=${PIPESTATUS[0]}
+set -e
+if [ "$build_status" -ne 0 ]; then
+  echo "fuzz: building the fuzz targets failed (exit $build_status)" >&2
+  exit 1
+fi
 for t in "${TARGETS[@]}"; do [ -x "$BIN/$t" ] || { echo "fuzz: $BIN/$t was not built" >&2; exit 1; }; done
 
 # Seeds: one file per GFM example and fixture, YAML from the paper, attribute blocks from headings.

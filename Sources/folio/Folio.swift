@@ -5,7 +5,7 @@ import FolioKit
 struct Folio: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "folio",
-        abstract: "Build, check and render Markdown white papers.",
+        abstract: "Build and render Markdown white papers: HTML, LaTeX and PDF from one document model.",
         version: "folio \(FolioVersion.string) (libcmark-gfm \(CmarkParser.libraryVersion))",
         subcommands: [BuildCommand.self, RenderCommand.self],
         defaultSubcommand: nil
