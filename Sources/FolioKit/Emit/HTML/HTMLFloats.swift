@@ -3,7 +3,7 @@ extension HTMLRenderer {
     mutating func equation(_ e: Equation) {
         cr()
         out += "<div class=\"equation\""
-        if let id = e.attributes.id { out += " id=\"\(HTMLEscaping.text(id))\"" }
+        out += Self.idAttribute(e.attributes.id)
         out += ">"
         math(e.tex, display: true)
         if let n = e.number { out += "<span class=\"eqnum\">(\(n))</span>" }
@@ -13,7 +13,7 @@ extension HTMLRenderer {
     mutating func listing(_ l: Listing) {
         cr()
         out += "<figure class=\"listing\""
-        if let id = l.attributes.id { out += " id=\"\(HTMLEscaping.text(id))\"" }
+        out += Self.idAttribute(l.attributes.id)
         out += ">\n<figcaption>"
         if let n = l.number { out += "<span class=\"listing-label\">\(HTMLEscaping.text(options.words.singular(.listing))) \(n):</span> " }
         inlines(l.caption)
@@ -25,7 +25,7 @@ extension HTMLRenderer {
     mutating func callout(_ c: Callout) {
         cr()
         out += "<div class=\"callout callout-\(c.kind.rawValue)\""
-        if let id = c.attributes.id { out += " id=\"\(HTMLEscaping.text(id))\"" }
+        out += Self.idAttribute(c.attributes.id)
         out += " role=\"note\">\n<div class=\"callout-title\">\(CalloutIcons.svg(c.kind))<span class=\"callout-label\">"
         out += HTMLEscaping.text(options.calloutLabel(c.kind)) + (c.number.map { " \($0)" } ?? "")
         out += c.title.isEmpty ? "" : ":"
@@ -43,7 +43,7 @@ extension HTMLRenderer {
     mutating func div(_ attrs: Attributes, _ content: [Block]) {
         cr()
         out += "<div"
-        if let id = attrs.id { out += " id=\"\(HTMLEscaping.text(id))\"" }
+        out += Self.idAttribute(attrs.id)
         if !attrs.classes.isEmpty { out += " class=\"\(HTMLEscaping.text(attrs.classes.joined(separator: " ")))\"" }
         out += ">\n"
         blocks(content)

@@ -74,7 +74,7 @@ public struct HTMLRenderer {
             cr()
             let level = min(h.level + options.headingOffset, 6)
             out += "<h\(level)"
-            if let id = h.attributes.id { out += " id=\"\(HTMLEscaping.text(id))\"" }
+            out += Self.idAttribute(h.attributes.id)
             let classes = h.attributes.classes
             if !classes.isEmpty { out += " class=\"\(HTMLEscaping.text(classes.joined(separator: " ")))\"" }
             out += ">"
@@ -134,7 +134,7 @@ public struct HTMLRenderer {
         case .figure(let f):
             cr()
             out += "<figure"
-            if let id = f.attributes.id { out += " id=\"\(HTMLEscaping.text(id))\"" }
+            out += Self.idAttribute(f.attributes.id)
             out += ">\n"
             image(source: f.source, title: f.title, alt: f.caption, attributes: f.attributes)
             out += "\n<figcaption><span class=\"figure-label\">\(HTMLEscaping.text(options.words.singular(.figure))) \(f.number):</span> "
@@ -150,7 +150,7 @@ public struct HTMLRenderer {
     mutating func table(_ t: Table) {
         cr()
         out += "<table"
-        if let id = t.attributes.id { out += " id=\"\(HTMLEscaping.text(id))\"" }
+        out += Self.idAttribute(t.attributes.id)
         out += ">\n"
         tableCaption(t)
         out += "<thead>\n"
@@ -290,6 +290,11 @@ public struct HTMLRenderer {
     func url(_ raw: String) -> String {
         if !options.rawHTML && HTMLEscaping.isDangerous(raw) { return "" }
         return HTMLEscaping.href(raw)
+    }
+
+    /// ` id="…"` for an element with an id, or nothing.
+    static func idAttribute(_ id: String?) -> String {
+        id.map { " id=\"\(HTMLEscaping.text($0))\"" } ?? ""
     }
 
     static func isComment(_ raw: String) -> Bool {
