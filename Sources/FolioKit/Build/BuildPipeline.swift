@@ -42,6 +42,9 @@ public enum BuildPipeline {
             let (tex, texDiagnostics) = LaTeXDocument.paper(resolved)
             engine.emit(contentsOf: texDiagnostics)
             files.append(("latex/paper.tex", tex))
+            if resolved.manifest.citations.latex == .biblatex {
+                files.append(("latex/\(LaTeXDocument.bibliographyFile)", LaTeXDocument.biblatexFile(resolved)))
+            }
         }
         guard !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
 

@@ -28,6 +28,8 @@ public struct Block: Hashable, Sendable {
         case callout(Callout)
         /// A fenced div `::: {#id .class}` that is not a callout.
         case div(attributes: Attributes, content: [Block])
+        /// The formatted bibliography, made by the Resolve stage.
+        case bibliography(BibliographyList)
     }
 }
 

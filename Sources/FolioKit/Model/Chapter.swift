@@ -44,6 +44,8 @@ public struct Paper: Sendable {
     public var parts: [Part]
     public var backMatter: [Chapter]
     public var appendices: [Chapter]
+    /// Every entry of the manifest's `bibliography:` files.
+    public var bibliography = Bibliography()
 
     /// Every chapter in reading order.
     public var chapters: [Chapter] {

@@ -48,3 +48,29 @@ public struct Callout: Hashable, Sendable {
         self.number = number
     }
 }
+
+/// The formatted bibliography: one entry per reference, in the style's order.
+public struct BibliographyList: Hashable, Sendable {
+    public struct Backlink: Hashable, Sendable {
+        /// The id of the citation's anchor.
+        public var id: String
+        /// What the link shows: "§2.1" for the section the citation is in, or an unnumbered chapter's title.
+        public var label: String
+    }
+
+    public struct Entry: Hashable, Sendable {
+        /// The anchor citations link to, `ref-KEY`.
+        public var id: String
+        /// "[3]" in the numeric style; nil in styles with hanging indents only.
+        public var label: String?
+        public var content: [Inline]
+        public var backlinks: [Backlink]
+    }
+
+    public var entries: [Entry]
+
+    public static func backlinkText(_ label: String) -> String { label.isEmpty ? "↩" : label }
+
+    /// Words for the back-link line ("Cited in").
+    public var citedIn: String
+}

@@ -26,6 +26,12 @@ public struct Inline: Hashable, Sendable {
         /// Pandoc-style citation syntax: `[see @a, p. 3; @b]`, `@a`, `@fig:x`. Resolve turns
         /// cross-references into links and citations into formatted text.
         case citation(CitationGroup)
+        /// Content with an id or classes; Resolve wraps each formatted citation in one so the
+        /// bibliography can link back to it.
+        case span(Attributes, [Inline])
+        /// A citation group after Resolve: its formatted text (or note reference), with the group kept
+        /// for writers that cite natively (biblatex).
+        case formattedCitation(CitationGroup, [Inline])
     }
 }
 
@@ -45,7 +51,7 @@ extension Inline {
         case .softBreak, .lineBreak: out += " "
         case .html: break
         case .emphasis(let c), .strong(let c), .strikethrough(let c): for n in c { n.appendPlainText(to: &out) }
-        case .link(_, _, let c), .image(_, _, let c): for n in c { n.appendPlainText(to: &out) }
+        case .link(_, _, let c), .image(_, _, let c), .span(_, let c), .formattedCitation(_, let c): for n in c { n.appendPlainText(to: &out) }
         case .footnoteReference, .citation: break
         case .math(_, let tex): out += tex
         }

@@ -35,6 +35,8 @@ public struct Manifest: Sendable {
     public var appendices: [FileRef]
     public var bibliography: [FileRef]
     public var checklist: FileRef?
+    /// Citation style, references title, `nocite` and the LaTeX citation mode.
+    public var citations = CitationOptions()
     /// Lets raw HTML in chapters through to the HTML output (escaped otherwise).
     public var rawHTML: Bool
     /// How many heading levels below the chapter get numbers (1 = sections only).

@@ -18,6 +18,7 @@ extension Block {
             c.title.forEachInline(body)
             for x in c.content { x.forEachInline(body) }
         case .equation(let e): body(Inline(.math(display: true, tex: e.tex), range: range))
+        case .bibliography(let b): for e in b.entries { e.content.forEachInline(body) }
         case .codeBlock, .html, .thematicBreak: break
         }
     }
@@ -95,7 +96,8 @@ extension Array where Element == Inline {
             body(node)
             switch node.kind {
             case .emphasis(let c), .strong(let c), .strikethrough(let c): c.forEachInline(body)
-            case .link(_, _, let c), .image(_, _, let c): c.forEachInline(body)
+            case .link(_, _, let c), .image(_, _, let c), .span(_, let c), .formattedCitation(_, let c):
+                c.forEachInline(body)
             default: break
             }
         }
@@ -111,6 +113,8 @@ extension Array where Element == Inline {
             case .strikethrough(let c): n.kind = .strikethrough(c.mapInlines(transform))
             case .link(let d, let t, let c): n.kind = .link(destination: d, title: t, content: c.mapInlines(transform))
             case .image(let s, let t, let c): n.kind = .image(source: s, title: t, alt: c.mapInlines(transform))
+            case .span(let a, let c): n.kind = .span(a, c.mapInlines(transform))
+            case .formattedCitation(let g, let c): n.kind = .formattedCitation(g, c.mapInlines(transform))
             default: break
             }
             return n

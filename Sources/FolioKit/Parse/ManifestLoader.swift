@@ -2,7 +2,7 @@
 public enum ManifestLoader {
     static let knownKeys = ["title", "subtitle", "version", "date", "lang", "authors", "abstract", "front-matter",
                             "parts", "back-matter", "appendices", "bibliography", "checklist", "raw-html", "numbering",
-                            "limits", "crossref"]
+                            "limits", "crossref", "citation-style", "references-title", "nocite", "latex-citations"]
 
     public static func load(_ text: String, file: String) throws(Diagnostic) -> (Manifest, [Diagnostic]) {
         guard let root = try YAMLValue.parse(text, file: file) else {
@@ -89,7 +89,7 @@ public enum ManifestLoader {
         }
 
         let checklist = try f.string("checklist").map { Manifest.FileRef(path: $0, location: f.value("checklist")?.location ?? f.location) }
-        let manifest = Manifest(
+        var manifest = Manifest(
             title: try f.requiredString("title"), subtitle: try f.string("subtitle"), version: try f.string("version"),
             date: try f.string("date"), lang: lang, authors: authors,
             abstract: try f.string("abstract"), frontMatter: try files(f, "front-matter"), parts: parts,
@@ -97,6 +97,7 @@ public enum ManifestLoader {
             bibliography: try files(f, "bibliography"), checklist: checklist, rawHTML: try f.bool("raw-html") ?? false,
             sectionDepth: sectionDepth, numberFrontMatter: numberFront, numberFloatsPerChapter: perChapter,
             crossrefWords: words, lists: lists, limits: limits, location: SourceLocation(file: file, line: 1, column: 1))
+        manifest.citations = try citationOptions(f)
         if manifest.allChapterRefs.isEmpty {
             throw .error("manifest.no-chapters", "the manifest lists no chapters (front-matter, parts, back-matter or appendices)",
                          at: f.location)
@@ -106,6 +107,30 @@ public enum ManifestLoader {
                          at: f.value("lang")?.location ?? f.location)
         }
         return (manifest, warnings)
+    }
+
+    private static func citationOptions(_ f: YAMLFields) throws(Diagnostic) -> CitationOptions {
+        var c = CitationOptions()
+        if let style = try f.string("citation-style") {
+            guard let s = CitationOptions.Style(rawValue: style) else {
+                let names = CitationOptions.Style.allCases.map(\.rawValue)
+                var notes = ["the styles are " + names.joined(separator: ", ")]
+                if let near = Spelling.nearest(to: style, in: names) { notes.insert("did you mean '\(near)'?", at: 0) }
+                throw .error("manifest.citation-style", "unknown citation style '\(style)'",
+                             at: f.value("citation-style")?.location ?? f.location, notes: notes)
+            }
+            c.style = s
+        }
+        if let mode = try f.string("latex-citations") {
+            guard let m = CitationOptions.LaTeXMode(rawValue: mode) else {
+                throw .error("manifest.latex-citations", "'latex-citations' is 'formatted' or 'biblatex', not '\(mode)'",
+                             at: f.value("latex-citations")?.location ?? f.location)
+            }
+            c.latex = m
+        }
+        c.referencesTitle = try f.string("references-title") ?? c.referencesTitle
+        c.nocite = try f.strings("nocite").map { (key: $0.0.hasPrefix("@") ? String($0.0.dropFirst()) : $0.0, location: $0.1) }
+        return c
     }
 
     private static func files(_ f: YAMLFields, _ key: String) throws(Diagnostic) -> [Manifest.FileRef] {

@@ -55,12 +55,15 @@ public enum PaperLoader {
             }
             seen[ref.path] = ref.location
         }
-        let paper = Paper(
+        var paper = Paper(
             manifest: manifest, directory: dirURL.path,
             frontMatter: chapters(manifest.frontMatter, .front),
             parts: manifest.parts.map { Part(title: $0.title, side: $0.side, chapters: chapters($0.chapters, .main), location: $0.location) },
             backMatter: chapters(manifest.backMatter, .back),
             appendices: chapters(manifest.appendices, .appendix))
+        let (bib, bibDiagnostics) = BibliographyLoader.load(manifest.bibliography, directory: dirURL)
+        paper.bibliography = bib
+        diagnostics += bibDiagnostics
         return (failed ? nil : paper, diagnostics)
     }
 

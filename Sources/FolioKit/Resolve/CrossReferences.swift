@@ -36,13 +36,8 @@ struct CrossReferences {
     /// The inlines for a group of cross-references, or nil when it is not one (errors are recorded).
     private mutating func resolve(_ group: CitationGroup, range: SourceRange) -> [Inline]? {
         let isCrossref = group.items.map { LabelRegistry.reservedPrefix($0.key) != nil }
-        guard isCrossref.contains(true) else {
-            for item in group.items {
-                diagnostics.append(.error("citation.unknown-key", "unknown citation key '\(item.key)'", at: item.location,
-                                          notes: ["the paper has no bibliography entry with this key"]))
-            }
-            return nil
-        }
+        // Citations are the `Citations` pass's job.
+        guard isCrossref.contains(true) else { return nil }
         guard !isCrossref.contains(false) else {
             diagnostics.append(.error("crossref.mixed-group", "a group mixes cross-references and citations; write them separately",
                                       at: group.items.first?.location))

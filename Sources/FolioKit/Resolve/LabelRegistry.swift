@@ -40,6 +40,8 @@ public struct LabelRegistry: Sendable {
         "fig": [.figure], "tbl": [.table], "eq": [.equation], "lst": [.listing],
         "note": [.callout(.note)], "tip": [.callout(.tip)], "important": [.callout(.important)],
         "warning": [.callout(.warning)], "caution": [.callout(.caution)],
+        // Checklist items (`@item:DS-3`) have their own resolver.
+        "item": [.other],
         "nte": [.callout(.note)], "imp": [.callout(.important)], "wrn": [.callout(.warning)], "cau": [.callout(.caution)],
     ]
 

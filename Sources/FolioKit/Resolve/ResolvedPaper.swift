@@ -7,6 +7,10 @@ public struct ResolvedPaper: Sendable {
     public var assets: [String: Asset]
     /// Every referenceable target, with its number.
     public var labels: LabelRegistry
+    /// The paper's bibliography (all entries, cited or not).
+    public var bibliography = Bibliography()
+    /// Ids of bibliography entries and citation anchors (LaTeX links to these with `\hyperlink`).
+    public var citationAnchors: Set<String> = []
 
     public enum Entry: Sendable {
         case part(ResolvedPart)

@@ -74,9 +74,66 @@ public struct Resolver {
         }
         diagnostics += references.diagnostics
         diagnostics += references.unreferenced()
+        let anchors: Set<String>
+        (entries, anchors) = resolveCitations(entries)
         let resolved = ResolvedPaper(manifest: paper.manifest, directory: paper.directory, entries: entries,
-                                     assets: catalog.assets, labels: labels)
+                                     assets: catalog.assets, labels: labels, bibliography: paper.bibliography,
+                                     citationAnchors: anchors)
         return (resolved, diagnostics)
+    }
+
+    /// Formats citations and places the bibliography: in a `::: {#refs}` div if the paper has one,
+    /// otherwise as an unnumbered chapter after the back matter. Returns the anchors it made.
+    private mutating func resolveCitations(_ entries: [ResolvedPaper.Entry]) -> ([ResolvedPaper.Entry], Set<String>) {
+        var cited = Set<String>()
+        for case .chapter(let ch) in entries {
+            for b in ch.blocks + ch.footnotes.flatMap(\.content) {
+                b.forEachInline { node in
+                    if case .citation(let g) = node.kind, Citations.isCitation(g) { for item in g.items { cited.insert(item.key) } }
+                }
+            }
+        }
+        let options = paper.manifest.citations
+        guard !cited.isEmpty || !paper.bibliography.isEmpty || !options.nocite.isEmpty else { return (entries, []) }
+        for r in paper.bibliography.references where !slugger.claim(Citations.anchorID(r.id)) {
+            diagnostics.append(.error("label.duplicate", "id '\(Citations.anchorID(r.id))' is used in the text and by bibliography entry '\(r.id)'",
+                                      at: r.location, notes: ["rename the other id; 'ref-' ids belong to the bibliography"]))
+        }
+        var citations = Citations(bib: paper.bibliography, options: options, slugger: slugger)
+        citations.prepare(cited: cited, manifest: paper.manifest.location)
+        var out = entries.map { entry -> ResolvedPaper.Entry in
+            guard case .chapter(let ch) = entry else { return entry }
+            return .chapter(citations.rewrite(ch))
+        }
+        diagnostics += citations.diagnostics
+        slugger = citations.slugger
+        guard let list = citations.bibliography() else { return (out, citations.anchors) }
+        let anchors = citations.anchors.union(list.entries.map(\.id))
+        var placed = false
+        out = out.map { entry in
+            guard !placed, case .chapter(var ch) = entry else { return entry }
+            ch.blocks = ch.blocks.map { b in
+                guard !placed, case .div(let attrs, _) = b.kind, attrs.id == "refs" else { return b }
+                placed = true
+                return Block(.div(attributes: attrs, content: [Block(.bibliography(list), range: b.range)]), range: b.range)
+            }
+            return .chapter(ch)
+        }
+        guard !placed else { return (out, anchors) }
+        let title = options.referencesTitle
+        let location = paper.manifest.location
+        let range = SourceRange(start: location, endLine: location.line, endColumn: location.column)
+        let id = slugger.unique("sec:references")
+        register(id, .chapter, nil, location, title: title)
+        let source = Chapter(path: location.file, manifestPath: "", matter: .back, title: [Inline(.text(title), range: range)],
+                             titleLocation: location, explicitID: id, owners: [], reviewers: [], status: nil,
+                             document: MarkdownDocument(file: location.file, blocks: [], footnotes: []))
+        let chapter = ResolvedChapter(title: source.title, ordinal: nil, id: id, matter: .back,
+                                      blocks: [Block(.bibliography(list), range: range)], footnotes: [],
+                                      footnotePrefix: "c\(out.count)-", source: source)
+        let at = out.firstIndex { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } } ?? out.count
+        out.insert(.chapter(chapter), at: at)
+        return (out, anchors)
     }
 
     mutating func register(_ id: String, _ kind: LabelRegistry.TargetKind, _ number: String?, _ location: SourceLocation,

@@ -131,6 +131,8 @@ public struct HTMLRenderer {
             table(t)
         case .footnoteDefinition:
             break
+        case .bibliography(let list):
+            bibliography(list)
         case .figure(let f):
             cr()
             out += "<figure"
@@ -254,6 +256,14 @@ public struct HTMLRenderer {
         case .citation(let group):
             // Unresolved (as in `folio render`): shown exactly as written.
             HTMLEscaping.appendText(group.source, to: &out)
+        case .formattedCitation(_, let content):
+            inlines(content)
+        case .span(let attrs, let content):
+            out += "<span" + Self.idAttribute(attrs.id)
+            if !attrs.classes.isEmpty { out += " class=\"\(HTMLEscaping.text(attrs.classes.joined(separator: " ")))\"" }
+            out += ">"
+            inlines(content)
+            out += "</span>"
         }
     }
 
@@ -279,7 +289,7 @@ public struct HTMLRenderer {
             case .text(let s), .code(let s), .html(let s): HTMLEscaping.appendText(s, to: &out)
             case .softBreak, .lineBreak: out += " "
             case .emphasis(let c), .strong(let c), .strikethrough(let c): appendAltText(c)
-            case .link(_, _, let c), .image(_, _, let c): appendAltText(c)
+            case .link(_, _, let c), .image(_, _, let c), .span(_, let c), .formattedCitation(_, let c): appendAltText(c)
             case .math(_, let tex): HTMLEscaping.appendText(tex, to: &out)
             case .citation(let g): HTMLEscaping.appendText(g.source, to: &out)
             case .footnoteReference: break
@@ -308,5 +318,30 @@ enum CSSLength {
     static func sanitize(_ s: String) -> String {
         let allowed = s.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "%" || $0.isLetter) }
         return allowed && !s.isEmpty ? s : "100%"
+    }
+}
+
+extension HTMLRenderer {
+    /// The bibliography: one paragraph per entry with a hanging indent (numeric: a label column),
+    /// ending with links back to the sections that cite it.
+    mutating func bibliography(_ list: BibliographyList) {
+        cr()
+        let numeric = list.entries.contains { $0.label != nil }
+        out += numeric ? "<div class=\"references numeric\">\n" : "<div class=\"references\">\n"
+        for entry in list.entries {
+            out += "<p class=\"reference\"" + Self.idAttribute(entry.id) + ">"
+            if let label = entry.label { out += "<span class=\"reference-label\">\(HTMLEscaping.text(label))</span> " }
+            inlines(entry.content)
+            if !entry.backlinks.isEmpty {
+                out += " <span class=\"backlinks\">\(HTMLEscaping.text(list.citedIn))"
+                for (n, link) in entry.backlinks.enumerated() {
+                    out += n == 0 ? " " : ", "
+                    out += "<a href=\"#\(HTMLEscaping.text(link.id))\">\(HTMLEscaping.text(BibliographyList.backlinkText(link.label)))</a>"
+                }
+                out += "</span>"
+            }
+            out += "</p>\n"
+        }
+        out += "</div>\n"
     }
 }

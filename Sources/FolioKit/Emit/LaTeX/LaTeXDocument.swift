@@ -11,6 +11,7 @@ public enum LaTeXDocument {
         let e = LaTeXEscaping.text
         var out = LaTeXPreamble.text(documentClass: "book", lang: m.lang, title: e(m.title),
                                      authors: m.authors.map { e($0.name) }.joined(separator: "; "))
+        if m.citations.latex == .biblatex { out += biblatexPreamble(m.citations.style) }
         out += "\\counterwithout{figure}{chapter}\n\\counterwithout{footnote}{chapter}\n"
         out += "\\setcounter{secnumdepth}{5}\n\\setcounter{tocdepth}{1}\n\n\\begin{document}\n"
         out += captionNames(m.crossrefWords) + "\n"
@@ -31,6 +32,8 @@ public enum LaTeXDocument {
         let assets = paper.assets
         options.assetPath = { assets[$0]?.latexPath }
         options.knownIDs = Set(paper.labels.targets.values.map(\.id))
+        options.hyperTargets = paper.citationAnchors
+        options.biblatex = m.citations.latex == .biblatex
         options.words = m.crossrefWords
         var diagnostics: [Diagnostic] = []
         var inAppendix = false
@@ -104,5 +107,28 @@ public enum LaTeXDocument {
             + "\\renewcommand{\\appendixname}{\(e(w.singular(.appendix)))}"
             + "\\renewcommand{\\folioListingname}{\(e(w.singular(.listing)))}"
             + "\\renewcommand{\\listfolioListingname}{List of \(e(w.plural(.listing)))}\n"
+    }
+
+    /// The bibliography file written beside `paper.tex` in biblatex mode.
+    public static let bibliographyFile = "references.bib"
+
+    static func biblatexPreamble(_ style: CitationOptions.Style) -> String {
+        let name = switch style {
+        case .authorDate: "authoryear-comp"
+        case .numeric: "ieee"
+        case .notes: "verbose-note"
+        }
+        return "\\usepackage[backend=biber,style=\(name)]{biblatex}\n\\addbibresource{\(bibliographyFile)}\n"
+    }
+
+    /// The cited (and `nocite`d) entries as clean BibLaTeX, keys made safe for LaTeX.
+    public static func biblatexFile(_ paper: ResolvedPaper) -> String {
+        let listed = Set(paper.citationAnchors)
+        let refs = paper.bibliography.references.filter { listed.contains(Citations.anchorID($0.id)) }.map { r -> Reference in
+            var safe = r
+            safe.id = LaTeXEscaping.label(r.id)
+            return safe
+        }
+        return BibLaTeXWriter.bib(refs)
     }
 }

@@ -64,6 +64,10 @@ enum LaTeXPreamble {
         \\makeatother
         \\newenvironment{folioCode}{\\par\\smallskip\\begingroup\\small\\ttfamily\\setlength{\\parindent}{0pt}%
           \\setlength{\\parskip}{0pt}\\raggedright\\hyphenchar\\font=-1\\leftskip=1em}{\\par\\endgroup\\smallskip}
+        \\newenvironment{folioReferences}{\\begin{list}{}{\\setlength{\\leftmargin}{2em}\\setlength{\\itemindent}{-2em}%
+          \\setlength{\\labelwidth}{0pt}\\setlength{\\labelsep}{0pt}\\setlength{\\itemsep}{0.45em}\\setlength{\\parsep}{0pt}}\\raggedright}{\\end{list}}
+        \\newenvironment{folioNumericReferences}{\\begin{list}{}{\\setlength{\\leftmargin}{3.2em}\\setlength{\\labelwidth}{2.8em}%
+          \\setlength{\\labelsep}{0.4em}\\setlength{\\itemsep}{0.45em}\\setlength{\\parsep}{0pt}}\\raggedright}{\\end{list}}
         \\renewcommand{\\arraystretch}{1.15}
         \\setlength{\\LTleft}{0pt}
         \\setlength{\\LTright}{0pt}

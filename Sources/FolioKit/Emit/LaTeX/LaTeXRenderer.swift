@@ -8,6 +8,10 @@ public struct LaTeXRenderer {
         public var assetPath: @Sendable (String) -> String? = { $0 }
         /// Ids that exist in the document, so `#id` links can become internal references.
         public var knownIDs: Set<String> = []
+        /// Ids marked with `\hypertarget` (bibliography entries and citations), linked with `\hyperlink`.
+        public var hyperTargets: Set<String> = []
+        /// Cite with biblatex commands instead of Folio's formatted text.
+        public var biblatex = false
         /// The words for captions and callouts ("Table", "Note"...), from the paper's language.
         public var words = CrossrefWords.builtIn(for: "en")
 
@@ -89,6 +93,8 @@ public struct LaTeXRenderer {
             table(t)
         case .footnoteDefinition:
             break
+        case .bibliography(let list):
+            bibliography(list)
         case .figure(let f):
             figure(f)
         case .equation(let e):
@@ -193,7 +199,9 @@ public struct LaTeXRenderer {
         case .strong(let c): wrap("\\textbf{", c)
         case .strikethrough(let c): wrap("\\folioStrike{", c)
         case .link(let dest, _, let content):
-            if dest.hasPrefix("#"), options.knownIDs.contains(String(dest.dropFirst())) {
+            if dest.hasPrefix("#"), options.hyperTargets.contains(String(dest.dropFirst())) {
+                out += "\\hyperlink{\(LaTeXEscaping.label(String(dest.dropFirst())))}{"
+            } else if dest.hasPrefix("#"), options.knownIDs.contains(String(dest.dropFirst())) {
                 out += "\\hyperref[\(LaTeXEscaping.label(String(dest.dropFirst())))]{"
             } else if dest.hasPrefix("#") || dest.isEmpty || HTMLEscaping.isDangerous(dest) {
                 out += "{"
@@ -218,6 +226,11 @@ public struct LaTeXRenderer {
             math(tex, display: display)
         case .citation(let group):
             LaTeXEscaping.appendText(group.source, to: &out)
+        case .formattedCitation(let group, let content):
+            if options.biblatex { biblatexCitation(group) } else { inlines(content) }
+        case .span(let attrs, let content):
+            if let id = attrs.id { out += "\\hypertarget{\(LaTeXEscaping.label(id))}{}" }
+            inlines(content)
         }
     }
 

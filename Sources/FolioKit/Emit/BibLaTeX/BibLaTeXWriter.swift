@@ -1,0 +1,105 @@
+/// Writes references as clean BibLaTeX, for `latex-citations: biblatex` and `folio bib export --to biblatex`.
+/// Values are Unicode with LaTeX's special characters escaped, so any source (CSL-JSON too) gives a valid file.
+public enum BibLaTeXWriter {
+    static let types: [String: String] = [
+        "article-journal": "article", "article": "article", "article-magazine": "article", "article-newspaper": "article",
+        "book": "book", "chapter": "incollection", "paper-conference": "inproceedings", "report": "report",
+        "thesis": "thesis", "webpage": "online", "post-weblog": "online", "document": "misc", "standard": "standard",
+        "legislation": "legislation", "legal_case": "jurisdiction", "dataset": "dataset", "software": "software",
+        "manuscript": "unpublished", "pamphlet": "booklet", "patent": "patent", "entry-encyclopedia": "inreference",
+        "periodical": "periodical",
+    ]
+
+    public static func bib(_ refs: [Reference]) -> String {
+        var out = ""
+        for r in refs {
+            let type = types[r.type] ?? "misc"
+            out += "@\(type){\(r.id),\n"
+            for (name, value) in fields(r, type: type) { out += "  \(name) = {\(value)},\n" }
+            out += "}\n\n"
+        }
+        return out
+    }
+
+    static func fields(_ r: Reference, type: String) -> [(String, String)] {
+        var out: [(String, String)] = []
+        func add(_ name: String, _ value: String?, verbatim: Bool = false) {
+            guard let v = value, !v.isEmpty else { return }
+            out.append((name, verbatim ? verbatimSafe(v) : escape(v)))
+        }
+        if !r.author.isEmpty { out.append(("author", names(r.author))) }
+        if !r.editor.isEmpty { out.append(("editor", names(r.editor))) }
+        add("title", r["title"])
+        add("shorttitle", r["title-short"])
+        switch type {
+        case "article", "periodical": add("journaltitle", r["container-title"])
+        case "incollection", "inproceedings", "inreference": add("booktitle", r["container-title"])
+        default: add("journaltitle", r["container-title"])
+        }
+        add("series", r["collection-title"])
+        add("volume", r["volume"])
+        add(type == "article" ? "number" : "issue", r["issue"])
+        add("number", r["number"])
+        add("edition", r["edition"])
+        add("pages", r["page"]?.replacingOccurrences(of: "-", with: "--"))
+        add(type == "report" || type == "thesis" ? "institution" : "publisher", r["publisher"])
+        add("location", r["publisher-place"])
+        add("eventtitle", r["event-title"])
+        add("type", r["genre"])
+        add("version", r["version"])
+        add("isbn", r["ISBN"])
+        add("issn", r["ISSN"])
+        add("note", r["note"])
+        if let d = r.issued { out.append(("date", date(d))) }
+        if let d = r.accessed { out.append(("urldate", date(d))) }
+        add("doi", r["DOI"], verbatim: true)
+        add("url", r["URL"], verbatim: true)
+        return out
+    }
+
+    static func names(_ list: [Reference.Name]) -> String {
+        list.map { n in
+            if n.isOthers { return "others" }
+            if n.isCorporate { return "{" + escape(n.literal) + "}" }
+            func part(_ s: String) -> String {
+                let e = escape(s)
+                return e.contains(",") || e.lowercased().contains(" and ") ? "{\(e)}" : e
+            }
+            let last = [n.particle, n.family].filter { !$0.isEmpty }.map(part).joined(separator: " ")
+            return [last, n.suffix.isEmpty ? nil : part(n.suffix), n.given.isEmpty ? nil : part(n.given)]
+                .compactMap { $0 }.joined(separator: ", ")
+        }.joined(separator: " and ")
+    }
+
+    static func date(_ d: Reference.DateValue) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        var s = String(d.year)
+        if let m = d.month { s += "-" + two(m) }
+        if let m = d.month, let day = d.day, m > 0 { s += "-" + two(day) }
+        return s
+    }
+
+    /// LaTeX's special characters as commands; the result has balanced braces.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "\\": out += "\\textbackslash{}"
+            case "{": out += "\\{"
+            case "}": out += "\\}"
+            case "%", "&", "#", "$", "_": out += "\\" + String(ch)
+            case "~": out += "\\textasciitilde{}"
+            case "^": out += "\\textasciicircum{}"
+            case "\u{A0}": out += "~"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// URLs and DOIs are read verbatim by biber; only braces (which would unbalance the value) are encoded.
+    static func verbatimSafe(_ s: String) -> String {
+        s.replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D")
+            .replacingOccurrences(of: "\\", with: "%5C")
+    }
+}

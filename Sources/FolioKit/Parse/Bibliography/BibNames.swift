@@ -1,0 +1,165 @@
+import Foundation
+
+/// BibTeX's name rules: names are split on `and` at brace depth 0, then each is read as
+/// "First von Last", "von Last, First" or "von Last, Jr, First". A word is lower case when its first
+/// letter at brace depth 0 is (inside `{\'E}` the letter after the command counts); a word that is
+/// entirely braced has no case. A name that is one braced group is kept whole (a corporate author).
+enum BibNames {
+    static func parse(_ field: String) -> [Reference.Name] {
+        split(field).compactMap { raw in
+            let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { return nil }
+            if trimmed == "others" { return .others }
+            return name(trimmed)
+        }
+    }
+
+    /// Splits on " and " at brace depth 0 (case-insensitive, as BibTeX does).
+    static func split(_ s: String) -> [String] {
+        let c = Array(s)
+        var parts: [String] = []
+        var depth = 0
+        var start = 0
+        var i = 0
+        while i < c.count {
+            if c[i] == "{" { depth += 1 } else if c[i] == "}" { depth -= 1 }
+            if depth == 0, c[i].isWhitespace, i + 4 < c.count, String(c[(i + 1)...(i + 3)]).lowercased() == "and",
+               c[i + 4].isWhitespace {
+                parts.append(String(c[start..<i]))
+                i += 4
+                start = i
+                continue
+            }
+            i += 1
+        }
+        parts.append(String(c[start..<c.count]))
+        return parts
+    }
+
+    private enum WordCase { case upper, lower, none }
+
+    private struct Word {
+        var text: String
+        var wordCase: WordCase
+    }
+
+    static func name(_ raw: String) -> Reference.Name {
+        let pieces = commaPieces(raw)
+        let first = pieces.first ?? []
+        // One braced group with nothing else: a corporate or otherwise indivisible name.
+        if pieces.count == 1, first.count == 1, let only = first.first, isFullyBraced(only.text) {
+            return Reference.Name(literal: LaTeXText.unicode(only.text))
+        }
+        var given: [Word] = [], von: [Word] = [], last: [Word] = [], jr: [Word] = []
+        switch pieces.count {
+        case 1:
+            // First von Last: von runs from the first to the last lower-case word that is not the final word.
+            let words = first
+            let body = words.dropLast()
+            if let lo = body.firstIndex(where: { $0.wordCase == .lower }),
+               let hi = body.lastIndex(where: { $0.wordCase == .lower }) {
+                given = Array(words[..<lo])
+                von = Array(words[lo...hi])
+                last = Array(words[(hi + 1)...])
+            } else {
+                given = Array(body)
+                last = words.last.map { [$0] } ?? []
+            }
+        default:
+            // von Last, [Jr,] First
+            let head = first
+            let hi = head.dropLast().lastIndex(where: { $0.wordCase == .lower })
+            if let hi {
+                von = Array(head[...hi])
+                last = Array(head[(hi + 1)...])
+            } else {
+                last = head
+            }
+            if pieces.count >= 3 {
+                jr = pieces[1]
+                given = pieces[2...].flatMap { $0 }
+            } else {
+                given = pieces[1]
+            }
+        }
+        func text(_ w: [Word]) -> String { LaTeXText.unicode(w.map(\.text).joined(separator: " ")) }
+        return Reference.Name(family: text(last), given: text(given), particle: text(von), suffix: text(jr))
+    }
+
+    /// The name's words, grouped by the commas at brace depth 0.
+    private static func commaPieces(_ s: String) -> [[Word]] {
+        var pieces: [[Word]] = [[]]
+        var current = ""
+        var depth = 0
+        func flush() {
+            if !current.isEmpty { pieces[pieces.count - 1].append(Word(text: current, wordCase: wordCase(current))) }
+            current = ""
+        }
+        for ch in s {
+            if ch == "{" { depth += 1 } else if ch == "}" { depth = max(0, depth - 1) }
+            if depth == 0, ch == "," {
+                flush()
+                pieces.append([])
+            } else if depth == 0, ch.isWhitespace || ch == "~" {
+                flush()
+            } else {
+                current.append(ch)
+            }
+        }
+        flush()
+        return pieces.filter { !$0.isEmpty }.isEmpty ? [[]] : pieces
+    }
+
+    private static func isFullyBraced(_ w: String) -> Bool {
+        guard w.first == "{", w.last == "}" else { return false }
+        var depth = 0
+        for (n, ch) in w.enumerated() {
+            if ch == "{" { depth += 1 } else if ch == "}" { depth -= 1 }
+            if depth == 0, n < w.count - 1 { return false }
+        }
+        // `{\"O}zt{\"u}rk` is a word with accents, not a protected group.
+        return !w.hasPrefix("{\\")
+    }
+
+    /// The case of a word's first letter at brace depth 0; `{\'E}` counts as its letter.
+    private static func wordCase(_ w: String) -> WordCase {
+        let c = Array(w)
+        var i = 0
+        var depth = 0
+        while i < c.count {
+            let ch = c[i]
+            if ch == "{" {
+                // A special character: "{\" at depth 0 takes the case of the letter after the command.
+                if depth == 0, i + 1 < c.count, c[i + 1] == "\\" {
+                    var j = i + 2
+                    // Skip an accent command (one non-letter, or letters followed by a brace/space).
+                    if j < c.count, !c[j].isLetter { j += 1 } else {
+                        let s = j
+                        while j < c.count, c[j].isLetter { j += 1 }
+                        let cmd = String(c[s..<j])
+                        if LaTeXText.named[cmd] != nil, cmd != "i", cmd != "j" {
+                            return cmd.first?.isUppercase == true ? .upper : .lower
+                        }
+                    }
+                    while j < c.count, !c[j].isLetter { j += 1 }
+                    guard j < c.count else { return .none }
+                    return c[j].isUppercase ? .upper : .lower
+                }
+                depth += 1
+            } else if ch == "}" {
+                depth -= 1
+            } else if depth == 0, ch == "\\" {
+                // An accent outside braces: \'Emile.
+                var j = i + 1
+                if j < c.count, !c[j].isLetter { j += 1 }
+                while j < c.count, !c[j].isLetter { j += 1 }
+                guard j < c.count else { return .none }
+                return c[j].isUppercase ? .upper : .lower
+            } else if depth == 0, ch.isLetter {
+                return ch.isUppercase ? .upper : .lower
+            }
+            i += 1
+        }
+        return .none
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+
+/// BibTeX and BibLaTeX entries into `Reference`s: entry types and field names mapped to CSL,
+/// `crossref` inheritance (BibLaTeX's rules), LaTeX into Unicode, and warnings for missing fields.
+enum BibTeXConverter {
+    /// BibTeX/BibLaTeX entry type → CSL type.
+    static let types: [String: String] = [
+        "article": "article-journal", "book": "book", "mvbook": "book", "booklet": "pamphlet", "inbook": "chapter",
+        "bookinbook": "chapter", "incollection": "chapter", "inreference": "entry-encyclopedia",
+        "inproceedings": "paper-conference", "conference": "paper-conference", "proceedings": "book",
+        "collection": "book", "report": "report", "techreport": "report", "thesis": "thesis", "phdthesis": "thesis",
+        "mastersthesis": "thesis", "online": "webpage", "electronic": "webpage", "www": "webpage", "misc": "document",
+        "manual": "report", "standard": "standard", "legislation": "legislation", "legal": "legal_case",
+        "jurisdiction": "legal_case", "dataset": "dataset", "software": "software", "unpublished": "manuscript",
+        "patent": "patent", "periodical": "periodical",
+    ]
+
+    /// Fields each type needs (any one of the alternatives in a group); a missing one is a warning.
+    static let required: [String: [[String]]] = [
+        "article": [["author"], ["title"], ["journal", "journaltitle"], ["year", "date"]],
+        "book": [["author", "editor"], ["title"], ["year", "date"]],
+        "inbook": [["author"], ["title"], ["booktitle"], ["year", "date"]],
+        "incollection": [["author"], ["title"], ["booktitle"], ["year", "date"]],
+        "inproceedings": [["author"], ["title"], ["booktitle"], ["year", "date"]],
+        "conference": [["author"], ["title"], ["booktitle"], ["year", "date"]],
+        "proceedings": [["title"], ["year", "date"]],
+        "report": [["title"], ["institution", "organization", "publisher"], ["year", "date"]],
+        "techreport": [["title"], ["institution", "organization", "publisher"], ["year", "date"]],
+        "thesis": [["author"], ["title"], ["school", "institution"], ["year", "date"]],
+        "phdthesis": [["author"], ["title"], ["school", "institution"], ["year", "date"]],
+        "mastersthesis": [["author"], ["title"], ["school", "institution"], ["year", "date"]],
+        "online": [["title"], ["url", "doi"]], "electronic": [["title"], ["url", "doi"]],
+        "manual": [["title"]], "misc": [["title"]], "standard": [["title"]], "legislation": [["title"]],
+        "legal": [["title"]], "dataset": [["title"]], "unpublished": [["author"], ["title"]],
+    ]
+
+    /// Fields never inherited through `crossref` (BibLaTeX's defaults); titles are mapped instead.
+    static let notInherited: Set<String> = ["ids", "crossref", "xref", "entryset", "entrysubtype", "execute", "label",
+                                            "options", "presort", "related", "shorthand", "sortkey", "key",
+                                            "title", "subtitle", "titleaddon", "shorttitle"]
+
+    static let bookLike: Set<String> = ["book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings",
+                                        "reference", "mvreference"]
+    static let partLike: Set<String> = ["inbook", "bookinbook", "suppbook", "incollection", "suppcollection",
+                                        "inproceedings", "conference", "inreference"]
+
+    /// Applies `crossref`: missing fields come from the parent; its title becomes the child's `booktitle`.
+    static func inherit(_ entries: [BibTeXParser.Entry]) -> ([BibTeXParser.Entry], [Diagnostic]) {
+        var byKey: [String: BibTeXParser.Entry] = [:]
+        for e in entries where byKey[e.key.lowercased()] == nil { byKey[e.key.lowercased()] = e }
+        var diagnostics: [Diagnostic] = []
+        let out = entries.map { entry -> BibTeXParser.Entry in
+            guard let field = entry.fields.first(where: { $0.name == "crossref" }) else { return entry }
+            guard let parent = byKey[field.value.trimmingCharacters(in: .whitespaces).lowercased()], parent.key != entry.key else {
+                diagnostics.append(.warning("bib.crossref-unknown", "'\(entry.key)' inherits from '\(field.value)', which is not in the bibliography",
+                                            at: field.location))
+                return entry
+            }
+            var child = entry
+            func add(_ name: String, _ value: String, _ location: SourceLocation) {
+                if !child.fields.contains(where: { $0.name == name }) {
+                    child.fields.append(.init(name: name, value: value, location: location))
+                }
+            }
+            if bookLike.contains(parent.type), partLike.contains(child.type) {
+                for (from, to) in [("title", "booktitle"), ("subtitle", "booksubtitle"), ("titleaddon", "booktitleaddon")] {
+                    if let f = parent.fields.first(where: { $0.name == from }) { add(to, f.value, f.location) }
+                }
+                if child.type == "inbook" || child.type == "bookinbook",
+                   let a = parent.fields.first(where: { $0.name == "author" }) {
+                    add("bookauthor", a.value, a.location)
+                }
+            }
+            for f in parent.fields where !notInherited.contains(f.name) { add(f.name, f.value, f.location) }
+            return child
+        }
+        return (out, diagnostics)
+    }
+
+    static func reference(_ e: BibTeXParser.Entry) -> (Reference, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let cslType = types[e.type] ?? "document"
+        if types[e.type] == nil {
+            diagnostics.append(.warning("bib.unknown-type", "unknown entry type '@\(e.type)' for '\(e.key)'; it is treated as @misc",
+                                        at: e.location))
+        }
+        var r = Reference(id: e.key, type: cslType, location: e.location)
+        func text(_ name: String) -> String? {
+            guard let v = e.value(name) else { return nil }
+            let s = LaTeXText.unicode(v)
+            return s.isEmpty ? nil : s
+        }
+        func joined(_ main: String, _ sub: String) -> String? {
+            guard let m = text(main) else { return nil }
+            guard let s = text(sub) else { return m }
+            return m.hasSuffix("?") || m.hasSuffix("!") ? "\(m) \(s)" : "\(m): \(s)"
+        }
+        r.author = e.value("author").map(BibNames.parse) ?? []
+        r.editor = e.value("editor").map(BibNames.parse) ?? []
+        r["title"] = joined("title", "subtitle")
+        r["title-short"] = text("shorttitle")
+        switch e.type {
+        case "article", "periodical":
+            r["container-title"] = text("journaltitle") ?? text("journal")
+            r["issue"] = text("number") ?? text("issue")
+        case "inbook", "bookinbook", "incollection", "inproceedings", "conference", "inreference":
+            r["container-title"] = joined("booktitle", "booksubtitle")
+            r["number"] = text("number")
+        case "legislation", "legal", "jurisdiction":
+            r["container-title"] = text("journaltitle") ?? text("journal") ?? text("booktitle")
+            r["number"] = text("number")
+        default:
+            r["container-title"] = text("journaltitle") ?? text("journal") ?? text("booktitle")
+            r["number"] = text("number")
+        }
+        r["collection-title"] = text("series")
+        r["volume"] = text("volume")
+        r["edition"] = text("edition")
+        r["page"] = text("pages").map { $0.replacingOccurrences(of: "–", with: "-") }
+        r["publisher"] = text("publisher") ?? text("institution") ?? text("organization") ?? text("school")
+        r["publisher-place"] = text("location") ?? text("address")
+        r["DOI"] = e.value("doi").map(cleanDOI)
+        r["URL"] = e.value("url").map { LaTeXText.unicode($0).replacingOccurrences(of: "\u{A0}", with: "~") }
+        if r["URL"] == nil, let how = e.value("howpublished") {
+            let h = LaTeXText.unicode(how)
+            if h.hasPrefix("http://") || h.hasPrefix("https://") { r["URL"] = h } else { r["publisher"] = r["publisher"] ?? h }
+        }
+        r["note"] = text("note") ?? text("addendum")
+        r["version"] = text("version")
+        r["ISBN"] = text("isbn")
+        r["ISSN"] = text("issn")
+        r["event-title"] = text("eventtitle")
+        r["genre"] = text("type") ?? (e.type == "phdthesis" ? "PhD thesis" : e.type == "mastersthesis" ? "Master’s thesis" : nil)
+        if let eprint = text("eprint") {
+            let kind = (text("eprinttype") ?? text("archiveprefix") ?? "").lowercased()
+            if kind == "arxiv" {
+                r["archive"] = "arXiv"
+                r["number"] = r["number"] ?? "arXiv:\(eprint)"
+                r["URL"] = r["URL"] ?? "https://arxiv.org/abs/\(eprint)"
+            } else {
+                r["number"] = r["number"] ?? eprint
+            }
+        }
+        if let d = e.value("date") {
+            r.issued = dateValue(d)
+            if r.issued == nil, let f = e.fields.first(where: { $0.name == "date" }) {
+                diagnostics.append(.warning("bib.date", "'\(d)' is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)", at: f.location))
+            }
+        } else if let y = e.value("year"), let year = Int(LaTeXText.unicode(y).prefix(4)) {
+            var month: Int?
+            if let m = e.value("month") { month = Int(m) ?? monthNumber(LaTeXText.unicode(m)) }
+            r.issued = .init(year: year, month: month, day: e.value("day").flatMap { Int($0) })
+        }
+        r.accessed = e.value("urldate").flatMap(dateValue)
+        for group in required[e.type] ?? [] where !group.contains(where: { e.value($0) != nil }) {
+            let names = group.joined(separator: "' or '")
+            diagnostics.append(.warning("bib.missing-field", "@\(e.type) '\(e.key)' has no '\(names)'", at: e.location,
+                                        notes: ["the \(e.type) type needs it; the entry is formatted without it"]))
+        }
+        return (r, diagnostics)
+    }
+
+    static func cleanDOI(_ raw: String) -> String {
+        var d = LaTeXText.unicode(raw)
+        for p in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"]
+        where d.lowercased().hasPrefix(p) {
+            d = String(d.dropFirst(p.count))
+        }
+        return d
+    }
+
+    /// `2024`, `2024-05`, `2024-05-30` (a range `2023/2024` keeps its start).
+    static func dateValue(_ raw: String) -> Reference.DateValue? {
+        let start = raw.split(separator: "/").first.map(String.init) ?? raw
+        let parts = start.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, first.count == 4, let year = Int(first) else { return nil }
+        var month: Int?, day: Int?
+        if parts.count > 1 {
+            guard let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+            month = m
+        }
+        if parts.count > 2 {
+            guard let d = Int(parts[2]), (1...31).contains(d) else { return nil }
+            day = d
+        }
+        return .init(year: year, month: month, day: day)
+    }
+
+    static func monthNumber(_ s: String) -> Int? {
+        let key = String(s.lowercased().prefix(3))
+        return BibTeXParser.monthMacros[key].flatMap { Int($0) }
+    }
+}

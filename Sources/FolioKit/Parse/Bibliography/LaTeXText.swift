@@ -1,0 +1,155 @@
+import Foundation
+
+/// LaTeX in BibTeX field values to Unicode: accents (`{\"o}`, `\'{e}`, `\c{c}`), named characters
+/// (`\ss`, `\o`), escapes (`\&`, `\%`), dashes, ties, quotes and protective braces. Formatting
+/// commands (`\emph{x}`) keep their argument; unknown commands are dropped, their arguments kept.
+enum LaTeXText {
+    /// Combining marks for the one-character accent commands.
+    static let accents: [Character: Character] = [
+        "'": "\u{301}", "`": "\u{300}", "^": "\u{302}", "\"": "\u{308}", "~": "\u{303}", "=": "\u{304}",
+        ".": "\u{307}", "u": "\u{306}", "v": "\u{30C}", "H": "\u{30B}", "c": "\u{327}", "k": "\u{328}",
+        "r": "\u{30A}", "d": "\u{323}", "b": "\u{331}", "t": "\u{361}",
+    ]
+
+    static let named: [String: String] = [
+        "ss": "ß", "SS": "SS", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å", "o": "ø", "O": "Ø",
+        "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ", "ng": "ŋ", "NG": "Ŋ",
+        "textendash": "–", "textemdash": "—", "ldots": "…", "dots": "…", "textellipsis": "…",
+        "textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”",
+        "S": "§", "P": "¶", "copyright": "©", "textcopyright": "©", "textregistered": "®", "texttrademark": "™",
+        "euro": "€", "texteuro": "€", "pounds": "£", "textsterling": "£", "yen": "¥", "textdegree": "°",
+        "guillemotleft": "«", "guillemotright": "»", "textbackslash": "\\", "textasciitilde": "~",
+        "textunderscore": "_", "textbar": "|", "textless": "<", "textgreater": ">", "LaTeX": "LaTeX", "TeX": "TeX",
+        "nobreakspace": "\u{A0}", "textbullet": "•", "dag": "†", "ddag": "‡", "textperiodcentered": "·",
+    ]
+
+    /// Commands whose last argument is a URL or text to keep; `\href{url}{text}` keeps the text.
+    static let twoArgumentCommands: Set<String> = ["href"]
+
+    static func unicode(_ latex: String) -> String {
+        guard latex.contains(where: { "\\{}~-`'$".contains($0) }) else { return collapse(latex) }
+        var out = ""
+        let chars = Array(latex)
+        convert(chars, from: 0, to: chars.count, into: &out)
+        return collapse(out).precomposedStringWithCanonicalMapping
+    }
+
+    /// Whitespace runs (line breaks in the .bib) become single spaces; no-break spaces are kept.
+    private static func collapse(_ s: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for ch in s {
+            if ch == " " || ch == "\n" || ch == "\t" || ch == "\r" {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    private static func convert(_ c: [Character], from: Int, to: Int, into out: inout String) {
+        var i = from
+        while i < to {
+            let ch = c[i]
+            switch ch {
+            case "{", "}":
+                i += 1
+            case "~":
+                out.append("\u{A0}")
+                i += 1
+            case "-":
+                if i + 2 < to, c[i + 1] == "-", c[i + 2] == "-" { out.append("—"); i += 3 }
+                else if i + 1 < to, c[i + 1] == "-" { out.append("–"); i += 2 }
+                else { out.append("-"); i += 1 }
+            case "`":
+                if i + 1 < to, c[i + 1] == "`" { out.append("“"); i += 2 } else { out.append("‘"); i += 1 }
+            case "'":
+                if i + 1 < to, c[i + 1] == "'" { out.append("”"); i += 2 } else { out.append("’"); i += 1 }
+            case "$":
+                i += 1
+            case "\\":
+                i = command(c, at: i, to: to, into: &out)
+            default:
+                out.append(ch)
+                i += 1
+            }
+        }
+    }
+
+    /// Handles the command at `at` (a backslash); returns the index after it and its arguments.
+    private static func command(_ c: [Character], at: Int, to: Int, into out: inout String) -> Int {
+        var i = at + 1
+        guard i < to else { return i }
+        let first = c[i]
+        if let mark = accents[first], !(first.isLetter && i + 1 < to && c[i + 1].isLetter) {
+            i += 1
+            while i < to, c[i] == " " { i += 1 }
+            var base = ""
+            (base, i) = argument(c, at: i, to: to)
+            if base.isEmpty { base = " " }
+            // The mark goes after the first character: \c{c} → ç, \'{\i} → í.
+            let head = base.removeFirst()
+            out.append(head == "ı" || head == "ȷ" ? (head == "ı" ? "i" : "j") : head)
+            out.append(mark)
+            out += base
+            return i
+        }
+        if !first.isLetter {
+            // \& \% \$ \# \_ \{ \} and spacing commands.
+            switch first {
+            case " ", ",", ";", ":", "!", "/": out.append(first == "!" || first == "/" ? "" : " ")
+            case "\\": out.append(" ")
+            default: out.append(first)
+            }
+            return i + 1
+        }
+        let nameStart = i
+        while i < to, c[i].isLetter { i += 1 }
+        let name = String(c[nameStart..<i])
+        if let s = named[name] {
+            // `\ss{}` and `\o ` end with an empty group or a space that belongs to the command.
+            if i + 1 < to, c[i] == "{", c[i + 1] == "}" { i += 2 } else if i < to, c[i] == " " { i += 1 }
+            out += s
+            return i
+        }
+        if twoArgumentCommands.contains(name) {
+            var skipped = ""
+            (skipped, i) = argument(c, at: i, to: to)
+            _ = skipped
+        }
+        while i < to, c[i] == " " { i += 1 }
+        // Other commands keep their braced argument's text: \emph{x}, \textit{x}, \url{x}, \mkbibquote{x}.
+        if i < to, c[i] == "{" {
+            var text = ""
+            (text, i) = argument(c, at: i, to: to)
+            out += text
+        }
+        return i
+    }
+
+    /// One argument: a braced group (converted) or a single character or command.
+    private static func argument(_ c: [Character], at: Int, to: Int) -> (String, Int) {
+        guard at < to else { return ("", at) }
+        if c[at] == "{" {
+            var depth = 0
+            var j = at
+            while j < to {
+                if c[j] == "{" { depth += 1 }
+                if c[j] == "}" { depth -= 1; if depth == 0 { break } }
+                j += 1
+            }
+            var s = ""
+            convert(c, from: at + 1, to: min(j, to), into: &s)
+            return (s, min(j + 1, to))
+        }
+        if c[at] == "\\" {
+            var s = ""
+            let next = command(c, at: at, to: to, into: &s)
+            return (s, next)
+        }
+        return (String(c[at]), at + 1)
+    }
+}

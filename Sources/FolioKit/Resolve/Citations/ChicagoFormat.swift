@@ -1,0 +1,146 @@
+/// Chicago bibliography entries and notes (17th edition): the author-date reference list, the
+/// notes-style bibliography, and full and short notes.
+enum ChicagoFormat {
+    /// A reference-list entry. `dateAfterAuthor` is the author-date form; otherwise the date closes the
+    /// publication facts, as in the notes-style bibliography.
+    static func entry(_ p: ReferenceParts, range: SourceRange, dateAfterAuthor: Bool) -> [Inline] {
+        var t = RichText(range: range)
+        let (names, byEditors) = p.creators
+        if !names.isEmpty {
+            t.text(NameFormat.bibliography(names))
+            if byEditors { t.text(names.count > 1 ? ", eds." : ", ed.") }
+            t.separate(". ")
+            if dateAfterAuthor {
+                t.text(p.year)
+                t.separate(". ")
+            }
+            p.title(into: &t, closing: ".")
+        } else {
+            p.title(into: &t, closing: ".")
+            if dateAfterAuthor {
+                t.separate(" ")
+                t.text(p.year)
+                t.separate(". ")
+            }
+        }
+        t.separate(" ")
+        facts(p, into: &t, dateAfterAuthor: dateAfterAuthor)
+        t.finish()
+        if let link = p.link(doiLabel: { "https://doi.org/" + $0 }) {
+            t.separate(" ")
+            t.link(link.url, link.label)
+            t.finish()
+        }
+        return t.nodes
+    }
+
+    /// Container, volume, pages, publisher and (in notes style) the date, ending without punctuation.
+    private static func facts(_ p: ReferenceParts, into t: inout RichText, dateAfterAuthor: Bool) {
+        let r = p.r
+        let date = dateAfterAuthor ? nil : p.r.issued.map { p.isArticle ? String($0.year) : ReferenceParts.longDate($0) }
+        if p.isArticle {
+            if let c = r["container-title"] { t.italic(c) }
+            if let v = r["volume"] { t.text(" " + v) }
+            if dateAfterAuthor {
+                if let i = r["issue"] { t.text(" (\(i))") }
+            } else {
+                if let i = r["issue"] { t.text(", no. " + i) }
+                t.text(" (\(date ?? "n.d."))")
+            }
+            if let pg = p.pages { t.text(": " + pg) }
+            return
+        }
+        var pieces: [String] = []
+        if p.isPart, let c = r["container-title"] {
+            t.text("In ")
+            t.italic(c)
+            if !r.author.isEmpty, !r.editor.isEmpty { t.text(", edited by " + NameFormat.join(r.editor.map(NameFormat.natural))) }
+            if let pg = p.pages { t.text(", " + pg) }
+            t.separate(". ")
+        } else if !p.isPart, let c = r["container-title"] {
+            pieces.append(c)
+        }
+        if !p.isPart, !r.author.isEmpty, !r.editor.isEmpty {
+            pieces.append("Edited by " + NameFormat.join(r.editor.map(NameFormat.natural)))
+        }
+        if let e = r["edition"] { pieces.append(Int(e) != nil ? "\(ordinal(e)) ed" : e) }
+        if let g = r["genre"], let n = r["number"] { pieces.append(g + " " + n) }
+        else if let g = r["genre"] { pieces.append(g) }
+        else if let n = r["number"] { pieces.append(n) }
+        if let v = r["version"] { pieces.append("Version " + v) }
+        for piece in pieces {
+            t.text(piece)
+            t.separate(". ")
+        }
+        var tail = p.placePublisher ?? ""
+        if let date { tail += tail.isEmpty ? date : ", " + date }
+        if !tail.isEmpty { t.text(tail) }
+        if r.type == "webpage", r.issued == nil, let a = r.accessed {
+            t.separate(". ")
+            t.text("Accessed " + ReferenceParts.longDate(a))
+        }
+    }
+
+    static func ordinal(_ s: String) -> String {
+        guard let n = Int(s) else { return s }
+        let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
+        return "\(n)\(suffix)"
+    }
+
+    /// The first note for a source: "Wei Ming Tan, “Title,” *Journal* 12, no. 3 (2023): 33, https://doi.org/…"
+    static func fullNote(_ p: ReferenceParts, locator: String?, range: SourceRange) -> RichText {
+        var t = RichText(range: range)
+        let r = p.r
+        let (names, byEditors) = p.creators
+        if !names.isEmpty {
+            t.text(NameFormat.note(names) + (byEditors ? (names.count > 1 ? ", eds." : ", ed.") : ""))
+            t.text(", ")
+        }
+        p.title(into: &t, closing: ",")
+        t.text(" ")
+        if p.isArticle {
+            if let c = r["container-title"] { t.italic(c) }
+            if let v = r["volume"] { t.text(" " + v) }
+            if let i = r["issue"] { t.text(", no. " + i) }
+            t.text(" (\(r.issued.map { String($0.year) } ?? "n.d."))")
+            if let loc = locator ?? p.pages { t.text(": " + loc) }
+        } else {
+            if p.isPart, let c = r["container-title"] {
+                t.text("in ")
+                t.italic(c)
+                if !r.author.isEmpty, !r.editor.isEmpty { t.text(", ed. " + NameFormat.join(r.editor.map(NameFormat.natural))) }
+                t.text(" ")
+            } else if let c = r["container-title"] {
+                t.text(c + ", ")
+            }
+            var facts: [String] = []
+            if let n = r["number"] { facts.append(n) }
+            var pub = p.placePublisher ?? ""
+            let date = r.issued.map(ReferenceParts.longDate) ?? "n.d."
+            pub += pub.isEmpty ? date : ", " + date
+            if r.type == "webpage" {
+                t.text((facts + [pub]).joined(separator: ", "))
+            } else {
+                if !facts.isEmpty { t.text(facts.joined(separator: ", ") + " ") }
+                t.text("(\(pub))")
+            }
+            if let loc = locator { t.text(", " + loc) }
+        }
+        if let link = p.link(doiLabel: { "https://doi.org/" + $0 }) {
+            t.text(", ")
+            t.link(link.url, link.label)
+        }
+        return t
+    }
+
+    /// Later notes: "Tan, Smith, and Kumar, “Short Title,” 33."
+    static func shortNote(_ p: ReferenceParts, locator: String?, range: SourceRange) -> RichText {
+        var t = RichText(range: range)
+        let names = p.creators.names
+        if !names.isEmpty { t.text(NameFormat.short(names) + ", ") }
+        let closing = locator == nil ? "" : ","
+        if p.isQuoted { t.quoted(p.shortTitle, closing: closing) } else { t.italic(p.shortTitle); t.text(closing) }
+        if let loc = locator { t.text(" " + loc) }
+        return t
+    }
+}

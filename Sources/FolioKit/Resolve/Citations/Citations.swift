@@ -1,0 +1,331 @@
+/// The citation pass of the Resolve stage: every citation group whose keys are not cross-references
+/// becomes formatted text (or, in the notes style, a footnote) linking to its bibliography entry,
+/// and the bibliography is built with links back to each citation. Runs after `CrossReferences`.
+struct Citations {
+    let bib: Bibliography
+    let options: CitationOptions
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Entries in the bibliography, with the facts every style reads.
+    private var parts: [String: ReferenceParts] = [:]
+    private var numbers: [String: Int] = [:]
+    private var fullNoteGiven: Set<String> = []
+    private var backlinks: [String: [BibliographyList.Backlink]] = [:]
+    private var anchorCount = 0
+    /// Keeps citation anchors distinct from every other id on the page.
+    var slugger: Slugger
+    /// Every anchor made here (entries and citations), for writers that link to them differently.
+    private(set) var anchors: Set<String> = []
+    /// Where citations currently being rewritten sit: the number of the enclosing section.
+    private var section = ""
+    private var inFootnote = false
+    // Per chapter: the author's footnotes (rewritten when first referenced) and generated notes.
+    private var pendingNotes: [String: MarkdownDocument.Footnote] = [:]
+    private var doneNotes: [String: MarkdownDocument.Footnote] = [:]
+    private var noteOrder: [String] = []
+    private var generatedCount = 0
+
+    init(bib: Bibliography, options: CitationOptions, slugger: Slugger) {
+        self.bib = bib
+        self.options = options
+        self.slugger = slugger
+    }
+
+    /// Whether a group is a citation (no key has a cross-reference prefix).
+    static func isCitation(_ group: CitationGroup) -> Bool {
+        group.items.allSatisfy { LabelRegistry.reservedPrefix($0.key) == nil }
+    }
+
+    static func anchorID(_ key: String) -> String {
+        "ref-" + String(key.map { $0.isWhitespace ? "_" : $0 })
+    }
+
+    // MARK: Setup
+
+    /// Decides which entries the bibliography lists (cited, `nocite`d) and their year suffixes.
+    mutating func prepare(cited: Set<String>, manifest: SourceLocation) {
+        var included = cited
+        for (key, location) in options.nocite where key != "*" {
+            if bib[key] == nil {
+                diagnostics.append(unknown(key, at: location, what: "nocite key"))
+            } else {
+                included.insert(key)
+            }
+        }
+        for r in bib.references where options.nociteAll || included.contains(r.id) {
+            parts[r.id] = ReferenceParts(r: r)
+        }
+        for r in bib.references where parts[r.id] == nil {
+            diagnostics.append(.warning("citation.uncited", "bibliography entry '\(r.id)' is never cited", at: r.location,
+                                        notes: ["cite it with [@\(r.id)], list it under 'nocite' in folio.yaml, or remove it"]))
+        }
+        guard options.style == .authorDate else { return }
+        // Same authors and year: 2023a, 2023b, in the order of their titles.
+        var groups: [String: [String]] = [:]
+        for (id, p) in parts { groups[label(p) + "\u{1}" + p.year, default: []].append(id) }
+        for ids in groups.values where ids.count > 1 {
+            let sorted = ids.sorted { (parts[$0]?.sortKey ?? "") < (parts[$1]?.sortKey ?? "") }
+            for (n, id) in sorted.enumerated() where n < 26 {
+                parts[id]?.yearSuffix = String(UnicodeScalar(UInt8(97 + n)))
+            }
+        }
+    }
+
+    private func unknown(_ key: String, at location: SourceLocation?, what: String = "citation key") -> Diagnostic {
+        var notes: [String] = []
+        if let near = Spelling.nearest(to: key, in: bib.references.map(\.id)) { notes.append("did you mean '@\(near)'?") }
+        notes.append(bib.isEmpty ? "the manifest names no bibliography (add 'bibliography: [references.bib]')"
+                                 : "no bibliography entry has this key")
+        return .error("citation.unknown-key", "unknown \(what) '\(key)'", at: location, notes: notes)
+    }
+
+    /// The author part used in citations: "Tan, Smith, and Kumar", or the short title when there is no author.
+    private func label(_ p: ReferenceParts) -> String {
+        let names = p.creators.names
+        return names.isEmpty ? p.shortTitle : NameFormat.short(names)
+    }
+
+    // MARK: Chapters
+
+    /// Rewrites one chapter's citations; in the notes style, adds a footnote per citation.
+    mutating func rewrite(_ ch: ResolvedChapter) -> ResolvedChapter {
+        var ch = ch
+        let chapterLabel = ch.number.map { "§" + $0 } ?? ch.title.plainText
+        section = chapterLabel
+        pendingNotes = Dictionary(ch.footnotes.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a })
+        doneNotes = [:]
+        noteOrder = []
+        ch.blocks = ch.blocks.map { block in
+            if case .heading(let h) = block.kind { section = h.number.map { "§" + $0 } ?? chapterLabel }
+            return rewrite(block)
+        }
+        // Footnotes nothing references keep their place at the end.
+        for note in ch.footnotes where doneNotes[note.label] == nil { processNote(note.label) }
+        ch.footnotes = noteOrder.compactMap { doneNotes[$0] }
+        return ch
+    }
+
+    private mutating func rewrite(_ block: Block) -> Block {
+        var needed = false
+        block.forEachInline { node in
+            switch node.kind {
+            case .citation, .footnoteReference: needed = true
+            default: break
+            }
+        }
+        return needed ? block.mapInlines { rewrite($0) } : block
+    }
+
+    private mutating func rewrite(_ list: [Inline]) -> [Inline] {
+        var out: [Inline] = []
+        for node in list {
+            switch node.kind {
+            case .citation(let group) where Self.isCitation(group):
+                out += cite(group, range: node.range)
+            case .footnoteReference(let label):
+                processNote(label)
+                out.append(node)
+            default:
+                out.append(node)
+            }
+        }
+        return out
+    }
+
+    /// Rewrites an author's footnote when it is first referenced, so numbering and "first citation"
+    /// follow reading order.
+    private mutating func processNote(_ label: String) {
+        guard doneNotes[label] == nil, var note = pendingNotes[label] else { return }
+        doneNotes[label] = note
+        noteOrder.append(label)
+        let saved = inFootnote
+        inFootnote = true
+        note.content = note.content.map { rewrite($0) }
+        inFootnote = saved
+        doneNotes[label] = note
+    }
+
+    // MARK: Citations
+
+    private mutating func cite(_ group: CitationGroup, range: SourceRange) -> [Inline] {
+        var known: [(CitationGroup.Item, ReferenceParts)] = []
+        for item in group.items {
+            guard let p = parts[item.key] else {
+                diagnostics.append(unknown(item.key, at: item.location))
+                continue
+            }
+            known.append((item, p))
+        }
+        guard known.count == group.items.count else { return [Inline(.text(group.source), range: range)] }
+        for (item, _) in known where numbers[item.key] == nil {
+            numbers[item.key] = numbers.count + 1
+        }
+        let content: [Inline]
+        switch options.style {
+        case .authorDate: content = authorDate(known, inText: group.inText, range: range)
+        case .numeric: content = numeric(known, inText: group.inText, range: range)
+        case .notes: content = notes(known, inText: group.inText, range: range)
+        }
+        return [Inline(.formattedCitation(group, content), range: range)]
+    }
+
+    /// A link to the entry, wrapped in an anchor the entry links back to.
+    private mutating func anchored(_ key: String, _ content: [Inline], range: SourceRange) -> Inline {
+        anchorCount += 1
+        let id = slugger.unique("cite-\(anchorCount)")
+        anchors.insert(id)
+        if !(backlinks[key]?.contains { $0.label == section } ?? false) {
+            backlinks[key, default: []].append(.init(id: id, label: section))
+        }
+        let link = Inline(.link(destination: "#" + Self.anchorID(key), title: "", content: content), range: range)
+        var attrs = Attributes()
+        attrs.id = id
+        attrs.classes = ["citation"]
+        return Inline(.span(attrs, [link]), range: range)
+    }
+
+    private func text(_ s: String, _ range: SourceRange) -> Inline { Inline(.text(s), range: range) }
+
+    /// The prefix, locator and rest of an item, in the style's words.
+    private func affixes(_ item: CitationGroup.Item, ieee: Bool) -> (prefix: String, locator: String?) {
+        let prefix = item.prefix.isEmpty ? "" : item.prefix + " "
+        guard !item.suffix.isEmpty else { return (prefix, nil) }
+        if let loc = Locator.parse(item.suffix) {
+            let main = ieee ? loc.ieee : loc.chicago
+            return (prefix, loc.rest.isEmpty ? main : main + (loc.rest.hasPrefix(",") ? "" : " ") + loc.rest)
+        }
+        var rest = item.suffix
+        if rest.hasPrefix(",") { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        return (prefix, rest)
+    }
+
+    /// (Tan, Smith, and Kumar 2023, 33; Lee 2021) or, in the text, Tan, Smith, and Kumar (2023, 33).
+    private mutating func authorDate(_ items: [(CitationGroup.Item, ReferenceParts)], inText: Bool, range: SourceRange) -> [Inline] {
+        var out: [Inline] = []
+        if inText, let (item, p) = items.first {
+            let (prefix, locator) = affixes(item, ieee: false)
+            out.append(text(prefix, range))
+            var inner = p.year
+            if let locator { inner += ", " + locator }
+            out.append(anchored(item.key, [text(label(p) + " (" + inner + ")", range)], range: range))
+            return out
+        }
+        out.append(text("(", range))
+        for (n, (item, p)) in items.enumerated() {
+            if n > 0 { out.append(text("; ", range)) }
+            let (prefix, locator) = affixes(item, ieee: false)
+            if !prefix.isEmpty { out.append(text(prefix, range)) }
+            var s = item.suppressAuthor ? p.year : label(p) + " " + p.year
+            if let locator { s += ", " + locator }
+            out.append(anchored(item.key, [text(s, range)], range: range))
+        }
+        out.append(text(")", range))
+        return out
+    }
+
+    /// [3], [3, p. 33], [1]–[4]; in the text, Tan et al. [3].
+    private mutating func numeric(_ items: [(CitationGroup.Item, ReferenceParts)], inText: Bool, range: SourceRange) -> [Inline] {
+        var out: [Inline] = []
+        func bracket(_ item: CitationGroup.Item) -> [Inline] {
+            let (prefix, locator) = affixes(item, ieee: true)
+            let n = numbers[item.key] ?? 0
+            var nodes: [Inline] = prefix.isEmpty ? [] : [text(prefix, range)]
+            nodes.append(anchored(item.key, [text("[\(n)" + (locator.map { ", " + $0 } ?? "") + "]", range)], range: range))
+            return nodes
+        }
+        if inText, let (item, p) = items.first {
+            if !item.suppressAuthor { out.append(text(label(p) + " ", range)) }
+            return out + bracket(item)
+        }
+        // Plain items (no prefix or locator) are sorted and runs of three or more become ranges.
+        let plain = items.allSatisfy { $0.0.prefix.isEmpty && $0.0.suffix.isEmpty }
+        let ordered = plain ? items.sorted { (numbers[$0.0.key] ?? 0) < (numbers[$1.0.key] ?? 0) } : items
+        var i = 0
+        while i < ordered.count {
+            if i > 0 { out.append(text(", ", range)) }
+            var j = i
+            while plain, j + 1 < ordered.count,
+                  (numbers[ordered[j + 1].0.key] ?? 0) == (numbers[ordered[j].0.key] ?? 0) + 1 { j += 1 }
+            if j - i >= 2 {
+                out += bracket(ordered[i].0)
+                out.append(text("–", range))
+                out += bracket(ordered[j].0)
+            } else {
+                for k in i...j {
+                    if k > i { out.append(text(", ", range)) }
+                    out += bracket(ordered[k].0)
+                }
+            }
+            i = j + 1
+        }
+        return out
+    }
+
+    /// A footnote per citation group (inline text when already in a footnote): the full form the first
+    /// time a source is cited, the short form after.
+    private mutating func notes(_ items: [(CitationGroup.Item, ReferenceParts)], inText: Bool, range: SourceRange) -> [Inline] {
+        var note = RichText(range: range)
+        for (n, (item, p)) in items.enumerated() {
+            if n > 0 { note.text("; ") }
+            let (prefix, locator) = affixes(item, ieee: false)
+            if !prefix.isEmpty { note.text(prefix.prefix(1).uppercased() + prefix.dropFirst()) }
+            let form = fullNoteGiven.contains(item.key)
+                ? ChicagoFormat.shortNote(p, locator: locator, range: range)
+                : ChicagoFormat.fullNote(p, locator: locator, range: range)
+            fullNoteGiven.insert(item.key)
+            note.append([anchored(item.key, form.nodes, range: range)])
+        }
+        note.finish()
+        var lead: [Inline] = []
+        if inText, let (item, p) = items.first, !item.suppressAuthor {
+            lead.append(text(label(p), range))
+        }
+        if inFootnote { return lead + (lead.isEmpty ? [] : [text(" (", range)]) + note.nodes + (lead.isEmpty ? [] : [text(")", range)]) }
+        generatedCount += 1
+        let label = "folio-cite-\(generatedCount)"
+        let body = Block(.paragraph(note.nodes), range: range)
+        let footnote = MarkdownDocument.Footnote(label: label, content: [body], range: range)
+        doneNotes[label] = footnote
+        noteOrder.append(label)
+        return lead + [Inline(.footnoteReference(label: label), range: range)]
+    }
+
+    // MARK: Bibliography
+
+    /// The formatted bibliography, in the style's order.
+    func bibliography() -> BibliographyList? {
+        guard !parts.isEmpty else { return nil }
+        var list = Array(parts.values)
+        switch options.style {
+        case .numeric:
+            // Cited entries by first citation, then `nocite` ones in file order.
+            let fileOrder = Dictionary(bib.references.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            list.sort { a, b in
+                switch (numbers[a.r.id], numbers[b.r.id]) {
+                case let (x?, y?): x < y
+                case (.some, nil): true
+                case (nil, .some): false
+                case (nil, nil): (fileOrder[a.r.id] ?? 0) < (fileOrder[b.r.id] ?? 0)
+                }
+            }
+        case .authorDate, .notes:
+            list.sort { $0.sortKey < $1.sortKey }
+        }
+        var next = numbers.count + 1
+        let entries = list.map { p -> BibliographyList.Entry in
+            let range = SourceRange(start: p.r.location, endLine: p.r.location.line, endColumn: p.r.location.column)
+            var label: String?
+            let content: [Inline]
+            switch options.style {
+            case .authorDate: content = ChicagoFormat.entry(p, range: range, dateAfterAuthor: true)
+            case .notes: content = ChicagoFormat.entry(p, range: range, dateAfterAuthor: false)
+            case .numeric:
+                let n: Int
+                if let known = numbers[p.r.id] { n = known } else { n = next; next += 1 }
+                label = "[\(n)]"
+                content = IEEEFormat.entry(p, range: range)
+            }
+            return .init(id: Self.anchorID(p.r.id), label: label, content: content, backlinks: backlinks[p.r.id] ?? [])
+        }
+        return BibliographyList(entries: entries, citedIn: "Cited in")
+    }
+}

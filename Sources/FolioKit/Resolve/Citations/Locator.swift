@@ -1,0 +1,104 @@
+import Foundation
+
+/// A citation's suffix split into a locator ("pp. 33–35", "chap. 2") and the rest, by pandoc's terms.
+struct Locator: Hashable {
+    enum Label: String, CaseIterable {
+        case page, chapter, section, paragraph, figure, table, note, line, volume, book, part, article, number,
+             column, verse, appendix, clause, annex
+    }
+
+    var label: Label
+    var value: String
+    /// Text after the locator, e.g. ", emphasis added".
+    var rest: String
+
+    /// Recognised terms, singular and plural forms, with the canonical label.
+    static let terms: [(String, Label)] = [
+        ("pp.", .page), ("p.", .page), ("pages", .page), ("page", .page),
+        ("chaps.", .chapter), ("chap.", .chapter), ("chapters", .chapter), ("chapter", .chapter), ("ch.", .chapter),
+        ("secs.", .section), ("sec.", .section), ("sections", .section), ("section", .section), ("§§", .section), ("§", .section),
+        ("paras.", .paragraph), ("para.", .paragraph), ("paragraphs", .paragraph), ("paragraph", .paragraph), ("¶", .paragraph),
+        ("figs.", .figure), ("fig.", .figure), ("figures", .figure), ("figure", .figure),
+        ("tbls.", .table), ("tbl.", .table), ("tables", .table), ("table", .table),
+        ("nn.", .note), ("n.", .note), ("notes", .note), ("note", .note),
+        ("ll.", .line), ("l.", .line), ("lines", .line), ("line", .line),
+        ("vols.", .volume), ("vol.", .volume), ("volumes", .volume), ("volume", .volume),
+        ("bk.", .book), ("book", .book), ("pts.", .part), ("pt.", .part), ("parts", .part), ("part", .part),
+        ("arts.", .article), ("art.", .article), ("articles", .article), ("article", .article),
+        ("nos.", .number), ("no.", .number), ("numbers", .number), ("number", .number),
+        ("cols.", .column), ("col.", .column), ("columns", .column), ("column", .column),
+        ("vv.", .verse), ("v.", .verse), ("verses", .verse), ("verse", .verse),
+        ("apps.", .appendix), ("app.", .appendix), ("appendices", .appendix), ("appendix", .appendix),
+        ("clauses", .clause), ("clause", .clause), ("cl.", .clause), ("annexes", .annex), ("annex", .annex),
+    ]
+
+    /// Chicago's abbreviations (singular, plural); pages show no term in Chicago.
+    static let abbreviations: [Label: (String, String)] = [
+        .page: ("p.", "pp."), .chapter: ("chap.", "chaps."), .section: ("sec.", "secs."), .paragraph: ("para.", "paras."),
+        .figure: ("fig.", "figs."), .table: ("table", "tables"), .note: ("n.", "nn."), .line: ("line", "lines"),
+        .volume: ("vol.", "vols."), .book: ("bk.", "bks."), .part: ("pt.", "pts."), .article: ("art.", "arts."),
+        .number: ("no.", "nos."), .column: ("col.", "cols."), .verse: ("v.", "vv."), .appendix: ("app.", "apps."),
+        .clause: ("cl.", "cls."), .annex: ("annex", "annexes"),
+    ]
+
+    /// Parses a suffix such as ", pp. 33–35", "chap. 2" or ", 12"; nil when it has no locator.
+    static func parse(_ suffix: String) -> Locator? {
+        var s = Substring(suffix.trimmingCharacters(in: .whitespaces))
+        if s.hasPrefix(",") { s = s.dropFirst().drop(while: { $0 == " " }) }
+        guard !s.isEmpty else { return nil }
+        var label = Label.page
+        let lower = s.lowercased()
+        var matched = false
+        for (term, l) in terms where lower.hasPrefix(term) {
+            let after = s.dropFirst(term.count)
+            // A word term must end there ("page 3", not "pagers").
+            if let next = after.first, next.isLetter { continue }
+            label = l
+            s = after.drop(while: { $0 == " " || $0 == "\u{A0}" })
+            matched = true
+            break
+        }
+        // The value: digits, roman numerals and range/list punctuation, up to a comma followed by a non-digit.
+        var value = ""
+        var rest = s[...]
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            if c.isNumber || "ivxlcdmIVXLCDM–-—,&.:".contains(c) || (c == " " && value.last.map { ",&–-".contains($0) } == true) {
+                if c == ",", let n = s.index(i, offsetBy: 1, limitedBy: s.endIndex), n < s.endIndex {
+                    let after = s[n...].drop(while: { $0 == " " })
+                    if !(after.first?.isNumber ?? false) { break }
+                }
+                value.append(c)
+                i = s.index(after: i)
+            } else if c.isLetter, matched, value.isEmpty || value.last?.isNumber == true {
+                // "sec. 2a", "annex III"
+                value.append(c)
+                i = s.index(after: i)
+            } else {
+                break
+            }
+        }
+        value = value.trimmingCharacters(in: CharacterSet(charactersIn: " ,."))
+        guard !value.isEmpty, matched || value.first?.isNumber == true else { return nil }
+        rest = s[i...]
+        return Locator(label: label, value: value.replacingOccurrences(of: "--", with: "–"),
+                       rest: String(rest).trimmingCharacters(in: .whitespaces))
+    }
+
+    var isPlural: Bool { value.contains(where: { "–-,&".contains($0) }) }
+
+    /// "33", "chap. 2" (Chicago: pages have no term).
+    var chicago: String {
+        if label == .page { return value.replacingOccurrences(of: "-", with: "–") }
+        let (one, many) = Self.abbreviations[label] ?? (label.rawValue, label.rawValue)
+        return "\(isPlural ? many : one) \(value)"
+    }
+
+    /// "p. 33", "pp. 33–35", "ch. 2" (IEEE).
+    var ieee: String {
+        if label == .chapter { return "ch. \(value)" }
+        let (one, many) = Self.abbreviations[label] ?? (label.rawValue, label.rawValue)
+        return "\(isPlural ? many : one) \(value.replacingOccurrences(of: "-", with: "–"))"
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The facts of a reference that every style needs, read once.
+struct ReferenceParts {
+    let r: Reference
+    /// "a", "b"... when two entries share authors and year (author-date).
+    var yearSuffix = ""
+
+    static let quotedTypes: Set<String> = ["article-journal", "article", "article-magazine", "article-newspaper", "chapter",
+                                           "paper-conference", "webpage", "post-weblog", "post", "thesis", "manuscript",
+                                           "entry-encyclopedia", "entry-dictionary", "entry", "speech", "interview"]
+    static let articleTypes: Set<String> = ["article-journal", "article", "article-magazine", "article-newspaper"]
+    static let partTypes: Set<String> = ["chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary"]
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                         "October", "November", "December"]
+    static let shortMonths = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."]
+
+    var title: String? { r["title"] }
+    var isQuoted: Bool { Self.quotedTypes.contains(r.type) }
+    var isArticle: Bool { Self.articleTypes.contains(r.type) }
+    var isPart: Bool { Self.partTypes.contains(r.type) }
+
+    /// Authors, or editors standing in for them (with `byEditors` set).
+    var creators: (names: [Reference.Name], byEditors: Bool) {
+        r.author.isEmpty ? (r.editor, !r.editor.isEmpty) : (r.author, false)
+    }
+
+    var year: String { (r.issued.map { String($0.year) } ?? "n.d.") + yearSuffix }
+
+    /// "March 5, 2024", "March 2024" or "2024".
+    static func longDate(_ d: Reference.DateValue) -> String {
+        guard let m = d.month, (1...12).contains(m) else { return String(d.year) }
+        if let day = d.day { return "\(months[m - 1]) \(day), \(d.year)" }
+        return "\(months[m - 1]) \(d.year)"
+    }
+
+    /// "Mar. 5, 2024", "Mar. 2024" or "2024" (IEEE).
+    static func shortDate(_ d: Reference.DateValue) -> String {
+        guard let m = d.month, (1...12).contains(m) else { return String(d.year) }
+        if let day = d.day { return "\(shortMonths[m - 1]) \(day), \(d.year)" }
+        return "\(shortMonths[m - 1]) \(d.year)"
+    }
+
+    /// The short title for later notes and title-first citations: `title-short`, the part before a colon,
+    /// or the first four words.
+    var shortTitle: String {
+        if let s = r["title-short"] { return s }
+        guard let t = title else { return r.id }
+        let main = t.split(separator: ":", maxSplits: 1).first.map(String.init) ?? t
+        let words = main.split(separator: " ")
+        return words.count > 5 ? words.prefix(4).joined(separator: " ") : main
+    }
+
+    var pages: String? { r["page"]?.replacingOccurrences(of: "-", with: "–") }
+
+    /// The link for the DOI (preferred) or URL, with the text to show.
+    func link(doiLabel: (String) -> String) -> (url: String, label: String)? {
+        if let doi = r["DOI"] {
+            let url = "https://doi.org/" + doi
+            return (url, doiLabel(doi))
+        }
+        if let url = r["URL"] { return (url, url) }
+        return nil
+    }
+
+    /// Writes the title: in quotation marks for parts of something larger, in italics otherwise.
+    func title(into t: inout RichText, closing: String) {
+        guard let title else { return }
+        if isQuoted {
+            t.quoted(title, closing: closing)
+        } else {
+            t.italic(title)
+            t.text(closing)
+        }
+    }
+
+    /// "Place: Publisher" (Chicago); either alone when the other is missing.
+    var placePublisher: String? {
+        var publisher = r["publisher"]
+        // A corporate author that publishes its own report is not named twice.
+        if let p = publisher, r["publisher-place"] == nil, r.author.count == 1, r.author.first?.literal == p { publisher = nil }
+        switch (r["publisher-place"], publisher) {
+        case let (place?, pub?): return "\(place): \(pub)"
+        case let (nil, pub?): return pub
+        case let (place?, nil): return place
+        default: return nil
+        }
+    }
+
+    /// Sort key for author-date and notes bibliographies: creators (or title), year, title.
+    var sortKey: String {
+        let names = NameFormat.sortKey(creators.names)
+        let t = Self.sortableTitle(title ?? r.id)
+        return (names.isEmpty ? t : names) + "\u{1}" + (r.issued.map { String(format: "%04d", $0.year) } ?? "9999")
+            + yearSuffix + "\u{1}" + t
+    }
+
+    static func sortableTitle(_ t: String) -> String {
+        var s = t.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        for article in ["the ", "a ", "an "] where s.hasPrefix(article) { s = String(s.dropFirst(article.count)) }
+        return s.filter { $0.isLetter || $0.isNumber || $0 == " " }
+    }
+}
