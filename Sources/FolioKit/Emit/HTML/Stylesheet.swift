@@ -81,6 +81,13 @@ public enum Stylesheet {
     sup.footnote-ref a { text-decoration: none; }
     section.footnotes { border-top: 1px solid var(--rule); margin-top: 2em; padding-top: 0.5em; font-size: 0.85rem; }
     .footnote-backref { text-decoration: none; }
+    .references p.reference { padding-left: 2em; text-indent: -2em; margin: 0 0 0.6em; overflow-wrap: anywhere; }
+    .references.numeric p.reference { padding-left: 3em; text-indent: -3em; }
+    .references .reference-label { display: inline-block; min-width: 3em; text-indent: 0; }
+    .references .backlinks { color: var(--muted); font-size: 0.8rem; }
+    .references .backlinks a { text-decoration: none; }
+    span.citation a { text-decoration: none; }
+    :target { background: #fff6d6; }
     math { font-size: 1.05em; }
     math[display="block"] { margin: 0.2em 0; }
     .math-tex { font-family: "Noto Sans Mono", "DejaVu Sans Mono", monospace; font-size: 0.85em; color: #6b3a00; }
