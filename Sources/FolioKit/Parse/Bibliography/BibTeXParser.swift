@@ -178,7 +178,7 @@ struct BibTeXParser {
                 while j < b.count {
                     if b[j] == UInt8(ascii: "{") { depth += 1 }
                     if b[j] == UInt8(ascii: "}") { depth -= 1 }
-                    if b[j] == UInt8(ascii: "\""), depth == 0, b[j - 1] != UInt8(ascii: "\\") { break }
+                    if b[j] == UInt8(ascii: "\""), depth == 0 { break }
                     if depth < 0 { throw Failure(message: "unbalanced '}' in a quoted value", offset: j) }
                     j += 1
                 }

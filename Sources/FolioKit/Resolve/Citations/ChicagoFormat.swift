@@ -37,7 +37,7 @@ enum ChicagoFormat {
     /// Container, volume, pages, publisher and (in notes style) the date, ending without punctuation.
     private static func facts(_ p: ReferenceParts, into t: inout RichText, dateAfterAuthor: Bool) {
         let r = p.r
-        let date = dateAfterAuthor ? nil : p.r.issued.map { p.isArticle ? String($0.year) : ReferenceParts.longDate($0) }
+        let date = dateAfterAuthor ? nil : (p.r.issued.map { p.isArticle ? String($0.year) : ReferenceParts.longDate($0) } ?? "n.d.")
         if p.isArticle {
             if let c = r["container-title"] { t.italic(c) }
             if let v = r["volume"] { t.text(" " + v) }
@@ -45,7 +45,7 @@ enum ChicagoFormat {
                 if let i = r["issue"] { t.text(" (\(i))") }
             } else {
                 if let i = r["issue"] { t.text(", no. " + i) }
-                t.text(" (\(date ?? "n.d."))")
+                t.text(" (\(date ?? ""))")
             }
             if let pg = p.pages { t.text(": " + pg) }
             return
@@ -96,34 +96,32 @@ enum ChicagoFormat {
             t.text(NameFormat.note(names) + (byEditors ? (names.count > 1 ? ", eds." : ", ed.") : ""))
             t.text(", ")
         }
-        p.title(into: &t, closing: ",")
-        t.text(" ")
+        let date = r.issued.map(ReferenceParts.longDate) ?? "n.d."
         if p.isArticle {
+            p.title(into: &t, closing: ",")
+            t.text(" ")
             if let c = r["container-title"] { t.italic(c) }
             if let v = r["volume"] { t.text(" " + v) }
             if let i = r["issue"] { t.text(", no. " + i) }
             t.text(" (\(r.issued.map { String($0.year) } ?? "n.d."))")
             if let loc = locator ?? p.pages { t.text(": " + loc) }
+        } else if r.type == "webpage" || r.type == "post-weblog" {
+            p.title(into: &t, closing: ",")
+            let site = [r["container-title"] ?? r["publisher"], date].compactMap { $0 }
+            t.text(" " + site.joined(separator: ", "))
+            if let loc = locator { t.text(", " + loc) }
         } else {
+            let number = r["number"]
+            p.title(into: &t, closing: p.isPart || number != nil ? "," : "")
             if p.isPart, let c = r["container-title"] {
-                t.text("in ")
+                t.text(" in ")
                 t.italic(c)
                 if !r.author.isEmpty, !r.editor.isEmpty { t.text(", ed. " + NameFormat.join(r.editor.map(NameFormat.natural))) }
-                t.text(" ")
-            } else if let c = r["container-title"] {
-                t.text(c + ", ")
             }
-            var facts: [String] = []
-            if let n = r["number"] { facts.append(n) }
-            var pub = p.placePublisher ?? ""
-            let date = r.issued.map(ReferenceParts.longDate) ?? "n.d."
-            pub += pub.isEmpty ? date : ", " + date
-            if r.type == "webpage" {
-                t.text((facts + [pub]).joined(separator: ", "))
-            } else {
-                if !facts.isEmpty { t.text(facts.joined(separator: ", ") + " ") }
-                t.text("(\(pub))")
-            }
+            if let number { t.text(" " + number) }
+            let genre = r["genre"] ?? (r.type == "manuscript" ? "unpublished manuscript" : nil)
+            let paren = [genre, p.placePublisher, date].compactMap { $0 }
+            t.text(" (" + paren.joined(separator: ", ") + ")")
             if let loc = locator { t.text(", " + loc) }
         }
         if let link = p.link(doiLabel: { "https://doi.org/" + $0 }) {
@@ -133,12 +131,13 @@ enum ChicagoFormat {
         return t
     }
 
-    /// Later notes: "Tan, Smith, and Kumar, “Short Title,” 33."
-    static func shortNote(_ p: ReferenceParts, locator: String?, range: SourceRange) -> RichText {
+    /// Later notes: "Tan, Smith, and Kumar, “Short Title,” 33." `end` is the punctuation that closes
+    /// the note, which goes inside the quotation marks.
+    static func shortNote(_ p: ReferenceParts, locator: String?, end: String, range: SourceRange) -> RichText {
         var t = RichText(range: range)
         let names = p.creators.names
         if !names.isEmpty { t.text(NameFormat.short(names) + ", ") }
-        let closing = locator == nil ? "" : ","
+        let closing = locator == nil ? end : ","
         if p.isQuoted { t.quoted(p.shortTitle, closing: closing) } else { t.italic(p.shortTitle); t.text(closing) }
         if let loc = locator { t.text(" " + loc) }
         return t

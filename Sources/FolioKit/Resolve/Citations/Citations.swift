@@ -84,6 +84,19 @@ struct Citations {
         return names.isEmpty ? p.shortTitle : NameFormat.short(names)
     }
 
+    /// `label` as inlines: a title standing in for the author is italic or quoted, as in the entry.
+    private func labelNodes(_ p: ReferenceParts, _ range: SourceRange) -> [Inline] {
+        var t = RichText(range: range)
+        if !p.creators.names.isEmpty {
+            t.text(NameFormat.short(p.creators.names))
+        } else if p.isQuoted {
+            t.quoted(p.shortTitle, closing: "")
+        } else {
+            t.italic(p.shortTitle)
+        }
+        return t.nodes
+    }
+
     // MARK: Chapters
 
     /// Rewrites one chapter's citations; in the notes style, adds a footnote per citation.
@@ -117,10 +130,22 @@ struct Citations {
 
     private mutating func rewrite(_ list: [Inline]) -> [Inline] {
         var out: [Inline] = []
-        for node in list {
+        var notePending = false
+        for var node in list {
+            // Chicago puts the note number after punctuation: "access.¹", not "access¹."
+            if notePending, case .text(let s) = node.kind, let first = s.first, ".,;:?!".contains(first),
+               let mark = out.popLast() {
+                out.append(Inline(.text(String(first)), range: node.range))
+                out.append(mark)
+                node.kind = .text(String(s.dropFirst()))
+            }
+            notePending = false
             switch node.kind {
             case .citation(let group) where Self.isCitation(group):
+                let becomesNote = options.style == .notes && !inFootnote
+                if becomesNote, !group.inText { trimTrailingSpace(&out) }
                 out += cite(group, range: node.range)
+                notePending = becomesNote
             case .footnoteReference(let label):
                 processNote(label)
                 out.append(node)
@@ -129,6 +154,21 @@ struct Citations {
             }
         }
         return out
+    }
+
+    /// Drops the space (or line break) before a note mark.
+    private func trimTrailingSpace(_ out: inout [Inline]) {
+        while let last = out.last {
+            switch last.kind {
+            case .softBreak: out.removeLast()
+            case .text(let s) where s.last?.isWhitespace == true:
+                let trimmed = String(s.reversed().drop(while: \.isWhitespace).reversed())
+                out.removeLast()
+                if !trimmed.isEmpty { out.append(Inline(.text(trimmed), range: last.range)) }
+                if !trimmed.isEmpty { return }
+            default: return
+            }
+        }
     }
 
     /// Rewrites an author's footnote when it is first referenced, so numbering and "first citation"
@@ -206,7 +246,7 @@ struct Citations {
             out.append(text(prefix, range))
             var inner = p.year
             if let locator { inner += ", " + locator }
-            out.append(anchored(item.key, [text(label(p) + " (" + inner + ")", range)], range: range))
+            out.append(anchored(item.key, labelNodes(p, range) + [text(" (" + inner + ")", range)], range: range))
             return out
         }
         out.append(text("(", range))
@@ -214,9 +254,10 @@ struct Citations {
             if n > 0 { out.append(text("; ", range)) }
             let (prefix, locator) = affixes(item, ieee: false)
             if !prefix.isEmpty { out.append(text(prefix, range)) }
-            var s = item.suppressAuthor ? p.year : label(p) + " " + p.year
+            var s = item.suppressAuthor ? p.year : " " + p.year
             if let locator { s += ", " + locator }
-            out.append(anchored(item.key, [text(s, range)], range: range))
+            let who = item.suppressAuthor ? [] : labelNodes(p, range)
+            out.append(anchored(item.key, who + [text(s, range)], range: range))
         }
         out.append(text(")", range))
         return out
@@ -233,7 +274,7 @@ struct Citations {
             return nodes
         }
         if inText, let (item, p) = items.first {
-            if !item.suppressAuthor { out.append(text(label(p) + " ", range)) }
+            if !item.suppressAuthor { out += labelNodes(p, range) + [text(" ", range)] }
             return out + bracket(item)
         }
         // Plain items (no prefix or locator) are sorted and runs of three or more become ranges.
@@ -267,19 +308,20 @@ struct Citations {
         for (n, (item, p)) in items.enumerated() {
             if n > 0 { note.text("; ") }
             let (prefix, locator) = affixes(item, ieee: false)
-            if !prefix.isEmpty { note.text(prefix.prefix(1).uppercased() + prefix.dropFirst()) }
+            // A note is a sentence: only its first word is capitalised.
+            if !prefix.isEmpty { note.text(n == 0 ? prefix.prefix(1).uppercased() + prefix.dropFirst() : prefix) }
+            let end = n == items.count - 1 && !inFootnote ? "." : ""
             let form = fullNoteGiven.contains(item.key)
-                ? ChicagoFormat.shortNote(p, locator: locator, range: range)
+                ? ChicagoFormat.shortNote(p, locator: locator, end: end, range: range)
                 : ChicagoFormat.fullNote(p, locator: locator, range: range)
             fullNoteGiven.insert(item.key)
             note.append([anchored(item.key, form.nodes, range: range)])
         }
+        // Inside an author's footnote the citation is part of that note's sentence.
+        if inFootnote { return note.nodes }
         note.finish()
         var lead: [Inline] = []
-        if inText, let (item, p) = items.first, !item.suppressAuthor {
-            lead.append(text(label(p), range))
-        }
-        if inFootnote { return lead + (lead.isEmpty ? [] : [text(" (", range)]) + note.nodes + (lead.isEmpty ? [] : [text(")", range)]) }
+        if inText, let (item, p) = items.first, !item.suppressAuthor { lead = labelNodes(p, range) }
         generatedCount += 1
         let label = "folio-cite-\(generatedCount)"
         let body = Block(.paragraph(note.nodes), range: range)

@@ -42,7 +42,7 @@ enum IEEEFormat {
             t.link("https://doi.org/" + doi, doi)
             t.text(".")
         } else if let url = r["URL"] {
-            t.text(".")
+            t.finish()
             if let a = r.accessed { t.text(" Accessed: " + ReferenceParts.shortDate(a) + ".") }
             t.text(" [Online]. Available: ")
             t.link(url, url)

@@ -46,9 +46,18 @@ struct ReferenceParts {
     var shortTitle: String {
         if let s = r["title-short"] { return s }
         guard let t = title else { return r.id }
+        // "Regulation (EU) 2024/1689 … (Artificial Intelligence Act)" is known by its parenthesis.
+        if t.hasSuffix(")"), let open = t.lastIndex(of: "("), t.distance(from: open, to: t.endIndex) > 4 {
+            let inner = t[t.index(after: open)..<t.index(before: t.endIndex)]
+            if inner.first?.isUppercase == true, inner.contains(" ") { return String(inner) }
+        }
         let main = t.split(separator: ":", maxSplits: 1).first.map(String.init) ?? t
         let words = main.split(separator: " ")
-        return words.count > 5 ? words.prefix(4).joined(separator: " ") : main
+        guard words.count > 5 else { return main }
+        // The first four words, not stopping inside a parenthesis.
+        var cut = Array(words.prefix(4))
+        while let last = cut.last, last.contains("("), !last.contains(")") { cut.removeLast() }
+        return cut.isEmpty ? main : cut.joined(separator: " ")
     }
 
     var pages: String? { r["page"]?.replacingOccurrences(of: "-", with: "–") }

@@ -4,7 +4,9 @@
 struct RichText {
     private(set) var nodes: [Inline] = []
     let range: SourceRange
-    private var last: Character?
+    /// The last two characters of the plain text so far, for punctuation decisions.
+    private var tail = ""
+    private var last: Character? { tail.last }
     private var pending: String?
 
     init(range: SourceRange) { self.range = range }
@@ -26,7 +28,11 @@ struct RichText {
         } else {
             nodes.append(Inline(.text(s), range: range))
         }
-        last = s.last
+        remember(s)
+    }
+
+    private mutating func remember(_ s: String) {
+        tail = String((tail + s.suffix(2)).suffix(2))
     }
 
     mutating func text(_ s: String) {
@@ -39,7 +45,7 @@ struct RichText {
         guard !s.isEmpty else { return }
         flush()
         nodes.append(Inline(.emphasis([Inline(.text(s), range: range)]), range: range))
-        last = s.last
+        remember(s)
     }
 
     /// A title in quotation marks; `closing` punctuation goes inside the marks, as Chicago and IEEE do.
@@ -51,31 +57,30 @@ struct RichText {
     mutating func link(_ url: String, _ label: String) {
         flush()
         nodes.append(Inline(.link(destination: url, title: "", content: [Inline(.text(label), range: range)]), range: range))
-        last = label.last
+        remember(label)
     }
 
     mutating func append(_ inlines: [Inline]) {
         guard !inlines.isEmpty else { return }
         flush()
         nodes += inlines
-        last = inlines.plainText.last ?? last
+        remember(inlines.plainText)
     }
 
-    /// A separator such as ". " or ", ", written only if more text follows.
+    /// A separator such as ". " or ", ", written only if more text follows. A bare space never
+    /// replaces a waiting separator that has punctuation.
     mutating func separate(_ sep: String) {
         guard !nodes.isEmpty else { return }
+        if sep.allSatisfy(\.isWhitespace), let p = pending, p.contains(where: { !$0.isWhitespace }) { return }
         pending = sep
     }
 
     /// Ends with a period unless it already ends with terminal punctuation.
     mutating func finish() {
         pending = nil
-        if let l = last, ".?!”".contains(l) {
-            if l == "”", case .text(let s)? = nodes.last?.kind, s.dropLast().last.map({ ".?!".contains($0) }) != true {
-                raw(".")
-            }
-            return
-        }
-        if !nodes.isEmpty { raw(".") }
+        guard let l = last else { return }
+        if ".?!".contains(l) { return }
+        if l == "”", let before = tail.first, ".?!".contains(before) { return }
+        raw(".")
     }
 }
