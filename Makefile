@@ -6,8 +6,8 @@ OUT      ?= Build
 
 DEBS_BUILD := pkg-config librsvg2-bin
 DEBS_TEX   := texlive-luatex texlive-latex-recommended texlive-latex-extra latexmk lmodern \
-              fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils
-DEBS_TEST  := tidy
+              fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils biber texlive-bibtex-extra
+DEBS_TEST  := tidy python3-pip
 DEBS_BENCH := cmark-gfm hyperfine python3-pip
 
 .PHONY: all paper html pdf deps deps-tex tool test bench fuzz clean
@@ -44,6 +44,7 @@ pdf: deps-tex tool
 
 test: deps deps-tex
 	@scripts/ensure-debs $(DEBS_TEST)
+	@scripts/ensure-pandoc >/dev/null
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

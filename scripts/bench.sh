@@ -31,14 +31,7 @@ for tool in hyperfine cmark-gfm python3; do
 done
 
 # pandoc 3 comes from the pypandoc-binary wheel, which carries its own pandoc executable.
-pandoc_path() { python3 -c "import pypandoc; print(pypandoc.get_pandoc_path())" 2>/dev/null; }
-if ! PANDOC="$(pandoc_path)"; then
-  echo "Installing pypandoc-binary (pandoc) with pip"
-  python3 -m pip install -q pypandoc-binary ||
-    python3 -m pip install -q --user --break-system-packages pypandoc-binary
-  PANDOC="$(pandoc_path)"
-fi
-[ -x "$PANDOC" ] || { echo "bench: pandoc not found at '$PANDOC'" >&2; exit 2; }
+PANDOC="$(scripts/ensure-pandoc)"
 
 # --- corpus -----------------------------------------------------------------------------
 mkdir -p "$BENCH"

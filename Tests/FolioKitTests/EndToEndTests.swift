@@ -83,7 +83,49 @@ import Testing
         for text in Set(labels + references) {
             #expect(flat.contains(text), "the PDF lacks '\(text)', which the HTML shows")
         }
+        // Citations read the same in both: every formatted citation and every bibliography entry's
+        // opening words in the HTML are in the PDF, and nothing is left undefined.
+        let citations = body.matches(of: /<span id="cite-[0-9]+" class="citation"><a href="#ref-[^"]+">([^<]+)<\/a>/)
+            .map { String($0.1).replacingOccurrences(of: "&amp;", with: "&") }
+        let entries = body.matches(of: /<p class="reference" id="ref-[^"]+">([^<.]+)/).map { String($0.1) }
+        #expect(citations.count >= 60 && entries.count >= 25, "\(citations.count) citations, \(entries.count) entries")
+        // Compared on letters and digits only: TeX breaks lines (and hyphenates) inside them; a citation
+        // split by a page break must still have every word.
+        let letters = Self.lettersOnly(text)
+        for text in Set(citations + entries) {
+            let whole = letters.contains(Self.lettersOnly(text))
+            let words = text.split(separator: " ").allSatisfy { letters.contains(Self.lettersOnly(String($0))) }
+            #expect(whole || words, "the PDF lacks the citation text '\(text)'")
+        }
+        #expect(!log.contains("Citation `"))
         try expectValidHTML(out.url.appendingPathComponent("html/index.html"))
+    }
+
+    /// `latex-citations: biblatex`: the LaTeX cites with biblatex, and biber and LuaLaTeX compile it in every style.
+    @Test(arguments: ["author-date", "numeric", "notes"])
+    func biblatexModeCompiles(_ style: String) throws {
+        guard requireTeX() else { return }
+        let s = try Scratch()
+        defer { s.remove() }
+        let paper = s.url.appendingPathComponent("Paper")
+        try FileManager.default.copyItem(at: TestPaths.fixtures.appendingPathComponent("papers/citations"), to: paper)
+        let manifest = try String(contentsOf: paper.appendingPathComponent("folio.yaml"), encoding: .utf8)
+        try s.write("Paper/folio.yaml", manifest + "citation-style: \(style)\nlatex-citations: biblatex\n")
+        let r = try CLI.run(["build", "--paper", paper.path, "--to", "all", "--out", s.url.appendingPathComponent("Build").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let tex = s.read("Build/latex/paper.tex") ?? ""
+        #expect(tex.contains("\\autocite") && tex.contains("\\printbibliography"))
+        #expect(s.read("Build/latex/references.bib")?.contains("@article{tan2023,") == true)
+        let log = (try? String(contentsOf: s.url.appendingPathComponent("Build/.latex-work/paper.log"), encoding: .utf8)) ?? ""
+        #expect(!log.contains("undefined"), "biblatex left citations undefined")
+        let text = try pdfText(s.url.appendingPathComponent("Build/pdf/paper.pdf"))
+        #expect(Self.lettersOnly(text).contains("TieredAccesstoFrontierModels"), "titles keep their capitals")
+        #expect(text.contains("Öztürk"))
+    }
+
+    /// Letters and digits, with ligatures such as "ﬃ" unfolded.
+    static func lettersOnly(_ s: String) -> String {
+        String(s.precomposedStringWithCompatibilityMapping.filter { $0.isLetter || $0.isNumber })
     }
 
     /// HTML Tidy must find no errors and no warnings in the page.

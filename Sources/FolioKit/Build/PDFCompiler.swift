@@ -54,7 +54,8 @@ enum LaTeXLog {
 
     static func undefinedReferences(in log: String) -> [String] {
         log.split(separator: "\n").filter {
-            $0.contains("There were undefined references") || ($0.contains("Reference `") && $0.contains("undefined"))
+            $0.contains("There were undefined references")
+                || (($0.contains("Reference `") || $0.contains("Citation `") || $0.contains("Citation '")) && $0.contains("undefined"))
         }.prefix(20).map { String($0.trimmingCharacters(in: .whitespaces)) }
     }
 }

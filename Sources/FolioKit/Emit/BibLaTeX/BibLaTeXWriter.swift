@@ -25,7 +25,10 @@ public enum BibLaTeXWriter {
         var out: [(String, String)] = []
         func add(_ name: String, _ value: String?, verbatim: Bool = false) {
             guard let v = value, !v.isEmpty else { return }
-            out.append((name, verbatim ? verbatimSafe(v) : escape(v)))
+            var text = verbatim ? verbatimSafe(v) : escape(v)
+            // Titles are kept as written (Folio's HTML shows them so); styles must not re-case them.
+            if ["title", "shorttitle", "journaltitle", "booktitle", "series"].contains(name) { text = "{" + text + "}" }
+            out.append((name, text))
         }
         if !r.author.isEmpty { out.append(("author", names(r.author))) }
         if !r.editor.isEmpty { out.append(("editor", names(r.editor))) }

@@ -118,7 +118,7 @@ public enum LaTeXDocument {
         case .numeric: "ieee"
         case .notes: "verbose-note"
         }
-        return "\\usepackage[backend=biber,style=\(name)]{biblatex}\n\\addbibresource{\(bibliographyFile)}\n"
+        return "\\usepackage{csquotes}\n\\usepackage[backend=biber,style=\(name)]{biblatex}\n\\addbibresource{\(bibliographyFile)}\n"
     }
 
     /// The cited (and `nocite`d) entries as clean BibLaTeX, keys made safe for LaTeX.

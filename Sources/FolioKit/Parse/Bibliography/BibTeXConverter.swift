@@ -97,7 +97,11 @@ enum BibTeXConverter {
         }
         r.author = e.value("author").map(BibNames.parse) ?? []
         r.editor = e.value("editor").map(BibNames.parse) ?? []
-        r["title"] = joined("title", "subtitle")
+        r["title"] = joined("title", "subtitle").map { t in
+            // BibLaTeX prints `titleaddon` after the title as a separate sentence.
+            guard let addon = text("titleaddon") else { return t }
+            return t + (t.last.map { ".?!".contains($0) } == true ? " " : ". ") + addon
+        }
         r["title-short"] = text("shorttitle")
         switch e.type {
         case "article", "periodical":
@@ -110,7 +114,7 @@ enum BibTeXConverter {
             r["container-title"] = text("journaltitle") ?? text("journal") ?? text("booktitle")
             r["number"] = text("number")
         default:
-            r["container-title"] = text("journaltitle") ?? text("journal") ?? text("booktitle")
+            r["container-title"] = text("journaltitle") ?? text("journal")
             r["number"] = text("number")
         }
         r["collection-title"] = text("series")
