@@ -8,7 +8,7 @@ let fuzzFlags: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 let package = Package(
     name: "FolioFuzz",
     dependencies: [.package(name: "Folio", path: "..")],
-    targets: ["FuzzMarkdown", "FuzzYAML", "FuzzAttributes"].map { name in
+    targets: ["FuzzMarkdown", "FuzzYAML", "FuzzAttributes", "FuzzBibliography"].map { name in
         .executableTarget(name: name, dependencies: [.product(name: "FolioKit", package: "Folio")], swiftSettings: fuzzFlags)
     },
     swiftLanguageModes: [.v6]

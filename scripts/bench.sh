@@ -35,10 +35,11 @@ PANDOC="$(scripts/ensure-pandoc)"
 
 # --- corpus -----------------------------------------------------------------------------
 mkdir -p "$BENCH"
-rm -rf "$BENCH/paper" "$BENCH/paper2x" "$BENCH/xref" "$BENCH/out" "$BENCH/out2x" "$BENCH/outxref"
+rm -rf "$BENCH/paper" "$BENCH/paper2x" "$BENCH/xref" "$BENCH/cite" "$BENCH/out" "$BENCH/out2x" "$BENCH/outxref" "$BENCH/outcite"
 python3 scripts/gen-bench-paper.py "$BENCH/paper"
 python3 scripts/gen-bench-paper.py "$BENCH/paper2x" --scale 2
 python3 scripts/gen-bench-paper.py "$BENCH/xref" --crossrefs 5000
+python3 scripts/gen-bench-paper.py "$BENCH/cite" --citations 3000 --bib-entries 500
 
 q() { printf '%q' "$1"; }
 CMD_FOLIO="$(q "$FOLIO") build --paper $BENCH/paper --out $BENCH/out --to html,latex"
@@ -46,12 +47,14 @@ CMD_CMARK="cmark-gfm -e table -e strikethrough -e tasklist $BENCH/paper/all.md >
 CMD_PANDOC="$(q "$PANDOC") -f gfm -t html $BENCH/paper/all.md -o /dev/null"
 CMD_FOLIO2="$(q "$FOLIO") build --paper $BENCH/paper2x --out $BENCH/out2x --to html,latex"
 CMD_XREF="$(q "$FOLIO") build --paper $BENCH/xref --out $BENCH/outxref --to html,latex"
+CMD_CITE="$(q "$FOLIO") build --paper $BENCH/cite --out $BENCH/outcite --to html,latex"
+CMD_CITEPROC="$(q "$PANDOC") -f markdown -t html --citeproc --bibliography $BENCH/cite/references.bib $BENCH/cite/all.md -o /dev/null"
 CMD_CMARK2="cmark-gfm -e table -e strikethrough -e tasklist $BENCH/paper2x/all.md > /dev/null"
 
 # --- one checked run of each command, so a failure shows its own message -------------------
 echo
 echo "Checking that every command succeeds..."
-for cmd in "$CMD_FOLIO" "$CMD_CMARK" "$CMD_PANDOC" "$CMD_FOLIO2" "$CMD_CMARK2" "$CMD_XREF"; do
+for cmd in "$CMD_FOLIO" "$CMD_CMARK" "$CMD_PANDOC" "$CMD_FOLIO2" "$CMD_CMARK2" "$CMD_XREF" "$CMD_CITE" "$CMD_CITEPROC"; do
   if ! out="$(bash -c "$cmd" 2>&1)"; then
     echo "bench: command failed: $cmd" >&2
     printf '%s\n' "$out" >&2
@@ -73,7 +76,9 @@ hyperfine --warmup "$WARMUP" --runs "$RUNS" --export-json "$BENCH/results.json" 
   -n "pandoc -f gfm -t html"       "$CMD_PANDOC" \
   -n "folio build, 2x corpus"      "$CMD_FOLIO2" \
   -n "cmark-gfm, 2x corpus"        "$CMD_CMARK2" \
-  -n "folio build, 5,000 cross-references" "$CMD_XREF"
+  -n "folio build, 5,000 cross-references" "$CMD_XREF" \
+  -n "folio build, 500 entries, 3,000 citations" "$CMD_CITE" \
+  -n "pandoc --citeproc, same citations" "$CMD_CITEPROC"
 
 # --- summary ------------------------------------------------------------------------------
 {
@@ -92,6 +97,7 @@ by = {r["command"]: r for r in results}
 folio, cmark, pandoc = by["folio build (html,latex)"], by["cmark-gfm"], by["pandoc -f gfm -t html"]
 folio2, cmark2 = by["folio build, 2x corpus"], by["cmark-gfm, 2x corpus"]
 xref = by["folio build, 5,000 cross-references"]
+cite, citeproc = by["folio build, 500 entries, 3,000 citations"], by["pandoc --citeproc, same citations"]
 
 def corpus(d):
     with open(os.path.join(bench, d, "all.md"), "rb") as f:
@@ -108,7 +114,8 @@ print(f"Corpus: 1x {b1:,} bytes, {w1:,} words; 2x {b2:,} bytes, {w2:,} words (al
 print()
 print(f"{'command':<36} {'mean':>12} {'± stddev':>12} {'min':>12} {'MB/s':>7}")
 bx, _ = corpus("xref")
-for r, size in [(folio, b1), (cmark, b1), (pandoc, b1), (folio2, b2), (cmark2, b2), (xref, bx)]:
+bc, _ = corpus("cite")
+for r, size in [(folio, b1), (cmark, b1), (pandoc, b1), (folio2, b2), (cmark2, b2), (xref, bx), (cite, bc), (citeproc, bc)]:
     print(f"{r['command']:<36} {ms(r['mean']):>12} {ms(r['stddev']):>12} {ms(r['min']):>12}"
           f" {size / 1e6 / r['mean']:7.1f}")
 print()
@@ -129,4 +136,8 @@ print(f"{'folio 2x / 1x':<24} {lin:8.2f}x {lin_min:8.2f}x   input ratio {size_ra
 print(f"{'cmark-gfm 2x / 1x':<24} {lin_c:8.2f}x {lin_c_min:8.2f}x   (control)")
 xr, xr_min = ratio(xref, folio)
 print(f"{'5,000 xrefs / plain':<24} {xr:8.2f}x {xr_min:8.2f}x   (the same text plus 5,000 @sec: references, {bx / b1:.2f}x the bytes)")
+ct, ct_min = ratio(cite, folio)
+print(f"{'3,000 citations / plain':<24} {ct:8.2f}x {ct_min:8.2f}x   (the same text plus 3,000 citations of a 500-entry .bib)")
+cp, cp_min = ratio(citeproc, cite)
+print(f"{'citeproc / folio':<24} {cp:8.2f}x {cp_min:8.2f}x   (pandoc 3 --citeproc on all.md, HTML only)")
 PY

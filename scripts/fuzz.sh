@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-60}"
 OUT=Build/fuzz
 BIN=.build-fuzz/debug
-TARGETS=(FuzzMarkdown FuzzYAML FuzzAttributes)
+TARGETS=(FuzzMarkdown FuzzYAML FuzzAttributes FuzzBibliography)
 
 echo "Building fuzz targets (fuzzer + address sanitizers)"
 set +e
@@ -28,7 +28,7 @@ mkdir -p "$OUT/artifacts"
 python3 - "$OUT/seeds" <<'PY'
 import glob, os, re, sys
 out = sys.argv[1]
-for sub in ("FuzzMarkdown", "FuzzYAML", "FuzzAttributes"):
+for sub in ("FuzzMarkdown", "FuzzYAML", "FuzzAttributes", "FuzzBibliography"):
     os.makedirs(os.path.join(out, sub), exist_ok=True)
 def put(sub, name, text):
     with open(os.path.join(out, sub, name), "w", encoding="utf-8") as f:
@@ -49,6 +49,9 @@ for i, path in enumerate(mds):
         put("FuzzAttributes", f"attr-{i:03d}-{j:03d}.txt", attrs)
 for i, path in enumerate(sorted(glob.glob("Paper/**/*.yaml", recursive=True) + glob.glob("Tests/FolioKitTests/Fixtures/**/*.yaml", recursive=True))):
     put("FuzzYAML", f"yaml-{i:03d}.yaml", open(path, encoding="utf-8").read())
+for i, path in enumerate(sorted(glob.glob("Paper/**/*.bib", recursive=True) + glob.glob("Tests/FolioKitTests/Fixtures/**/*.bib", recursive=True)
+                                + glob.glob("Tests/FolioKitTests/Fixtures/**/*.json", recursive=True))):
+    put("FuzzBibliography", f"bib-{i:03d}.txt", open(path, encoding="utf-8").read())
 put("FuzzAttributes", "full.txt", '{#sec:x .a .b key=value k2="quoted value" -}')
 if n == 0:
     print("notice: ../shared/conformance not found; seeding from fixtures and Paper/ only")

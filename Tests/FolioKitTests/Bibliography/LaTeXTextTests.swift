@@ -18,3 +18,12 @@ import Testing
         #expect(LaTeXText.unicode(latex) == unicode)
     }
 }
+
+extension LaTeXTextTests {
+    @Test func deepNestingIsBounded() {
+        let deep = String(repeating: "\\emph{", count: 20_000) + "x" + String(repeating: "}", count: 20_000)
+        #expect(LaTeXText.unicode(deep).hasSuffix("x"))
+        let accents = String(repeating: "\\'{", count: 20_000) + "e" + String(repeating: "}", count: 20_000)
+        #expect(!LaTeXText.unicode(accents).isEmpty)
+    }
+}

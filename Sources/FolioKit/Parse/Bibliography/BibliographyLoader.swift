@@ -25,6 +25,9 @@ public struct Bibliography: Sendable {
 
 /// Reads `.bib` (BibTeX/BibLaTeX) and `.json` (CSL-JSON) files into one `Bibliography`.
 public enum BibliographyLoader {
+    /// Bibliography files larger than this are refused before they are read (16 MiB).
+    public static let maxFileBytes = 16 << 20
+
     /// Loads the manifest's `bibliography:` files, which must stay inside the paper folder.
     static func load(_ refs: [Manifest.FileRef], directory: URL) -> (Bibliography, [Diagnostic]) {
         var files: [(URL, SourceLocation?)] = []
@@ -49,6 +52,12 @@ public enum BibliographyLoader {
             let display = DisplayPath.of(url.path)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 diagnostics.append(.error("bib.missing-file", "bibliography '\(display)' does not exist", at: reference))
+                continue
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            guard size <= maxFileBytes else {
+                diagnostics.append(.error("bib.too-large", "bibliography '\(display)' is \(size) bytes; the limit is \(maxFileBytes)",
+                                          at: reference, notes: ["split it into several files listed under 'bibliography'"]))
                 continue
             }
             let text: String

@@ -30,7 +30,7 @@ enum LaTeXText {
         guard latex.contains(where: { "\\{}~-`'$".contains($0) }) else { return collapse(latex) }
         var out = ""
         let chars = Array(latex)
-        convert(chars, from: 0, to: chars.count, into: &out)
+        convert(chars, from: 0, to: chars.count, into: &out, depth: 0)
         return collapse(out).precomposedStringWithCanonicalMapping
     }
 
@@ -50,7 +50,10 @@ enum LaTeXText {
         return out
     }
 
-    private static func convert(_ c: [Character], from: Int, to: Int, into out: inout String) {
+    /// Command arguments nest at most this deep; deeper text is kept without its commands (no stack overflow).
+    static let maxDepth = 64
+
+    private static func convert(_ c: [Character], from: Int, to: Int, into out: inout String, depth: Int) {
         var i = from
         while i < to {
             let ch = c[i]
@@ -70,8 +73,8 @@ enum LaTeXText {
                 if i + 1 < to, c[i + 1] == "'" { out.append("”"); i += 2 } else { out.append("’"); i += 1 }
             case "$":
                 i += 1
-            case "\\":
-                i = command(c, at: i, to: to, into: &out)
+            case "\\" where depth < maxDepth:
+                i = command(c, at: i, to: to, into: &out, depth: depth + 1)
             default:
                 out.append(ch)
                 i += 1
@@ -80,7 +83,7 @@ enum LaTeXText {
     }
 
     /// Handles the command at `at` (a backslash); returns the index after it and its arguments.
-    private static func command(_ c: [Character], at: Int, to: Int, into out: inout String) -> Int {
+    private static func command(_ c: [Character], at: Int, to: Int, into out: inout String, depth: Int) -> Int {
         var i = at + 1
         guard i < to else { return i }
         let first = c[i]
@@ -88,7 +91,7 @@ enum LaTeXText {
             i += 1
             while i < to, c[i] == " " { i += 1 }
             var base = ""
-            (base, i) = argument(c, at: i, to: to)
+            (base, i) = argument(c, at: i, to: to, depth: depth)
             if base.isEmpty { base = " " }
             // The mark goes after the first character: \c{c} → ç, \'{\i} → í.
             let head = base.removeFirst()
@@ -117,37 +120,37 @@ enum LaTeXText {
         }
         if twoArgumentCommands.contains(name) {
             var skipped = ""
-            (skipped, i) = argument(c, at: i, to: to)
+            (skipped, i) = argument(c, at: i, to: to, depth: depth)
             _ = skipped
         }
         while i < to, c[i] == " " { i += 1 }
         // Other commands keep their braced argument's text: \emph{x}, \textit{x}, \url{x}, \mkbibquote{x}.
         if i < to, c[i] == "{" {
             var text = ""
-            (text, i) = argument(c, at: i, to: to)
+            (text, i) = argument(c, at: i, to: to, depth: depth)
             out += text
         }
         return i
     }
 
     /// One argument: a braced group (converted) or a single character or command.
-    private static func argument(_ c: [Character], at: Int, to: Int) -> (String, Int) {
+    private static func argument(_ c: [Character], at: Int, to: Int, depth: Int) -> (String, Int) {
         guard at < to else { return ("", at) }
         if c[at] == "{" {
-            var depth = 0
+            var level = 0
             var j = at
             while j < to {
-                if c[j] == "{" { depth += 1 }
-                if c[j] == "}" { depth -= 1; if depth == 0 { break } }
+                if c[j] == "{" { level += 1 }
+                if c[j] == "}" { level -= 1; if level == 0 { break } }
                 j += 1
             }
             var s = ""
-            convert(c, from: at + 1, to: min(j, to), into: &s)
+            convert(c, from: at + 1, to: min(j, to), into: &s, depth: depth)
             return (s, min(j + 1, to))
         }
         if c[at] == "\\" {
             var s = ""
-            let next = command(c, at: at, to: to, into: &s)
+            let next = command(c, at: at, to: to, into: &s, depth: depth + 1)
             return (s, next)
         }
         return (String(c[at]), at + 1)
