@@ -31,7 +31,9 @@ enum LaTeXText {
         var out = ""
         let chars = Array(latex)
         convert(chars, from: 0, to: chars.count, into: &out, depth: 0)
-        return collapse(out).precomposedStringWithCanonicalMapping
+        // Only accent commands add combining marks; only then is normalisation needed.
+        let combined = out.unicodeScalars.contains { (0x300...0x36F).contains($0.value) }
+        return combined ? collapse(out).precomposedStringWithCanonicalMapping : collapse(out)
     }
 
     /// Whitespace runs (line breaks in the .bib) become single spaces; no-break spaces are kept.

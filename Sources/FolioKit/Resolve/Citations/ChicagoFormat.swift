@@ -25,6 +25,10 @@ enum ChicagoFormat {
         }
         t.separate(" ")
         facts(p, into: &t, dateAfterAuthor: dateAfterAuthor)
+        if let note = p.r["note"] {
+            t.separate(". ")
+            t.text(note)
+        }
         t.finish()
         if let link = p.link(doiLabel: { "https://doi.org/" + $0 }) {
             t.separate(" ")

@@ -63,7 +63,7 @@ struct Citations {
         var groups: [String: [String]] = [:]
         for (id, p) in parts { groups[label(p) + "\u{1}" + p.year, default: []].append(id) }
         for ids in groups.values where ids.count > 1 {
-            let sorted = ids.sorted { (parts[$0]?.sortKey ?? "") < (parts[$1]?.sortKey ?? "") }
+            let sorted = ids.map { ($0, parts[$0]?.sortKey ?? "") }.sorted { $0.1 < $1.1 }.map(\.0)
             for (n, id) in sorted.enumerated() where n < 26 {
                 parts[id]?.yearSuffix = String(UnicodeScalar(UInt8(97 + n)))
             }
@@ -350,7 +350,7 @@ struct Citations {
                 }
             }
         case .authorDate, .notes:
-            list.sort { $0.sortKey < $1.sortKey }
+            list = list.map { ($0.sortKey, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         }
         var next = numbers.count + 1
         let entries = list.map { p -> BibliographyList.Entry in

@@ -36,6 +36,7 @@ enum IEEEFormat {
         if let n = r["number"] { pieces.append(r.type == "report" && Int(n) != nil ? "Rep. " + n : n) }
         if let pg = p.pages { pieces.append((pg.contains("–") ? "pp. " : "p. ") + pg) }
         pieces.append(r.issued.map(ReferenceParts.shortDate) ?? "n.d.")
+        if let note = r["note"] { pieces.append(note) }
         t.text(" " + pieces.joined(separator: ", "))
         if let doi = r["DOI"] {
             t.text(", doi: ")

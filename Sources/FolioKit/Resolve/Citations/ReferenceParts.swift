@@ -5,6 +5,17 @@ struct ReferenceParts {
     let r: Reference
     /// "a", "b"... when two entries share authors and year (author-date).
     var yearSuffix = ""
+    /// Creators (or title), then year: computed once, since sorting compares it many times.
+    private let sortPrefix: String
+    private let sortTitle: String
+
+    init(r: Reference) {
+        self.r = r
+        let names = NameFormat.sortKey(r.author.isEmpty ? r.editor : r.author)
+        let t = Self.sortableTitle(r["title"] ?? r.id)
+        sortPrefix = (names.isEmpty ? t : names) + "\u{1}" + (r.issued.map { String(format: "%04d", $0.year) } ?? "9999")
+        sortTitle = t
+    }
 
     static let quotedTypes: Set<String> = ["article-journal", "article", "article-magazine", "article-newspaper", "chapter",
                                            "paper-conference", "webpage", "post-weblog", "post", "thesis", "manuscript",
@@ -97,12 +108,7 @@ struct ReferenceParts {
     }
 
     /// Sort key for author-date and notes bibliographies: creators (or title), year, title.
-    var sortKey: String {
-        let names = NameFormat.sortKey(creators.names)
-        let t = Self.sortableTitle(title ?? r.id)
-        return (names.isEmpty ? t : names) + "\u{1}" + (r.issued.map { String(format: "%04d", $0.year) } ?? "9999")
-            + yearSuffix + "\u{1}" + t
-    }
+    var sortKey: String { sortPrefix + yearSuffix + "\u{1}" + sortTitle }
 
     static func sortableTitle(_ t: String) -> String {
         var s = t.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
