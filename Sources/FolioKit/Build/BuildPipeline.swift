@@ -28,7 +28,7 @@ public enum BuildPipeline {
         let (loaded, loadDiagnostics) = PaperLoader.load(directory: request.paperDirectory)
         engine.emit(contentsOf: loadDiagnostics)
         guard let paper = loaded else { return Outcome(diagnostics: engine, written: []) }
-        let (resolved, resolveDiagnostics) = Resolver.resolve(paper)
+        let (resolved, resolveDiagnostics) = Resolver.resolve(paper, profile: request.profile)
         engine.emit(contentsOf: resolveDiagnostics)
         engine.emit(contentsOf: Validation.run(resolved))
         guard !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }

@@ -25,6 +25,8 @@ public struct Chapter: Sendable {
     public var reviewers: [String]
     public var status: Status?
     public var document: MarkdownDocument
+    /// Checklist items the whole chapter claims (front matter `covers:` and `primary:`).
+    public var claims: [CoverageClaim] = []
 }
 
 /// A part of the paper: a titled group of chapters on one side.
@@ -46,6 +48,8 @@ public struct Paper: Sendable {
     public var appendices: [Chapter]
     /// Every entry of the manifest's `bibliography:` files.
     public var bibliography = Bibliography()
+    /// The manifest's `checklist:` file, if it names one.
+    public var checklist: Checklist?
 
     /// Every chapter in reading order.
     public var chapters: [Chapter] {

@@ -1,6 +1,6 @@
 /// Turns one chapter file's text into a `Chapter`: front matter, Markdown body and title.
 public enum ChapterLoader {
-    static let knownKeys = ["title", "id", "owners", "reviewers", "status"]
+    static let knownKeys = ["title", "id", "owners", "reviewers", "status", "covers", "primary"]
 
     public static func load(_ text: String, path: String, manifestPath: String, matter: Chapter.Matter,
                             limits: InputLimits = InputLimits()) throws(Diagnostic) -> (Chapter, [Diagnostic]) {
@@ -56,6 +56,12 @@ public enum ChapterLoader {
             path: path, manifestPath: manifestPath, matter: matter, title: title, titleLocation: titleLocation,
             explicitID: explicitID, owners: try meta?.strings("owners").map(\.0) ?? [],
             reviewers: try meta?.strings("reviewers").map(\.0) ?? [], status: status, document: document)
-        return (chapter, diagnostics)
+        var claimed = chapter
+        // `covers: [SS-1]` claims the whole chapter; `primary: [SS-1]` also marks it as the main claim.
+        let primary = try meta?.strings("primary") ?? []
+        let covers = (try meta?.strings("covers") ?? []).filter { c in !primary.contains { $0.0 == c.0 } }
+        claimed.claims = covers.map { .init(itemID: $0.0, primary: false, scope: .chapter, location: $0.1) }
+            + primary.map { .init(itemID: $0.0, primary: true, scope: .chapter, location: $0.1) }
+        return (claimed, diagnostics)
     }
 }

@@ -64,6 +64,12 @@ public enum PaperLoader {
         let (bib, bibDiagnostics) = BibliographyLoader.load(manifest.bibliography, directory: dirURL)
         paper.bibliography = bib
         diagnostics += bibDiagnostics
+        if let ref = manifest.checklist {
+            let (checklist, found) = ChecklistLoader.load(ref, directory: dirURL)
+            paper.checklist = checklist
+            diagnostics += found
+            if checklist == nil { failed = true }
+        }
         return (failed ? nil : paper, diagnostics)
     }
 

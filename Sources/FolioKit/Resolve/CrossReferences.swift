@@ -43,6 +43,21 @@ struct CrossReferences {
                                       at: group.items.first?.location))
             return nil
         }
+        // Checklist items read "DS-3 (Access tiers and eligibility)".
+        if group.items.allSatisfy({ labels.target($0.key)?.kind == .checklistItem }) {
+            var out: [Inline] = []
+            for (n, item) in group.items.enumerated() {
+                guard let target = labels.target(item.key) else { continue }
+                referenced.insert(LabelRegistry.canonical(target.id))
+                if n > 0 { out.append(text(n == group.items.count - 1 ? " \(words.and) " : ", ", range)) }
+                if !item.prefix.isEmpty { out.append(text(item.prefix + " ", range)) }
+                let itemID = String(target.id.dropFirst("item:".count))
+                let label = item.suppressAuthor ? itemID : "\(itemID) (\(target.title ?? itemID))"
+                out.append(link(target, label, range))
+                if !item.suffix.isEmpty { out.append(text(item.suffix.hasPrefix(",") ? item.suffix : " " + item.suffix, range)) }
+            }
+            return out
+        }
         var resolved: [Resolved] = []
         for item in group.items {
             guard let target = labels.target(item.key), let word = target.kind.word else {

@@ -4,6 +4,8 @@ public struct LabelRegistry: Sendable {
     public enum TargetKind: Sendable, Hashable {
         case part, chapter, appendix, section, appendixSection, figure, table, equation, listing
         case callout(Callout.Kind)
+        /// A governance checklist item (`@item:DS-3`).
+        case checklistItem
         case other
 
         /// The word used when referring to a target of this kind.
@@ -18,7 +20,7 @@ public struct LabelRegistry: Sendable {
             case .equation: .equation
             case .listing: .listing
             case .callout(let k): CrossrefWords.Kind(rawValue: k.rawValue)
-            case .other: nil
+            case .checklistItem, .other: nil
             }
         }
     }
@@ -41,7 +43,7 @@ public struct LabelRegistry: Sendable {
         "note": [.callout(.note)], "tip": [.callout(.tip)], "important": [.callout(.important)],
         "warning": [.callout(.warning)], "caution": [.callout(.caution)],
         // Checklist items (`@item:DS-3`) have their own resolver.
-        "item": [.other],
+        "item": [.checklistItem],
         "nte": [.callout(.note)], "imp": [.callout(.important)], "wrn": [.callout(.warning)], "cau": [.callout(.caution)],
     ]
 
@@ -83,6 +85,7 @@ public struct LabelRegistry: Sendable {
         case .equation: "equation"
         case .listing: "code listing"
         case .callout(let k): "\(k.rawValue) callout"
+        case .checklistItem: "checklist item"
         case .other: "block"
         }
     }
@@ -95,6 +98,7 @@ public struct LabelRegistry: Sendable {
         case .equation: "eq:"
         case .listing: "lst:"
         case .callout(let k): "\(k.rawValue):"
+        case .checklistItem: "item:"
         case .other: "none of the reserved prefixes"
         }
     }

@@ -9,8 +9,10 @@ public struct ResolvedPaper: Sendable {
     public var labels: LabelRegistry
     /// The paper's bibliography (all entries, cited or not).
     public var bibliography = Bibliography()
-    /// Ids of bibliography entries and citation anchors (LaTeX links to these with `\hyperlink`).
-    public var citationAnchors: Set<String> = []
+    /// Ids of bibliography entries, citation anchors and checklist items (LaTeX links to these with `\hyperlink`).
+    public var hyperTargets: Set<String> = []
+    /// Checklist coverage, when the manifest names a checklist.
+    public var coverage: CoverageReport?
 
     public enum Entry: Sendable {
         case part(ResolvedPart)

@@ -11,18 +11,27 @@ public struct Resolver {
     var floats = FloatCounters()
     let paper: Paper
 
-    public static func resolve(_ paper: Paper) -> (ResolvedPaper, [Diagnostic]) {
-        var r = Resolver(paper: paper)
+    /// `profile` decides whether checklist `status` rules apply (final only).
+    public static func resolve(_ paper: Paper, profile: Profile = .draft) -> (ResolvedPaper, [Diagnostic]) {
+        var r = Resolver(paper: paper, profile: profile)
         return r.run()
     }
 
-    private init(paper: Paper) {
+    let profile: Profile
+
+    private init(paper: Paper, profile: Profile) {
         self.paper = paper
+        self.profile = profile
         self.catalog = AssetCatalog(directory: paper.directory)
     }
 
     private mutating func run() -> (ResolvedPaper, [Diagnostic]) {
         claimExplicitIDs()
+        for item in paper.checklist?.items ?? [] {
+            let id = CoverageAppendix.anchor(item.id)
+            _ = slugger.claim(id)
+            register(id, .checklistItem, nil, item.location, title: item.title)
+        }
         var entries: [ResolvedPaper.Entry] = []
         var chapterNumber = 0
         var appendixNumber = 0
@@ -74,11 +83,14 @@ public struct Resolver {
         }
         diagnostics += references.diagnostics
         diagnostics += references.unreferenced()
-        let anchors: Set<String>
+        var anchors: Set<String>
         (entries, anchors) = resolveCitations(entries)
+        let report: CoverageReport?
+        (entries, report) = resolveCoverage(entries)
+        anchors.formUnion((paper.checklist?.items ?? []).map { CoverageAppendix.anchor($0.id) })
         let resolved = ResolvedPaper(manifest: paper.manifest, directory: paper.directory, entries: entries,
                                      assets: catalog.assets, labels: labels, bibliography: paper.bibliography,
-                                     citationAnchors: anchors)
+                                     hyperTargets: anchors, coverage: report)
         return (resolved, diagnostics)
     }
 
@@ -134,6 +146,28 @@ public struct Resolver {
         let at = out.firstIndex { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } } ?? out.count
         out.insert(.chapter(chapter), at: at)
         return (out, anchors)
+    }
+
+    /// Measures checklist claims and, when the paper has a checklist, adds the coverage appendix.
+    private mutating func resolveCoverage(_ entries: [ResolvedPaper.Entry]) -> ([ResolvedPaper.Entry], CoverageReport?) {
+        var coverage = Coverage(checklist: paper.checklist)
+        let out = coverage.collect(entries)
+        let report = coverage.report(enforceStatus: profile == .final)
+        diagnostics += coverage.diagnostics
+        guard let report, let checklistFile = paper.manifest.checklist else { return (out, report) }
+        let appendices = out.filter { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } }.count
+        let location = checklistFile.location
+        let range = SourceRange(start: location, endLine: location.line, endColumn: location.column)
+        let id = slugger.unique(CoverageAppendix.id)
+        let title = [Inline(.text(CoverageAppendix.title), range: range)]
+        let source = Chapter(path: location.file, manifestPath: "", matter: .appendix, title: title, titleLocation: location,
+                             explicitID: id, owners: [], reviewers: [], status: nil,
+                             document: MarkdownDocument(file: location.file, blocks: [], footnotes: []))
+        let chapter = ResolvedChapter(title: title, ordinal: appendices + 1, id: id, matter: .appendix,
+                                      blocks: CoverageAppendix.blocks(report, range: range), footnotes: [],
+                                      footnotePrefix: "c\(out.count)-", source: source)
+        register(id, .appendix, chapter.number, location, title: CoverageAppendix.title)
+        return (out + [.chapter(chapter)], report)
     }
 
     mutating func register(_ id: String, _ kind: LabelRegistry.TargetKind, _ number: String?, _ location: SourceLocation,

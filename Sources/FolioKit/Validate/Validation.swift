@@ -5,6 +5,7 @@ public enum Validation {
         for ch in paper.chapters {
             out += MathCheck.diagnostics(in: ch.blocks + ch.footnotes.flatMap(\.content))
         }
+        if let report = paper.coverage { out += ChecklistCheck.diagnostics(report) }
         return out
     }
 }

@@ -32,7 +32,7 @@ public enum LaTeXDocument {
         let assets = paper.assets
         options.assetPath = { assets[$0]?.latexPath }
         options.knownIDs = Set(paper.labels.targets.values.map(\.id))
-        options.hyperTargets = paper.citationAnchors
+        options.hyperTargets = paper.hyperTargets
         options.biblatex = m.citations.latex == .biblatex
         options.words = m.crossrefWords
         var diagnostics: [Diagnostic] = []
@@ -123,7 +123,7 @@ public enum LaTeXDocument {
 
     /// The cited (and `nocite`d) entries as clean BibLaTeX, keys made safe for LaTeX.
     public static func biblatexFile(_ paper: ResolvedPaper) -> String {
-        let listed = Set(paper.citationAnchors)
+        let listed = paper.hyperTargets
         let refs = paper.bibliography.references.filter { listed.contains(Citations.anchorID($0.id)) }.map { r -> Reference in
             var safe = r
             safe.id = LaTeXEscaping.label(r.id)

@@ -1,0 +1,260 @@
+/// The checklist pass of the Resolve stage: finds every claim (a heading's `covers="…"`, a chapter's
+/// front matter, a `[[covers: …]]` marker), measures the claimed text (a section includes its
+/// subsections and the footnotes it references) and evaluates each item's rules.
+struct Coverage {
+    let checklist: Checklist?
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var claims: [CoverageReport.Claim] = []
+
+    init(checklist: Checklist?) { self.checklist = checklist }
+
+    /// Collects claims from every chapter and returns the chapters with their markers removed.
+    mutating func collect(_ entries: [ResolvedPaper.Entry]) -> [ResolvedPaper.Entry] {
+        var side: Manifest.Side?
+        return entries.map { entry in
+            switch entry {
+            case .part(let p):
+                side = p.side
+                return entry
+            case .chapter(let ch):
+                return .chapter(collect(ch, side: ch.matter == .main ? side : nil))
+            }
+        }
+    }
+
+    private mutating func collect(_ chapter: ResolvedChapter, side: Manifest.Side?) -> ResolvedChapter {
+        var ch = chapter
+        let (blocks, markers) = Self.removeMarkers(ch.blocks)
+        ch.blocks = blocks
+        let notes = Dictionary(ch.footnotes.map { ($0.label, $0.content) }, uniquingKeysWith: { a, _ in a })
+        let chapterLabel = ch.number.map { ch.matter == .appendix ? "Appendix \($0)" : "Chapter \($0)" } ?? ch.title.plainText
+        func add(_ claim: CoverageClaim, _ region: [Block], anchor: String, label: String) {
+            var e = Evidence()
+            for b in region { e.add(b) }
+            // A section's footnotes are part of its text.
+            for label in e.footnotes.sorted() { for b in notes[label] ?? [] { e.add(b) } }
+            claims.append(.init(claim: claim, anchor: anchor, label: label, side: side, chapterStatus: ch.source.status,
+                                words: e.words, citations: e.citations, references: e.references, text: e.text.lowercased()))
+        }
+        for claim in ch.source.claims { add(claim, ch.blocks, anchor: ch.id, label: chapterLabel) }
+        var enclosing: (anchor: String, label: String) = (ch.id, chapterLabel)
+        var sectionAt: [Int: (String, String)] = [:]
+        for (i, block) in ch.blocks.enumerated() {
+            guard case .heading(let h) = block.kind else {
+                sectionAt[i] = enclosing
+                continue
+            }
+            let anchor = h.attributes.id ?? ch.id
+            let label = h.number.map { "§" + $0 } ?? h.content.plainText
+            enclosing = (anchor, label)
+            sectionAt[i] = enclosing
+            let ids = Self.ids(h.attributes["covers"]), primary = Self.ids(h.attributes["primary"])
+            guard !ids.isEmpty || !primary.isEmpty else { continue }
+            let end = ch.blocks[(i + 1)...].firstIndex { b in
+                if case .heading(let next) = b.kind { return next.level <= h.level }
+                return false
+            } ?? ch.blocks.count
+            let region = Array(ch.blocks[i..<end])
+            for id in ids where !primary.contains(id) {
+                add(.init(itemID: id, primary: false, scope: .section, location: block.range.start), region, anchor: anchor, label: label)
+            }
+            for id in primary {
+                add(.init(itemID: id, primary: true, scope: .section, location: block.range.start), region, anchor: anchor, label: label)
+            }
+        }
+        for marker in markers where marker.block < ch.blocks.count {
+            let (anchor, label) = sectionAt[marker.block] ?? (ch.id, chapterLabel)
+            for id in marker.ids {
+                add(.init(itemID: id, primary: false, scope: .paragraph, location: marker.location), [ch.blocks[marker.block]],
+                    anchor: anchor, label: label)
+            }
+        }
+        return ch
+    }
+
+    static func ids(_ attribute: String?) -> [String] {
+        (attribute ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+    }
+
+    // MARK: Markers
+
+    struct Marker {
+        var block: Int
+        var ids: [String]
+        var location: SourceLocation
+    }
+
+    static let markerOpen = "[[covers:"
+
+    /// Takes `[[covers: DS-3 DS-4]]` out of top-level paragraphs. A marker inside a paragraph claims
+    /// that paragraph; a paragraph that is only a marker claims the block before it.
+    static func removeMarkers(_ blocks: [Block]) -> ([Block], [Marker]) {
+        var out: [Block] = []
+        var markers: [Marker] = []
+        for block in blocks {
+            guard case .paragraph(let content) = block.kind, content.contains(where: { node in
+                if case .text(let s) = node.kind { return s.contains("[[") || s.contains("covers:") }
+                return false
+            }) else {
+                out.append(block)
+                continue
+            }
+            let merged = mergeText(content)
+            var kept: [Inline] = []
+            var found: [(ids: [String], location: SourceLocation)] = []
+            for node in merged {
+                guard case .text(let s) = node.kind, s.contains(markerOpen) else {
+                    kept.append(node)
+                    continue
+                }
+                var rest = Substring(s)
+                var text = ""
+                while let open = rest.range(of: markerOpen), let close = rest[open.upperBound...].range(of: "]]") {
+                    text += rest[..<open.lowerBound]
+                    found.append((ids(String(rest[open.upperBound..<close.lowerBound])), node.range.start))
+                    rest = rest[close.upperBound...]
+                }
+                text += rest
+                if !text.isEmpty { kept.append(Inline(.text(text), range: node.range)) }
+            }
+            guard !found.isEmpty else {
+                out.append(block)
+                continue
+            }
+            let onlyMarker = kept.allSatisfy { node in
+                switch node.kind {
+                case .text(let s): s.allSatisfy(\.isWhitespace)
+                case .softBreak, .lineBreak: true
+                default: false
+                }
+            }
+            if onlyMarker {
+                let target = max(out.count - 1, 0)
+                for f in found { markers.append(Marker(block: target, ids: f.ids, location: f.location)) }
+            } else {
+                var b = block
+                b.kind = .paragraph(trimTrailingSpace(kept))
+                out.append(b)
+                for f in found { markers.append(Marker(block: out.count - 1, ids: f.ids, location: f.location)) }
+            }
+        }
+        return (out, markers)
+    }
+
+    /// Adjacent text nodes joined (cmark splits text at brackets).
+    static func mergeText(_ list: [Inline]) -> [Inline] {
+        var out: [Inline] = []
+        for node in list {
+            if case .text(let s) = node.kind, case .text(let prev)? = out.last?.kind {
+                out[out.count - 1].kind = .text(prev + s)
+            } else {
+                out.append(node)
+            }
+        }
+        return out
+    }
+
+    private static func trimTrailingSpace(_ list: [Inline]) -> [Inline] {
+        var out = list
+        while let last = out.last {
+            switch last.kind {
+            case .softBreak, .lineBreak: out.removeLast()
+            case .text(let s) where s.last?.isWhitespace == true:
+                let t = String(s.reversed().drop(while: \.isWhitespace).reversed())
+                out[out.count - 1].kind = .text(t)
+                if t.isEmpty { out.removeLast() } else { return out }
+            default: return out
+            }
+        }
+        return out
+    }
+
+    // MARK: Report
+
+    /// Evaluates every item; reports claims of unknown items, wrong-side claims and items claimed in
+    /// several places without a primary claim.
+    mutating func report(enforceStatus: Bool) -> CoverageReport? {
+        let known = Set(checklist?.items.map(\.id) ?? [])
+        for c in claims where !known.contains(c.claim.itemID) {
+            var notes: [String] = []
+            if let near = Spelling.nearest(to: c.claim.itemID, in: known.sorted()) { notes.append("did you mean '\(near)'?") }
+            if checklist == nil { notes.append("the manifest names no checklist (add 'checklist: checklist.yaml')") }
+            diagnostics.append(.error("check.unknown-item", "unknown checklist item '\(c.claim.itemID)'", at: c.claim.location, notes: notes))
+        }
+        guard let checklist else { return nil }
+        var results: [CoverageReport.Result] = []
+        for item in checklist.items {
+            let mine = claims.filter { $0.claim.itemID == item.id }
+            results.append(CoverageReport.evaluate(item, claims: mine, enforceStatus: enforceStatus))
+            if item.side != .both, let first = mine.first,
+               mine.allSatisfy({ $0.side != nil && $0.side?.rawValue != item.side.rawValue }) {
+                let other = first.side?.rawValue ?? ""
+                diagnostics.append(.warning("check.wrong-side",
+                    "\(item.side.rawValue)-side item \(item.id) is claimed only on the \(other) side (\(mine.map(\.label).joined(separator: ", ")))",
+                    at: first.claim.location, notes: ["claim it in a \(item.side.rawValue)-side part, or change the item's side"]))
+            }
+            if mine.count >= 2, !mine.contains(where: \.claim.primary), let first = mine.first {
+                diagnostics.append(Diagnostic(.note, "check.no-primary",
+                    "\(item.id) is claimed in \(mine.count) places and none is primary", at: first.claim.location,
+                    notes: ["mark the main one with primary=\"\(item.id)\" on its heading (or 'primary:' in front matter)"]))
+            }
+        }
+        return CoverageReport(checklist: checklist, results: results)
+    }
+}
+
+/// Words, cited sources, referenced labels and plain text of some blocks; citation text is not counted.
+struct Evidence {
+    var words = 0
+    var citations: Set<String> = []
+    var references: Set<String> = []
+    var footnotes: Set<String> = []
+    var text = ""
+
+    mutating func add(_ block: Block) {
+        block.forEachBlock { b in
+            switch b.kind {
+            case .paragraph(let c): inlines(c)
+            case .heading(let h): inlines(h.content)
+            case .table(let t):
+                for row in [t.header] + t.rows { for cell in row.cells { inlines(cell) } }
+                if let c = t.caption { inlines(c) }
+            case .figure(let f): inlines(f.caption)
+            case .listing(let l): inlines(l.caption)
+            case .callout(let c): inlines(c.title)
+            default: break
+            }
+            text += "\n"
+        }
+    }
+
+    private mutating func inlines(_ list: [Inline]) {
+        var run = ""
+        func flush() {
+            words += run.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains { $0.isLetter || $0.isNumber } }.count
+            text += run
+            run = ""
+        }
+        func walk(_ list: [Inline]) {
+            for node in list {
+                switch node.kind {
+                case .text(let s), .code(let s): run += s
+                case .softBreak, .lineBreak: run += " "
+                case .emphasis(let c), .strong(let c), .strikethrough(let c), .span(_, let c): walk(c)
+                case .link(let dest, _, let c):
+                    if dest.hasPrefix("#") { references.insert(LabelRegistry.canonical(String(dest.dropFirst()))) }
+                    walk(c)
+                case .image(_, _, let alt): walk(alt)
+                case .formattedCitation(let g, _):
+                    for item in g.items { citations.insert(item.key) }
+                    run += " "
+                case .footnoteReference(let label): footnotes.insert(label)
+                case .citation, .math, .html: run += " "
+                }
+            }
+        }
+        walk(list)
+        flush()
+        text += " "
+    }
+}
