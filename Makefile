@@ -44,6 +44,7 @@ pdf: deps-tex tool
 
 test: deps deps-tex
 	@scripts/ensure-debs $(DEBS_TEST)
+	@scripts/ensure-pip pypandoc:pypandoc-binary jsonschema:jsonschema
 	@scripts/ensure-pandoc >/dev/null
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build

@@ -78,7 +78,10 @@ public struct YAMLFields {
         }
     }
 
-    private var idPrefix: String { what == "front matter" ? "front-matter" : "manifest" }
+    private var idPrefix: String {
+        if what == "front matter" { return "front-matter" }
+        return what.hasPrefix("checklist") || what == "requires" ? "checklist" : "manifest"
+    }
 
     static func string(_ v: YAMLValue, key: String) throws(Diagnostic) -> String {
         guard case .scalar(let s) = v.kind else {
