@@ -110,6 +110,6 @@ extension CheckReportTests {
         #expect(items.filter { $0["side"] as? String == "demand" }.count >= 10)
         #expect(items.filter { $0["side"] as? String == "supply" }.count >= 10)
         #expect(items.allSatisfy { $0["status"] as? String == "covered" })
-        #expect(r.stderr.hasSuffix("no problems found\n"), r.stderr)
+        #expect(r.stderr.hasSuffix("no problems found\n"), "\(r.stderr)")
     }
 }
