@@ -6,14 +6,22 @@ extension LaTeXRenderer {
         let columns = max(t.alignments.count, t.header.cells.count)
         guard columns > 0 else { return }
         var lengths = [Int](repeating: 4, count: columns)
+        var words = [Int](repeating: 1, count: columns)
         for row in [t.header] + t.rows {
             for (i, cell) in row.cells.enumerated() where i < columns {
-                lengths[i] = max(lengths[i], min(cell.plainText.count, 60))
+                let text = cell.plainText
+                lengths[i] = max(lengths[i], min(text.count, 60))
+                words[i] = max(words[i], min(text.split(separator: " ").map(\.count).max() ?? 0, 20))
             }
         }
         let total = lengths.reduce(0, +)
-        // Per-mille shares of the width left after column separation; each at least 1.
-        let shares = lengths.map { max(1, $0 * 1000 / max(total, 1)) }
+        // Per-mille shares of the width left after column separation: every column first gets room for
+        // its longest word (about 75 characters fill the line, with room to spare), the rest goes by the longest cell.
+        let minimums = words.map { ($0 + 2) * 1000 / 75 }
+        let spare = 1000 - minimums.reduce(0, +)
+        let shares = spare > 0
+            ? zip(minimums, lengths).map { max(1, $0 + spare * $1 / max(total, 1)) }
+            : lengths.map { max(1, $0 * 1000 / max(total, 1)) }
         let separation = min(6.0, 200.0 / Double(max(2 * (columns - 1), 1)))
         let size = columns > 30 ? "\\tiny" : columns > 16 ? "\\footnotesize" : columns > 8 ? "\\small" : ""
         let available = "(\\linewidth-\(2 * (columns - 1))\\tabcolsep)"
