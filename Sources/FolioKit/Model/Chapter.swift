@@ -50,6 +50,8 @@ public struct Paper: Sendable {
     public var bibliography = Bibliography()
     /// The manifest's `checklist:` file, if it names one.
     public var checklist: Checklist?
+    /// The manifest's `glossary:` file, if it names one.
+    public var glossary: Glossary?
 
     /// Every chapter in reading order.
     public var chapters: [Chapter] {

@@ -35,6 +35,9 @@ public struct Manifest: Sendable {
     public var appendices: [FileRef]
     public var bibliography: [FileRef]
     public var checklist: FileRef?
+    public var glossary: FileRef?
+    /// The manifest's `lint:` section, if it has one.
+    public var lint: LintConfig?
     /// Citation style, references title, `nocite` and the LaTeX citation mode.
     public var citations = CitationOptions()
     /// Lets raw HTML in chapters through to the HTML output (escaped otherwise).

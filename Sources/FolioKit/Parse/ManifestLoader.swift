@@ -2,7 +2,7 @@
 public enum ManifestLoader {
     static let knownKeys = ["title", "subtitle", "version", "date", "lang", "authors", "abstract", "front-matter",
                             "parts", "back-matter", "appendices", "bibliography", "checklist", "raw-html", "numbering",
-                            "limits", "crossref", "citation-style", "references-title", "nocite", "latex-citations"]
+                            "limits", "crossref", "citation-style", "references-title", "nocite", "latex-citations", "glossary", "lint"]
 
     public static func load(_ text: String, file: String) throws(Diagnostic) -> (Manifest, [Diagnostic]) {
         guard let root = try YAMLValue.parse(text, file: file) else {
@@ -98,6 +98,12 @@ public enum ManifestLoader {
             sectionDepth: sectionDepth, numberFrontMatter: numberFront, numberFloatsPerChapter: perChapter,
             crossrefWords: words, lists: lists, limits: limits, location: SourceLocation(file: file, line: 1, column: 1))
         manifest.citations = try citationOptions(f)
+        manifest.glossary = try f.string("glossary").map { Manifest.FileRef(path: $0, location: f.value("glossary")?.location ?? f.location) }
+        if let lint = f.value("lint") {
+            let (config, found) = try LintConfig.load(lint, knownRules: Linter.ruleIDs)
+            manifest.lint = config
+            warnings += found
+        }
         if manifest.allChapterRefs.isEmpty {
             throw .error("manifest.no-chapters", "the manifest lists no chapters (front-matter, parts, back-matter or appendices)",
                          at: f.location)

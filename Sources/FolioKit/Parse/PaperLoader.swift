@@ -70,6 +70,12 @@ public enum PaperLoader {
             diagnostics += found
             if checklist == nil { failed = true }
         }
+        if let ref = manifest.glossary {
+            let (glossary, found) = GlossaryLoader.load(ref, directory: dirURL)
+            paper.glossary = glossary
+            diagnostics += found
+            if glossary == nil { failed = true }
+        }
         return (failed ? nil : paper, diagnostics)
     }
 

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Lines changed since a git revision (`folio lint --since REV`), from `git diff -U0` hunks plus
+/// untracked files, keyed by absolute path.
+public enum GitChanges {
+    /// Marks a file that is new since the revision: every line counts as changed.
+    public static let wholeFile: Set<Int> = [0]
+
+    public static func contains(_ changes: [String: Set<Int>], file: String, line: Int) -> Bool {
+        guard let lines = changes[file] else { return false }
+        return lines == wholeFile || lines.contains(line)
+    }
+
+    public static func lines(since revision: String, in directory: String) -> Result<[String: Set<Int>], Diagnostic> {
+        guard !revision.hasPrefix("-") else {
+            return .failure(.error("lint.since", "'\(revision)' is not a revision", at: nil))
+        }
+        guard let git = ProcessRunner.which("git") else {
+            return .failure(.error("lint.since", "--since needs git, which is not installed", at: nil))
+        }
+        do {
+            let top = try ProcessRunner.run(git, ["rev-parse", "--show-toplevel"], in: directory)
+            guard top.status == 0 else {
+                return .failure(.error("lint.since", "'\(DisplayPath.of(directory))' is not in a git repository", at: nil))
+            }
+            let root = top.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let diff = try ProcessRunner.run(git, ["diff", "-U0", "--no-color", "--no-ext-diff", revision, "--", "."], in: directory)
+            guard diff.status == 0 else {
+                return .failure(.error("lint.since", "git cannot compare with '\(revision)': \(diff.output.trimmingCharacters(in: .whitespacesAndNewlines))", at: nil))
+            }
+            var changed = parse(diff.output, root: root)
+            let untracked = try ProcessRunner.run(git, ["ls-files", "--others", "--exclude-standard", "--full-name", "--", "."], in: directory)
+            for name in untracked.output.split(separator: "\n") {
+                let path = URL(fileURLWithPath: root).appendingPathComponent(String(name)).standardizedFileURL.path
+                changed[path] = wholeFile
+            }
+            return .success(changed)
+        } catch {
+            return .failure(.error("lint.since", "cannot run git: \(error)", at: nil))
+        }
+    }
+
+    /// `+++ b/path` names the file; `@@ -a,b +c,d @@` adds lines c..<c+d (d defaults to 1).
+    static func parse(_ diff: String, root: String) -> [String: Set<Int>] {
+        var out: [String: Set<Int>] = [:]
+        var current: String?
+        for line in diff.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("+++ ") {
+                let name = line.dropFirst(4)
+                current = name == "/dev/null" ? nil
+                    : URL(fileURLWithPath: root).appendingPathComponent(String(name.hasPrefix("b/") ? name.dropFirst(2) : name)).standardizedFileURL.path
+            } else if line.hasPrefix("@@"), let file = current {
+                let parts = line.split(separator: " ")
+                guard parts.count >= 3, parts[2].hasPrefix("+") else { continue }
+                let spec = parts[2].dropFirst().split(separator: ",")
+                guard let start = spec.first.flatMap({ Int($0) }) else { continue }
+                let count = spec.count > 1 ? Int(spec[1]) ?? 1 : 1
+                if count > 0 { out[file, default: []].formUnion(start..<(start + count)) }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,101 @@
+/// `folio lint` output: human (gcc-style line, the source line and a caret under the span), JSON,
+/// SARIF, GitHub workflow commands and JUnit.
+public enum LintReportWriter {
+    public enum Format: String, Sendable, CaseIterable {
+        case human, json, sarif, github, junit
+    }
+
+    public static func render(_ findings: [LintFinding], sources: [LintSource], format: Format, useColor: Bool) -> String {
+        switch format {
+        case .human: human(findings, sources: sources, useColor: useColor)
+        case .json: json(findings)
+        case .sarif: SARIFWriter.log(findings.map(\.diagnostic), rules: Linter.catalog.map { SARIFWriter.Rule(id: $0.id, description: $0.summary, help: $0.help) })
+        case .github: github(findings)
+        case .junit: junit(findings, sources: sources)
+        }
+    }
+
+    static func human(_ findings: [LintFinding], sources: [LintSource], useColor: Bool) -> String {
+        let printer = DiagnosticPrinter(useColor: useColor)
+        var out = ""
+        for f in findings {
+            out += printer.format(f.diagnostic) + "\n"
+            guard let loc = f.diagnostic.location, let src = sources.first(where: { $0.path == loc.file }),
+                  loc.line >= 1, loc.line <= src.lines.count else { continue }
+            let bytes = src.lines[loc.line - 1]
+            let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\t", with: " ")
+            // The caret sits under the character at the byte column (multi-byte characters count once).
+            let prefix = String(decoding: bytes.prefix(max(loc.column - 1, 0)), as: UTF8.self)
+            let spanEnd = min(bytes.count, loc.column - 1 + max(f.length, 1))
+            let span = String(decoding: bytes[min(max(loc.column - 1, 0), bytes.count)..<max(spanEnd, min(max(loc.column - 1, 0), bytes.count))], as: UTF8.self)
+            let marker = "^" + String(repeating: "~", count: max(span.count - 1, 0))
+            out += "    \(text)\n    \(String(repeating: " ", count: prefix.count))\(useColor ? "\u{1B}[1;32m\(marker)\u{1B}[0m" : marker)\n"
+        }
+        let errors = findings.filter { $0.diagnostic.severity == .error }.count
+        let warnings = findings.filter { $0.diagnostic.severity == .warning }.count
+        let notes = findings.filter { $0.diagnostic.severity == .note }.count
+        let fixable = findings.filter { $0.fix != nil }.count
+        out += printer.summary(errors: errors, warnings: warnings, notes: notes)
+        if fixable > 0 { out += " (\(fixable) fixable with --fix)" }
+        return out + "\n"
+    }
+
+    static func json(_ findings: [LintFinding]) -> String {
+        JSONText.string(findings.map { f -> [String: Any] in
+            var d = JSONText.diagnostic(f.diagnostic)
+            d["length"] = f.length
+            if let fix = f.fix { d["fix"] = ["line": fix.line, "column": fix.column, "length": fix.length, "replacement": fix.replacement] }
+            return d
+        })
+    }
+
+    /// `::error file=…,line=…,col=…,title=…::message` (values escaped as GitHub requires).
+    static func github(_ findings: [LintFinding]) -> String {
+        func escapeData(_ s: String) -> String {
+            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        }
+        func escapeProperty(_ s: String) -> String {
+            escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        }
+        var out = ""
+        for f in findings {
+            let d = f.diagnostic
+            let command = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
+            var props: [String] = []
+            if let l = d.location {
+                props += ["file=\(escapeProperty(l.file))", "line=\(l.line)", "col=\(l.column)"]
+                if f.length > 1 { props.append("endColumn=\(l.column + f.length)") }
+            }
+            props.append("title=\(escapeProperty(d.id))")
+            let message = ([d.message] + d.notes).joined(separator: "\n")
+            out += "::\(command) \(props.joined(separator: ","))::\(escapeData(message))\n"
+        }
+        return out
+    }
+
+    /// One test case per chapter file (passing when clean) and one per finding.
+    static func junit(_ findings: [LintFinding], sources: [LintSource]) -> String {
+        var cases: [JUnitWriter.Case] = []
+        let withFindings = Set(findings.compactMap { $0.diagnostic.location?.file })
+        for src in sources where !withFindings.contains(src.path) {
+            cases.append(.init(className: "lint", name: src.path, finding: nil))
+        }
+        for f in findings {
+            let where_ = f.diagnostic.location.map { "\($0)" } ?? "paper"
+            cases.append(.init(className: "lint.\(f.diagnostic.id)", name: where_, finding: f.diagnostic))
+        }
+        return JUnitWriter.xml(suite: "folio lint", cases: cases)
+    }
+
+    /// `--list-rules`: id, default severity and description, one rule per line.
+    public static func ruleList() -> String {
+        let width = Linter.catalog.map(\.id.count).max() ?? 20
+        return Linter.catalog.map { r in
+            r.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + r.severity.description.padding(toLength: 7, withPad: " ", startingAt: 0) + "  " + r.summary
+                + (r.fixable ? " (fixable)" : "")
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+import Foundation

@@ -1,0 +1,30 @@
+/// `prose.bare-url`: a URL written in the running text instead of as a link.
+struct BareURL: LintRule {
+    let info = LintRuleInfo(id: "prose.bare-url", severity: .warning, category: .prose,
+                            summary: "A bare URL in prose.",
+                            help: "Write it as a link, [the NIST AI RMF](https://…), or cite the source from the bibliography.")
+
+    func check(_ context: LintContext) -> [LintFinding] {
+        var out: [LintFinding] = []
+        let schemes = [Array("https://".utf8), Array("http://".utf8), Array("www.".utf8)]
+        for src in context.sources {
+            for (n, line) in src.prose.enumerated() {
+                var i = 0
+                while i < line.count {
+                    guard let scheme = schemes.first(where: { s in i + s.count <= line.count && line[i..<(i + s.count)].elementsEqual(s) }),
+                          i == 0 || !ProseWords.isWordByte(line[i - 1]) else { i += 1; continue }
+                    var j = i + scheme.count
+                    while j < line.count, line[j] != 0x20, line[j] != LintSource.mask, line[j] != UInt8(ascii: ")") { j += 1 }
+                    // Inside [text](…) the text may name the URL; only text outside link brackets counts.
+                    let before = line[..<i]
+                    let inLinkText = (before.lastIndex(of: UInt8(ascii: "[")) ?? -1) > (before.lastIndex(of: UInt8(ascii: "]")) ?? -1)
+                    if !inLinkText {
+                        out.append(finding("bare URL in prose", at: src.location(line: n + 1, column: i + 1), length: j - i))
+                    }
+                    i = j
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,28 @@
+/// `structure.duplicate-heading`: two headings with the same text in one chapter.
+struct DuplicateHeading: LintRule {
+    let info = LintRuleInfo(id: "structure.duplicate-heading", severity: .warning, category: .structure,
+                            summary: "Two headings in one chapter have the same text.",
+                            help: "Give each section a title that says what is different about it.")
+
+    func check(_ context: LintContext) -> [LintFinding] {
+        var out: [LintFinding] = []
+        for ch in context.paper.chapters {
+            var seen: [String: SourceLocation] = [:]
+            for block in ch.source.document.blocks {
+                block.forEachBlock { b in
+                    guard case .heading(let h) = b.kind else { return }
+                    let key = h.content.plainText.lowercased().trimmingCharacters(in: .whitespaces)
+                    if let first = seen[key] {
+                        out.append(finding("heading '\(h.content.plainText)' repeats the one at line \(first.line)", at: b.range.start,
+                                           length: h.level, notes: ["first at \(first)"]))
+                    } else {
+                        seen[key] = b.range.start
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
+
+import Foundation

@@ -1,0 +1,25 @@
+/// `structure.heading-increment`: a heading more than one level below the one before it (`##` then `####`).
+struct HeadingIncrement: LintRule {
+    let info = LintRuleInfo(id: "structure.heading-increment", severity: .warning, category: .structure,
+                            summary: "A heading skips a level.",
+                            help: "Use the next level down (## for a section, ### for a subsection).")
+
+    func check(_ context: LintContext) -> [LintFinding] {
+        var out: [LintFinding] = []
+        for ch in context.paper.chapters {
+            var previous = 1
+            for block in ch.source.document.blocks {
+                block.forEachBlock { b in
+                    guard case .heading(let h) = b.kind else { return }
+                    if h.level > previous + 1 {
+                        out.append(finding("heading level \(h.level) follows level \(previous); a level is skipped",
+                                           at: b.range.start, length: h.level,
+                                           notes: ["use \(String(repeating: "#", count: previous + 1)) here"]))
+                    }
+                    previous = h.level
+                }
+            }
+        }
+        return out
+    }
+}

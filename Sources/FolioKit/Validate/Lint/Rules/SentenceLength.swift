@@ -1,0 +1,68 @@
+/// `prose.sentence-length`: sentences longer than `max-words` (default 45) words.
+struct SentenceLength: LintRule {
+    let info = LintRuleInfo(id: "prose.sentence-length", severity: .warning, category: .prose,
+                            summary: "A sentence is longer than the configured maximum (45 words by default).",
+                            help: "Split it; set 'options: {prose.sentence-length: {max-words: N}}' under 'lint:' to change the limit.")
+
+    static let abbreviations: Set<String> = ["e.g.", "i.e.", "etc.", "al.", "p.", "pp.", "fig.", "figs.", "no.", "nos.", "vol.",
+                                             "mr.", "ms.", "dr.", "st.", "u.s.", "u.k.", "inc.", "ltd.", "cf.", "vs.", "chap.",
+                                             "sec.", "approx.", "art.", "arts.", "para.", "ed.", "eds.", "co.", "corp.", "jr.", "sr."]
+
+    /// Byte offsets of sentence-ending punctuation: `.`, `?` or `!` followed by a space, the line end or
+    /// a closing mark, after a word or closing brackets (so "[@key]." ends a sentence), and not an abbreviation.
+    static func sentenceEnds(_ line: [UInt8]) -> [Int] {
+        var out: [Int] = []
+        let closers = Set("\"')]”’".utf8)
+        for i in 0..<line.count where line[i] == UInt8(ascii: ".") || line[i] == UInt8(ascii: "?") || line[i] == UInt8(ascii: "!") {
+            let next = i + 1 < line.count ? line[i + 1] : 0x20
+            guard next == 0x20 || next == 0x09 || next == LintSource.mask || closers.contains(next) || next >= 0x80 else { continue }
+            if line[i] == UInt8(ascii: ".") {
+                var t = i
+                while t > 0, line[t - 1] != 0x20 { t -= 1 }
+                let token = String(decoding: line[t...i], as: UTF8.self).lowercased()
+                    .trimmingCharacters(in: CharacterSet(charactersIn: "(\"'“‘["))
+                let bare = token.dropLast()
+                let initial = bare.count == 1 && (bare.first?.isLetter ?? false)
+                if abbreviations.contains(token) || initial || token == "." { continue }
+            }
+            out.append(i)
+        }
+        return out
+    }
+
+    func check(_ context: LintContext) -> [LintFinding] {
+        let limit = context.option(info.id, "max-words", default: 45)
+        var out: [LintFinding] = []
+        for src in context.sources {
+            var count = 0
+            var start: SourceLocation?
+            func end() {
+                if count > limit, let start {
+                    out.append(finding("sentence of \(count) words (the limit is \(limit))", at: start, length: 1,
+                                       notes: ["split it into shorter sentences"]))
+                }
+                count = 0
+                start = nil
+            }
+            for (n, line) in src.prose.enumerated() {
+                let fullyMasked = line.allSatisfy { $0 == 0x20 || $0 == LintSource.mask || $0 == 0x09 }
+                if src.blockStarts.contains(n + 1) || fullyMasked { end() }
+                var ends = Self.sentenceEnds(line)[...]
+                for w in ProseWords.words(line) {
+                    while let e = ends.first, e < w.start {
+                        ends.removeFirst()
+                        end()
+                    }
+                    guard line[w.start..<w.end].contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) }) else { continue }
+                    if start == nil { start = src.location(line: n + 1, column: w.start + 1) }
+                    count += 1
+                }
+                if !ends.isEmpty { end() }
+            }
+            end()
+        }
+        return out
+    }
+}
+
+import Foundation

@@ -1,0 +1,25 @@
+/// `prose.todo`: TODO, FIXME and XXX left in the text.
+struct TodoMarker: LintRule {
+    let info = LintRuleInfo(id: "prose.todo", severity: .warning, category: .prose,
+                            summary: "A TODO, FIXME or XXX marker is left in the text.",
+                            help: "Finish the text, or track the work in an issue instead of the paper.")
+
+    static let markers: Set<String> = ["TODO", "FIXME", "XXX"]
+
+    func check(_ context: LintContext) -> [LintFinding] {
+        var out: [LintFinding] = []
+        for src in context.sources {
+            // Markers count in HTML comments too: they are still unfinished work.
+            for (n, line) in src.lines.enumerated() {
+                for w in ProseWords.words(line) {
+                    let word = ProseWords.text(line, w)
+                    guard Self.markers.contains(word) else { continue }
+                    let inCode = src.prose[n][w.start] == LintSource.mask && !String(decoding: line, as: UTF8.self).contains("<!--")
+                    guard !inCode else { continue }
+                    out.append(finding("\(word) marker", at: src.location(line: n + 1, column: w.start + 1), length: w.end - w.start))
+                }
+            }
+        }
+        return out
+    }
+}
