@@ -85,6 +85,11 @@ public struct Resolver {
         diagnostics += references.unreferenced()
         var anchors: Set<String>
         (entries, anchors) = resolveCitations(entries)
+        if let glossary = paper.glossary {
+            var abbreviations = Abbreviations(glossary: glossary)
+            entries = abbreviations.apply(entries)
+            entries = appendGlossary(glossary, to: entries)
+        }
         let report: CoverageReport?
         (entries, report) = resolveCoverage(entries)
         anchors.formUnion((paper.checklist?.items ?? []).map { CoverageAppendix.anchor($0.id) })
@@ -146,6 +151,23 @@ public struct Resolver {
         let at = out.firstIndex { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } } ?? out.count
         out.insert(.chapter(chapter), at: at)
         return (out, anchors)
+    }
+
+    /// Adds the "Glossary and abbreviations" appendix.
+    private mutating func appendGlossary(_ glossary: Glossary, to entries: [ResolvedPaper.Entry]) -> [ResolvedPaper.Entry] {
+        guard let ref = paper.manifest.glossary, !glossary.entries.isEmpty else { return entries }
+        let appendices = entries.filter { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } }.count
+        let range = SourceRange(start: ref.location, endLine: ref.location.line, endColumn: ref.location.column)
+        let id = slugger.unique(Abbreviations.id)
+        let title = [Inline(.text(Abbreviations.title), range: range)]
+        let source = Chapter(path: ref.location.file, manifestPath: "", matter: .appendix, title: title, titleLocation: ref.location,
+                             explicitID: id, owners: [], reviewers: [], status: nil,
+                             document: MarkdownDocument(file: ref.location.file, blocks: [], footnotes: []))
+        let chapter = ResolvedChapter(title: title, ordinal: appendices + 1, id: id, matter: .appendix,
+                                      blocks: Abbreviations.appendixBlocks(glossary, range: range), footnotes: [],
+                                      footnotePrefix: "c\(entries.count)-", source: source)
+        register(id, .appendix, chapter.number, ref.location, title: Abbreviations.title)
+        return entries + [.chapter(chapter)]
     }
 
     /// Measures checklist claims and, when the paper has a checklist, adds the coverage appendix.

@@ -258,6 +258,10 @@ public struct HTMLRenderer {
             HTMLEscaping.appendText(group.source, to: &out)
         case .formattedCitation(_, let content):
             inlines(content)
+        case .span(let attrs, let content) where attrs.classes == ["abbr"]:
+            out += "<abbr title=\"\(HTMLEscaping.text(attrs["title"] ?? ""))\">"
+            inlines(content)
+            out += "</abbr>"
         case .span(let attrs, let content):
             out += "<span" + Self.idAttribute(attrs.id)
             if !attrs.classes.isEmpty { out += " class=\"\(HTMLEscaping.text(attrs.classes.joined(separator: " ")))\"" }

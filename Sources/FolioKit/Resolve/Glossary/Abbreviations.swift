@@ -1,0 +1,131 @@
+/// The glossary pass of the Resolve stage: every glossary acronym in the authors' text becomes an
+/// abbreviation span (HTML `<abbr title>`), and its first use in reading order is expanded as
+/// "Infocomm Media Development Authority (IMDA)" unless the author already wrote it that way.
+/// Headings, code, citations and generated chapters are left alone.
+struct Abbreviations {
+    let glossary: Glossary
+    /// Acronyms by their first word, longest first, so "NIST AI RMF" wins over "NIST".
+    private let byFirstWord: [String: [Glossary.Entry]]
+    private var expanded: Set<String> = []
+
+    init(glossary: Glossary) {
+        self.glossary = glossary
+        var map: [String: [Glossary.Entry]] = [:]
+        for e in glossary.acronyms {
+            guard let a = e.acronym, let first = a.split(separator: " ").first else { continue }
+            map[String(first), default: []].append(e)
+        }
+        byFirstWord = map.mapValues { $0.sorted { ($0.acronym?.count ?? 0) > ($1.acronym?.count ?? 0) } }
+    }
+
+    mutating func apply(_ entries: [ResolvedPaper.Entry]) -> [ResolvedPaper.Entry] {
+        guard !byFirstWord.isEmpty else { return entries }
+        return entries.map { entry in
+            guard case .chapter(var ch) = entry, !ch.source.manifestPath.isEmpty else { return entry }
+            ch.blocks = ch.blocks.map { rewrite($0) }
+            ch.footnotes = ch.footnotes.map { note in
+                var n = note
+                n.content = n.content.map { rewrite($0) }
+                return n
+            }
+            return .chapter(ch)
+        }
+    }
+
+    private mutating func rewrite(_ block: Block) -> Block {
+        if case .heading = block.kind { return block }
+        return block.mapInlines { list in rewrite(list) }
+    }
+
+    private mutating func rewrite(_ list: [Inline]) -> [Inline] {
+        var out: [Inline] = []
+        for node in list {
+            guard case .text(let s) = node.kind else {
+                out.append(node)
+                continue
+            }
+            out += split(s, previous: out, range: node.range)
+        }
+        return out
+    }
+
+    /// Splits a text node around acronyms.
+    private mutating func split(_ s: String, previous: [Inline], range: SourceRange) -> [Inline] {
+        let chars = Array(s)
+        var out: [Inline] = []
+        var pending = ""
+        var i = 0
+        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+        while i < chars.count {
+            let atWordStart = i == 0 || !isWordChar(chars[i - 1])
+            guard atWordStart, chars[i].isUppercase else {
+                pending.append(chars[i])
+                i += 1
+                continue
+            }
+            var j = i
+            while j < chars.count, isWordChar(chars[j]) || chars[j] == "/" { j += 1 }
+            let word = String(chars[i..<j])
+            var matched: (Glossary.Entry, Int)?
+            for e in byFirstWord[word] ?? [] {
+                guard let a = e.acronym else { continue }
+                let ac = Array(a)
+                if i + ac.count <= chars.count, Array(chars[i..<(i + ac.count)]) == ac,
+                   i + ac.count == chars.count || !isWordChar(chars[i + ac.count]) {
+                    matched = (e, ac.count)
+                    break
+                }
+            }
+            guard let (entry, length) = matched, let acronym = entry.acronym else {
+                pending += word
+                i = j
+                continue
+            }
+            let before = (previous.plainText + out.plainText + pending)
+            let after = String(chars[(i + length)...])
+            // "Term (ACR)" or "ACR (Term…)": the author defines it here.
+            let definedHere = (before.hasSuffix("(") && Self.squeeze(String(before.dropLast())).lowercased().hasSuffix(entry.term.lowercased()))
+                || Self.squeeze(after).lowercased().hasPrefix("(" + entry.term.lowercased())
+            if !expanded.contains(acronym) && !definedHere {
+                pending += entry.term + " ("
+                out.append(Inline(.text(pending), range: range))
+                pending = ""
+                out.append(abbr(entry, range))
+                pending = ")"
+            } else {
+                if !pending.isEmpty { out.append(Inline(.text(pending), range: range)) }
+                pending = ""
+                out.append(abbr(entry, range))
+            }
+            expanded.insert(acronym)
+            i += length
+        }
+        if !pending.isEmpty { out.append(Inline(.text(pending), range: range)) }
+        return out
+    }
+
+    private func abbr(_ e: Glossary.Entry, _ range: SourceRange) -> Inline {
+        let attrs = Attributes(classes: ["abbr"], pairs: [(key: "title", value: e.term)])
+        return Inline(.span(attrs, [Inline(.text(e.acronym ?? e.term), range: range)]), range: range)
+    }
+
+    static func squeeze(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\n" }).joined(separator: " ")
+    }
+
+    // MARK: Appendix
+
+    static let title = "Glossary and abbreviations"
+    static let id = "sec:glossary"
+
+    /// One paragraph per entry, alphabetical: **Term** (ACR): definition.
+    static func appendixBlocks(_ glossary: Glossary, range: SourceRange) -> [Block] {
+        let sorted = glossary.entries.sorted { $0.term.lowercased() < $1.term.lowercased() }
+        return sorted.map { e in
+            var content: [Inline] = [Inline(.strong([Inline(.text(e.term), range: range)]), range: range)]
+            if let a = e.acronym { content.append(Inline(.text(" (\(a))"), range: range)) }
+            content.append(Inline(.text(": " + e.definition), range: range))
+            return Block(.paragraph(content), range: range)
+        }
+    }
+}
