@@ -16,6 +16,8 @@ enum ProseMask {
         }
         var fence: (UInt8, Int)?
         var inComment = false
+        var inList = false
+        var inIndentedCode = false
         while i < lines.count {
             let line = lines[i]
             let lineNo = i + 1
@@ -54,6 +56,21 @@ enum ProseMask {
                 || body.first == UInt8(ascii: ":") || isListItem(Array(body)) {
                 starts.insert(lineNo)
             }
+            // Indented code: four spaces after a blank line, outside lists.
+            let indent = line.count - body.count
+            let previousBlank = i == 0 || lines[i - 1].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            if body.isEmpty {
+                i += 1
+                continue
+            }
+            if inIndentedCode && indent >= 4 || (indent >= 4 && previousBlank && !inList) {
+                inIndentedCode = true
+                out[i] = masked(line)
+                i += 1
+                continue
+            }
+            inIndentedCode = false
+            if isListItem(Array(body)) { inList = true } else if indent == 0 && previousBlank { inList = false }
             if body.first == UInt8(ascii: "|") || isDelimiterRow(Array(body)) { tables.insert(lineNo) }
             if isDelimiterRow(Array(body)) || body.starts(with: Array(":::".utf8)) || body.starts(with: Array("[^".utf8)) && contains(line, "]:") {
                 // Table delimiter rows and div fences carry no prose; footnote labels are masked below.

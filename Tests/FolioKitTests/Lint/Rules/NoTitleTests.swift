@@ -1,0 +1,9 @@
+import Testing
+@testable import FolioKit
+
+@Suite struct NoTitleTests {
+    @Test func chapterWithoutTitle() throws {
+        let f = try LintHarness.lint("---\nowners: [wg]\n---\n\nJust text.\n", LintHarness.front + "Titled.\n")
+        #expect(LintHarness.positions(f, "structure.no-title") == ["1:1"])
+    }
+}
