@@ -10,7 +10,7 @@ DEBS_TEX   := texlive-luatex texlive-latex-recommended texlive-latex-extra latex
 DEBS_TEST  := tidy python3-pip
 DEBS_BENCH := cmark-gfm hyperfine python3-pip
 
-.PHONY: all paper html pdf deps deps-tex tool test bench fuzz clean
+.PHONY: all paper html pdf lint check deps deps-tex tool test bench fuzz clean
 
 FUZZ_SECONDS ?= 60
 
@@ -41,6 +41,13 @@ html: tool
 
 pdf: deps-tex tool
 	$(FOLIO) build --paper $(PAPER) --out $(OUT) --to all
+
+# Reviewers' checks: located findings (docs/lint-rules.md) and the governance checklist.
+lint: tool
+	$(FOLIO) lint --paper $(PAPER)
+
+check: tool
+	$(FOLIO) check --paper $(PAPER)
 
 test: deps deps-tex
 	@scripts/ensure-debs $(DEBS_TEST)

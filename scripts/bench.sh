@@ -35,7 +35,7 @@ PANDOC="$(scripts/ensure-pandoc)"
 
 # --- corpus -----------------------------------------------------------------------------
 mkdir -p "$BENCH"
-rm -rf "$BENCH/paper" "$BENCH/paper2x" "$BENCH/xref" "$BENCH/cite" "$BENCH/out" "$BENCH/out2x" "$BENCH/outxref" "$BENCH/outcite"
+rm -rf "$BENCH/paper" "$BENCH/paper2x" "$BENCH/xref" "$BENCH/cite" "$BENCH/out" "$BENCH/out2x" "$BENCH/outxref" "$BENCH/outcite" "$BENCH/outhtml"
 python3 scripts/gen-bench-paper.py "$BENCH/paper"
 python3 scripts/gen-bench-paper.py "$BENCH/paper2x" --scale 2
 python3 scripts/gen-bench-paper.py "$BENCH/xref" --crossrefs 5000
@@ -49,12 +49,14 @@ CMD_FOLIO2="$(q "$FOLIO") build --paper $BENCH/paper2x --out $BENCH/out2x --to h
 CMD_XREF="$(q "$FOLIO") build --paper $BENCH/xref --out $BENCH/outxref --to html,latex"
 CMD_CITE="$(q "$FOLIO") build --paper $BENCH/cite --out $BENCH/outcite --to html,latex"
 CMD_CITEPROC="$(q "$PANDOC") -f markdown -t html --citeproc --bibliography $BENCH/cite/references.bib $BENCH/cite/all.md -o /dev/null"
+CMD_HTML="$(q "$FOLIO") build --paper $BENCH/paper --out $BENCH/outhtml --to html"
+CMD_LINT="$(q "$FOLIO") lint --paper $BENCH/paper > /dev/null"
 CMD_CMARK2="cmark-gfm -e table -e strikethrough -e tasklist $BENCH/paper2x/all.md > /dev/null"
 
 # --- one checked run of each command, so a failure shows its own message -------------------
 echo
 echo "Checking that every command succeeds..."
-for cmd in "$CMD_FOLIO" "$CMD_CMARK" "$CMD_PANDOC" "$CMD_FOLIO2" "$CMD_CMARK2" "$CMD_XREF" "$CMD_CITE" "$CMD_CITEPROC"; do
+for cmd in "$CMD_FOLIO" "$CMD_CMARK" "$CMD_PANDOC" "$CMD_FOLIO2" "$CMD_CMARK2" "$CMD_XREF" "$CMD_CITE" "$CMD_CITEPROC" "$CMD_HTML" "$CMD_LINT"; do
   if ! out="$(bash -c "$cmd" 2>&1)"; then
     echo "bench: command failed: $cmd" >&2
     printf '%s\n' "$out" >&2
@@ -78,7 +80,9 @@ hyperfine --warmup "$WARMUP" --runs "$RUNS" --export-json "$BENCH/results.json" 
   -n "cmark-gfm, 2x corpus"        "$CMD_CMARK2" \
   -n "folio build, 5,000 cross-references" "$CMD_XREF" \
   -n "folio build, 500 entries, 3,000 citations" "$CMD_CITE" \
-  -n "pandoc --citeproc, same citations" "$CMD_CITEPROC"
+  -n "pandoc --citeproc, same citations" "$CMD_CITEPROC" \
+  -n "folio build --to html" "$CMD_HTML" \
+  -n "folio lint" "$CMD_LINT"
 
 # --- summary ------------------------------------------------------------------------------
 {
@@ -98,6 +102,7 @@ folio, cmark, pandoc = by["folio build (html,latex)"], by["cmark-gfm"], by["pand
 folio2, cmark2 = by["folio build, 2x corpus"], by["cmark-gfm, 2x corpus"]
 xref = by["folio build, 5,000 cross-references"]
 cite, citeproc = by["folio build, 500 entries, 3,000 citations"], by["pandoc --citeproc, same citations"]
+html, lint = by["folio build --to html"], by["folio lint"]
 
 def corpus(d):
     with open(os.path.join(bench, d, "all.md"), "rb") as f:
@@ -115,7 +120,7 @@ print()
 print(f"{'command':<36} {'mean':>12} {'± stddev':>12} {'min':>12} {'MB/s':>7}")
 bx, _ = corpus("xref")
 bc, _ = corpus("cite")
-for r, size in [(folio, b1), (cmark, b1), (pandoc, b1), (folio2, b2), (cmark2, b2), (xref, bx), (cite, bc), (citeproc, bc)]:
+for r, size in [(folio, b1), (cmark, b1), (pandoc, b1), (folio2, b2), (cmark2, b2), (xref, bx), (cite, bc), (citeproc, bc), (html, b1), (lint, b1)]:
     print(f"{r['command']:<36} {ms(r['mean']):>12} {ms(r['stddev']):>12} {ms(r['min']):>12}"
           f" {size / 1e6 / r['mean']:7.1f}")
 print()
@@ -140,4 +145,7 @@ ct, ct_min = ratio(cite, folio)
 print(f"{'3,000 citations / plain':<24} {ct:8.2f}x {ct_min:8.2f}x   (the same text plus 3,000 citations of a 500-entry .bib)")
 cp, cp_min = ratio(citeproc, cite)
 print(f"{'citeproc / folio':<24} {cp:8.2f}x {cp_min:8.2f}x   (pandoc 3 --citeproc on all.md, HTML only)")
+li, li_min = ratio(lint, html)
+print(f"{'lint / build --to html':<24} {li:8.2f}x {li_min:8.2f}x   target: at most 1.5x -> "
+      f"{'within target' if li <= 1.5 else 'ABOVE TARGET'}")
 PY

@@ -82,7 +82,12 @@ class Chapter:
 
     # -- inline text -----------------------------------------------------
     def word(self):
-        return self.rng.choice(WORDS)
+        # Never the same word twice in a row: real prose has no "the the", and the linter would flag it.
+        w = self.rng.choice(WORDS)
+        while w == getattr(self, "last_word", None):
+            w = self.rng.choice(WORDS)
+        self.last_word = w
+        return w
 
     def phrase(self, lo=2, hi=4):
         return " ".join(self.word() for _ in range(self.rng.randint(lo, hi)))
@@ -193,7 +198,7 @@ class Chapter:
     def front_matter(self):
         title = f"Chapter {self.index}: {self.phrase(2, 4)}"
         status = self.rng.choice(STATUSES)
-        return f"---\ntitle: \"{title}\"\nstatus: {status}\n---\n\n"
+        return f"---\ntitle: \"{title}\"\nowners: [wg-{self.index % 7}]\nstatus: {status}\n---\n\n"
 
 
 def yaml_list(paths, indent):

@@ -17,13 +17,14 @@ public enum LintReportWriter {
 
     static func human(_ findings: [LintFinding], sources: [LintSource], useColor: Bool) -> String {
         let printer = DiagnosticPrinter(useColor: useColor)
+        let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var out = ""
         for f in findings {
             out += printer.format(f.diagnostic) + "\n"
-            guard let loc = f.diagnostic.location, let src = sources.first(where: { $0.path == loc.file }),
+            guard let loc = f.diagnostic.location, let src = byPath[loc.file],
                   loc.line >= 1, loc.line <= src.lines.count else { continue }
             let bytes = src.lines[loc.line - 1]
-            let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\t", with: " ")
+            let text = String(decoding: bytes.map { $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self)
             // The caret sits under the character at the byte column (multi-byte characters count once).
             let prefix = String(decoding: bytes.prefix(max(loc.column - 1, 0)), as: UTF8.self)
             let spanEnd = min(bytes.count, loc.column - 1 + max(f.length, 1))

@@ -93,7 +93,7 @@ struct Coverage {
         var markers: [Marker] = []
         for block in blocks {
             guard case .paragraph(let content) = block.kind, content.contains(where: { node in
-                if case .text(let s) = node.kind { return s.contains("[[") || s.contains("covers:") }
+                if case .text(let s) = node.kind { return Self.mentionsCovers(s) }
                 return false
             }) else {
                 out.append(block)
@@ -139,6 +139,17 @@ struct Coverage {
             }
         }
         return (out, markers)
+    }
+
+    /// A fast byte scan for "covers:" (cmark may split "[[covers: X]]" across text nodes).
+    static func mentionsCovers(_ s: String) -> Bool {
+        let needle = Array("covers:".utf8)
+        var matched = 0
+        for b in s.utf8 {
+            matched = b == needle[matched] ? matched + 1 : (b == needle[0] ? 1 : 0)
+            if matched == needle.count { return true }
+        }
+        return false
     }
 
     /// Adjacent text nodes joined (cmark splits text at brackets).

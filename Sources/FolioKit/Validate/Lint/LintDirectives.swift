@@ -19,7 +19,7 @@ struct LintDirectives {
     private(set) var problems: [Diagnostic] = []
 
     init(_ source: LintSource, knownRules: Set<String>) {
-        for (n, bytes) in source.lines.enumerated() {
+        for (n, bytes) in source.lines.enumerated() where ProseMask.contains(bytes, "folio-lint") {
             let line = String(decoding: bytes, as: UTF8.self)
             guard let open = line.range(of: "<!--"), let close = line.range(of: "-->", range: open.upperBound..<line.endIndex)
             else { continue }

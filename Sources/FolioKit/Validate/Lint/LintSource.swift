@@ -13,6 +13,8 @@ public struct LintSource: Sendable {
     public var tableRows: Set<Int>
     /// Per line, whether the line is a heading, list item, blank or otherwise starts a block.
     public var blockStarts: Set<Int>
+    /// The words of each prose line, computed once for every rule.
+    var words: [[ProseWords.Word]]
     public var chapter: Chapter?
 
     public static let mask: UInt8 = 0x01
@@ -35,6 +37,7 @@ public struct LintSource: Sendable {
         if !current.isEmpty { lines.append(current) }
         self.lines = lines
         (prose, tableRows, blockStarts) = ProseMask.compute(lines)
+        words = prose.map(ProseWords.words)
     }
 
     /// The line's text (1-based), for messages and the caret display.

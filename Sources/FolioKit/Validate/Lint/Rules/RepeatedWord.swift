@@ -13,7 +13,7 @@ struct RepeatedWord: LintRule {
             var previous: (word: String, line: Int, end: Int)?
             for (n, line) in src.prose.enumerated() {
                 if src.blockStarts.contains(n + 1) && line.allSatisfy({ $0 == 0x20 || $0 == LintSource.mask }) { previous = nil }
-                for w in ProseWords.words(line) {
+                for w in src.words[n] {
                     let word = ProseWords.text(line, w)
                     defer { previous = (word, n + 1, w.end) }
                     guard let p = previous, p.word.lowercased() == word.lowercased(), !Self.allowed.contains(word.lowercased()),

@@ -8,6 +8,8 @@ struct SentenceLength: LintRule {
                                              "mr.", "ms.", "dr.", "st.", "u.s.", "u.k.", "inc.", "ltd.", "cf.", "vs.", "chap.",
                                              "sec.", "approx.", "art.", "arts.", "para.", "ed.", "eds.", "co.", "corp.", "jr.", "sr."]
 
+    static let abbreviationBytes: Set<[UInt8]> = Set(abbreviations.map { Array($0.utf8) })
+
     /// Byte offsets of sentence-ending punctuation: `.`, `?` or `!` followed by a space, the line end or
     /// a closing mark, after a word or closing brackets (so "[@key]." ends a sentence), and not an abbreviation.
     static func sentenceEnds(_ line: [UInt8]) -> [Int] {
@@ -19,11 +21,14 @@ struct SentenceLength: LintRule {
             if line[i] == UInt8(ascii: ".") {
                 var t = i
                 while t > 0, line[t - 1] != 0x20 { t -= 1 }
-                let token = String(decoding: line[t...i], as: UTF8.self).lowercased()
-                    .trimmingCharacters(in: CharacterSet(charactersIn: "(\"'“‘["))
-                let bare = token.dropLast()
-                let initial = bare.count == 1 && (bare.first?.isLetter ?? false)
-                if abbreviations.contains(token) || initial || token == "." { continue }
+                // The token up to the dot, lower-cased, without opening brackets or quotes.
+                var token: [UInt8] = []
+                for byte in line[t...i] {
+                    if token.isEmpty, "(\"'[".utf8.contains(byte) { continue }
+                    token.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                }
+                let initial = token.count == 2 && ((token[0] >= 0x61 && token[0] <= 0x7A))
+                if Self.abbreviationBytes.contains(token) || initial || token == [UInt8(ascii: ".")] { continue }
             }
             out.append(i)
         }
@@ -48,7 +53,7 @@ struct SentenceLength: LintRule {
                 let fullyMasked = line.allSatisfy { $0 == 0x20 || $0 == LintSource.mask || $0 == 0x09 }
                 if src.blockStarts.contains(n + 1) || fullyMasked { end() }
                 var ends = Self.sentenceEnds(line)[...]
-                for w in ProseWords.words(line) {
+                for w in src.words[n] {
                     while let e = ends.first, e < w.start {
                         ends.removeFirst()
                         end()

@@ -39,6 +39,26 @@ struct SpellingVariant: LintRule {
 
     static let reverse: [String: String] = Dictionary(pairs.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
 
+    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes {
+            h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b + 32 : b)) &* 0x100000001b3
+        }
+        return h
+    }
+
+    static let hashes: Set<UInt64> = Set(known.keys.map { hash($0) })
+
+    /// Every variant as lower-case bytes → whether it is the British one (a fast first check).
+    static let known: [[UInt8]: Bool] = {
+        var map: [[UInt8]: Bool] = [:]
+        for (gb, us) in pairs {
+            map[Array(gb.utf8)] = true
+            map[Array(us.utf8)] = false
+        }
+        return map
+    }()
+
     enum Preference { case british, american }
 
     static func preference(lang: String) -> Preference? {
@@ -54,11 +74,13 @@ struct SpellingVariant: LintRule {
         var hits: [(src: LintSource, line: Int, word: ProseWords.Word, text: String, british: Bool)] = []
         for src in context.sources {
             for (n, line) in src.prose.enumerated() {
-                for w in ProseWords.words(line) {
-                    let text = ProseWords.text(line, w)
-                    let lower = text.lowercased()
-                    if Self.pairs[lower] != nil { hits.append((src, n + 1, w, text, true)) }
-                    else if Self.reverse[lower] != nil { hits.append((src, n + 1, w, text, false)) }
+                for w in src.words[n] where w.end - w.start >= 4 && w.end - w.start <= 16 {
+                    // A hash of the lower-cased bytes first: most words are not variants, and this allocates nothing.
+                    guard Self.hashes.contains(Self.hash(line[w.start..<w.end])) else { continue }
+                    var lower = [UInt8](line[w.start..<w.end])
+                    for k in lower.indices where lower[k] >= 0x41 && lower[k] <= 0x5A { lower[k] += 32 }
+                    guard let british = Self.known[lower] else { continue }
+                    hits.append((src, n + 1, w, ProseWords.text(line, w), british))
                 }
             }
         }

@@ -10,7 +10,8 @@ struct TodoMarker: LintRule {
         var out: [LintFinding] = []
         for src in context.sources {
             // Markers count in HTML comments too: they are still unfinished work.
-            for (n, line) in src.lines.enumerated() {
+            for (n, line) in src.lines.enumerated()
+            where ProseMask.contains(line, "TODO") || ProseMask.contains(line, "FIXME") || ProseMask.contains(line, "XXX") {
                 for w in ProseWords.words(line) {
                     let word = ProseWords.text(line, w)
                     guard Self.markers.contains(word) else { continue }
