@@ -24,14 +24,16 @@ public enum GitChanges {
                 return .failure(.error("lint.since", "'\(DisplayPath.of(directory))' is not in a git repository", at: nil))
             }
             let root = top.output.trimmingCharacters(in: .whitespacesAndNewlines)
-            let diff = try ProcessRunner.run(git, ["diff", "-U0", "--no-color", "--no-ext-diff", revision, "--", "."], in: directory)
+            let diff = try ProcessRunner.run(git, ["-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff",
+                                                   "--no-renames", revision, "--", "."], in: directory)
             guard diff.status == 0 else {
                 return .failure(.error("lint.since", "git cannot compare with '\(revision)': \(diff.output.trimmingCharacters(in: .whitespacesAndNewlines))", at: nil))
             }
             var changed = parse(diff.output, root: root)
-            let untracked = try ProcessRunner.run(git, ["ls-files", "--others", "--exclude-standard", "--full-name", "--", "."], in: directory)
+            let untracked = try ProcessRunner.run(git, ["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard",
+                                                        "--full-name", "--", "."], in: directory)
             for name in untracked.output.split(separator: "\n") {
-                let path = URL(fileURLWithPath: root).appendingPathComponent(String(name)).standardizedFileURL.path
+                let path = URL(fileURLWithPath: root).appendingPathComponent(unquote(String(name))).standardizedFileURL.path
                 changed[path] = wholeFile
             }
             return .success(changed)
@@ -40,15 +42,42 @@ public enum GitChanges {
         }
     }
 
+    /// Undoes git's C-style quoting of a path ("b/a\"b.md", octal escapes for other bytes).
+    static func unquote(_ s: String) -> String {
+        var t = s
+        if t.hasSuffix("\t") { t.removeLast() }
+        guard t.hasPrefix("\""), t.hasSuffix("\""), t.count >= 2 else { return t }
+        let inner = Array(t.utf8.dropFirst().dropLast())
+        var out: [UInt8] = []
+        var i = 0
+        while i < inner.count {
+            guard inner[i] == UInt8(ascii: "\\"), i + 1 < inner.count else { out.append(inner[i]); i += 1; continue }
+            let e = inner[i + 1]
+            switch e {
+            case UInt8(ascii: "n"): out.append(0x0A); i += 2
+            case UInt8(ascii: "t"): out.append(0x09); i += 2
+            case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                var value = 0, k = i + 1
+                while k < inner.count, k < i + 4, inner[k] >= 0x30, inner[k] <= 0x37 { value = value * 8 + Int(inner[k] - 0x30); k += 1 }
+                out.append(UInt8(truncatingIfNeeded: value))
+                i = k
+            default: out.append(e); i += 2
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// `+++ b/path` names the file; `@@ -a,b +c,d @@` adds lines c..<c+d (d defaults to 1).
     static func parse(_ diff: String, root: String) -> [String: Set<Int>] {
         var out: [String: Set<Int>] = [:]
         var current: String?
         for line in diff.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("+++ ") {
-                let name = line.dropFirst(4)
+                // git ends names that contain spaces with a tab, and quotes names with special characters.
+                var name = unquote(String(line.dropFirst(4)))
+                if name.hasSuffix("\t") { name.removeLast() }
                 current = name == "/dev/null" ? nil
-                    : URL(fileURLWithPath: root).appendingPathComponent(String(name.hasPrefix("b/") ? name.dropFirst(2) : name)).standardizedFileURL.path
+                    : URL(fileURLWithPath: root).appendingPathComponent(name.hasPrefix("b/") ? String(name.dropFirst(2)) : name).standardizedFileURL.path
             } else if line.hasPrefix("@@"), let file = current {
                 let parts = line.split(separator: " ")
                 guard parts.count >= 3, parts[2].hasPrefix("+") else { continue }

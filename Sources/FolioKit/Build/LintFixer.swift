@@ -19,7 +19,7 @@ public enum LintFixer {
             let mine = findings.filter { $0.diagnostic.location?.file == src.path }
             let fixes = mine.compactMap(\.fix)
             guard !fixes.isEmpty else { continue }
-            let oldText = String(decoding: Data(src.lines.joined(separator: [0x0A])), as: UTF8.self)
+            let oldText = src.text(src.lines)
             let unfixable = mine.filter { $0.fix == nil && $0.diagnostic.severity != .note }.count
             if unfixable > 0 && !force {
                 results.append(FileResult(path: src.path, applied: 0, newText: oldText, oldText: oldText,
@@ -42,25 +42,17 @@ public enum LintFixer {
                 }
                 lines[lineNo - 1] = line
             }
-            var text = String(decoding: Data(lines.joined(separator: [0x0A])), as: UTF8.self)
-            if let data = FileManager.default.contents(atPath: src.url.path), data.last == 0x0A { text += "\n" }
-            var old = oldText
-            if FileManager.default.contents(atPath: src.url.path)?.last == 0x0A { old += "\n" }
-            results.append(FileResult(path: src.path, applied: applied, newText: text, oldText: old, skipped: nil))
+            results.append(FileResult(path: src.path, applied: applied, newText: src.text(lines), oldText: oldText, skipped: nil))
         }
         return results
     }
 
-    /// Writes the fixed files: each to a temporary file beside it, then renamed over the original.
+    /// Writes the fixed files atomically: Foundation writes a new, uniquely named temporary file beside
+    /// each one and renames it over the original, so no name a pull request could plant is followed.
     public static func write(_ results: [FileResult], sources: [LintSource]) throws {
         for r in results where r.skipped == nil && r.applied > 0 {
             guard let url = sources.first(where: { $0.path == r.path })?.url else { continue }
-            let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).folio-fix")
-            try Data(r.newText.utf8).write(to: temp)
-            if rename(temp.path, url.path) != 0 {
-                try? FileManager.default.removeItem(at: temp)
-                throw CocoaError(.fileWriteUnknown)
-            }
+            try Data(r.newText.utf8).write(to: url, options: .atomic)
         }
     }
 
@@ -68,8 +60,8 @@ public enum LintFixer {
     public static func diff(_ results: [FileResult]) -> String {
         var out = ""
         for r in results where r.skipped == nil && r.applied > 0 {
-            let a = r.oldText.split(separator: "\n", omittingEmptySubsequences: false)
-            let b = r.newText.split(separator: "\n", omittingEmptySubsequences: false)
+            let a = r.oldText.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+            let b = r.newText.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
             out += "--- a/\(r.path)\n+++ b/\(r.path)\n"
             // Fixes never add or remove lines, so changed lines pair up one to one.
             for i in 0..<min(a.count, b.count) where a[i] != b[i] {

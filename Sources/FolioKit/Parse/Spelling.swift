@@ -13,6 +13,7 @@ public enum Spelling {
 
     /// Levenshtein distance; returns `limit + 1` early when the lengths alone exceed the limit.
     public static func distance(_ a: String, _ b: String, limit: Int) -> Int {
+        if abs(a.utf8.count - b.utf8.count) > limit * 4 { return limit + 1 }
         let x = Array(a.lowercased()), y = Array(b.lowercased())
         if abs(x.count - y.count) > limit { return limit + 1 }
         var prev = Array(0...y.count)

@@ -14,7 +14,7 @@ public enum BibLaTeXWriter {
         var out = ""
         for r in refs {
             let type = types[r.type] ?? "misc"
-            out += "@\(type){\(r.id),\n"
+            out += "@\(type){\(safeKey(r.id)),\n"
             for (name, value) in fields(r, type: type) { out += "  \(name) = {\(value)},\n" }
             out += "}\n\n"
         }
@@ -58,6 +58,12 @@ public enum BibLaTeXWriter {
         add("doi", r["DOI"], verbatim: true)
         add("url", r["URL"], verbatim: true)
         return out
+    }
+
+    /// A key as written when BibTeX can read it back; otherwise Folio's safe label form.
+    static func safeKey(_ key: String) -> String {
+        let unsafe = key.isEmpty || key.contains { $0.isWhitespace || "{}(),\"#%'=\\~".contains($0) }
+        return unsafe ? LaTeXEscaping.label(key) : key
     }
 
     static func names(_ list: [Reference.Name]) -> String {

@@ -23,12 +23,22 @@ public enum LintReportWriter {
             out += printer.format(f.diagnostic) + "\n"
             guard let loc = f.diagnostic.location, let src = byPath[loc.file],
                   loc.line >= 1, loc.line <= src.lines.count else { continue }
-            let bytes = src.lines[loc.line - 1]
-            let text = String(decoding: bytes.map { $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self)
+            let full = src.lines[loc.line - 1]
+            // A window of the line around the finding (long lines would repeat megabytes per finding),
+            // cut at UTF-8 character boundaries.
+            let short = full.count <= 240
+            var from = short ? 0 : max(0, loc.column - 1 - 100)
+            var to = short ? full.count : min(full.count, loc.column - 1 + max(f.length, 1) + 100)
+            while from > 0, from < full.count, full[from] & 0xC0 == 0x80 { from -= 1 }
+            while to < full.count, full[to] & 0xC0 == 0x80 { to += 1 }
+            let bytes = Array(full[from..<to])
+            let column = loc.column - from
+            let text = (from > 0 ? "…" : "") + String(decoding: bytes.map { $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self) + (to < full.count ? "…" : "")
             // The caret sits under the character at the byte column (multi-byte characters count once).
-            let prefix = String(decoding: bytes.prefix(max(loc.column - 1, 0)), as: UTF8.self)
-            let spanEnd = min(bytes.count, loc.column - 1 + max(f.length, 1))
-            let span = String(decoding: bytes[min(max(loc.column - 1, 0), bytes.count)..<max(spanEnd, min(max(loc.column - 1, 0), bytes.count))], as: UTF8.self)
+            let prefix = (from > 0 ? "…" : "") + String(decoding: bytes.prefix(max(column - 1, 0)), as: UTF8.self)
+            let startByte = min(max(column - 1, 0), bytes.count)
+            let spanEnd = max(startByte, min(bytes.count, column - 1 + max(f.length, 1)))
+            let span = String(decoding: bytes[startByte..<spanEnd], as: UTF8.self)
             let marker = "^" + String(repeating: "~", count: max(span.count - 1, 0))
             out += "    \(text)\n    \(String(repeating: " ", count: prefix.count))\(useColor ? "\u{1B}[1;32m\(marker)\u{1B}[0m" : marker)\n"
         }

@@ -49,6 +49,8 @@ enum BibTeXConverter {
         var byKey: [String: BibTeXParser.Entry] = [:]
         for e in entries where byKey[e.key.lowercased()] == nil { byKey[e.key.lowercased()] = e }
         var diagnostics: [Diagnostic] = []
+        // Inheritance copies fields; a budget keeps a hostile file (one huge parent, many children) linear.
+        var budget = 200_000
         let out = entries.map { entry -> BibTeXParser.Entry in
             guard let field = entry.fields.first(where: { $0.name == "crossref" }) else { return entry }
             guard let parent = byKey[field.value.trimmingCharacters(in: .whitespaces).lowercased()], parent.key != entry.key else {
@@ -57,10 +59,11 @@ enum BibTeXConverter {
                 return entry
             }
             var child = entry
+            var names = Set(child.fields.map(\.name))
             func add(_ name: String, _ value: String, _ location: SourceLocation) {
-                if !child.fields.contains(where: { $0.name == name }) {
-                    child.fields.append(.init(name: name, value: value, location: location))
-                }
+                guard budget > 0, names.insert(name).inserted else { return }
+                budget -= 1
+                child.fields.append(.init(name: name, value: value, location: location))
             }
             if bookLike.contains(parent.type), partLike.contains(child.type) {
                 for (from, to) in [("title", "booktitle"), ("subtitle", "booksubtitle"), ("titleaddon", "booktitleaddon")] {

@@ -27,9 +27,15 @@ struct BibTeXParser {
     private let file: String
     private var lineStarts: [Int] = [0]
     private var i = 0
+    /// The furthest offset any scan reached, so recovery never rescans text.
+    private var furthest = 0
     private var macros: [String: String] = BibTeXParser.monthMacros
     private(set) var entries: [Entry] = []
     private(set) var diagnostics: [Diagnostic] = []
+
+    /// Bounds that keep hostile files linear: fields per entry and bytes per value (macros can double a value each time).
+    static let maxFields = 200
+    static let maxValueBytes = 1 << 20
 
     static let monthMacros: [String: String] = [
         "jan": "1", "feb": "2", "mar": "3", "apr": "4", "may": "5", "jun": "6",
@@ -73,7 +79,7 @@ struct BibTeXParser {
 
     /// Skips to the next `@` that begins a line (after optional blanks).
     private mutating func recover(after start: Int) {
-        i = max(i, start + 1)
+        i = max(i, start + 1, furthest)
         while i < b.count {
             if b[i] == UInt8(ascii: "@") {
                 var j = i - 1
@@ -131,6 +137,7 @@ struct BibTeXParser {
         let key = String(decoding: b[keyStart..<i], as: UTF8.self)
         guard !key.isEmpty else { throw Failure(message: "the @\(type) entry has no key", offset: keyStart) }
         var entry = Entry(type: type, key: key, fields: [], location: location(start))
+        var names: Set<String> = []
         skipSpace()
         while true {
             guard i < b.count else {
@@ -149,10 +156,14 @@ struct BibTeXParser {
             skipSpace()
             try expect(UInt8(ascii: "="), "expected '=' after the field name '\(name)'")
             let v = try value()
-            if entry.fields.contains(where: { $0.name == name }) {
+            if names.contains(name) {
                 diagnostics.append(.warning("bib.duplicate-field", "field '\(name)' appears twice in '\(key)'; the first is used",
                                             at: location(nameAt)))
             } else {
+                guard entry.fields.count < Self.maxFields else {
+                    throw Failure(message: "the entry '\(key)' has more than \(Self.maxFields) fields", offset: nameAt)
+                }
+                names.insert(name)
                 entry.fields.append(Field(name: name, value: v, location: location(nameAt)))
             }
             skipSpace()
@@ -176,6 +187,10 @@ struct BibTeXParser {
                 var depth = 0
                 var j = i + 1
                 while j < b.count {
+                    if b[j] == UInt8(ascii: "@"), atLineStart(j) {
+                        furthest = max(furthest, j)
+                        throw Failure(message: "a quoted value is not closed before the next entry", offset: at)
+                    }
                     if b[j] == UInt8(ascii: "{") { depth += 1 }
                     if b[j] == UInt8(ascii: "}") { depth -= 1 }
                     if b[j] == UInt8(ascii: "\""), depth == 0 { break }
@@ -201,10 +216,20 @@ struct BibTeXParser {
                                                 at: location(at)))
                 }
             }
+            guard out.utf8.count <= Self.maxValueBytes else {
+                throw Failure(message: "a value is longer than \(Self.maxValueBytes) bytes", offset: at)
+            }
             skipSpace()
             guard i < b.count, b[i] == UInt8(ascii: "#") else { return out }
             i += 1
         }
+    }
+
+    /// Whether an `@` at `j` starts a line (after optional blanks), where recovery would resume.
+    private func atLineStart(_ j: Int) -> Bool {
+        var k = j - 1
+        while k >= 0, b[k] == 0x20 || b[k] == 0x09 { k -= 1 }
+        return k < 0 || b[k] == 0x0A || b[k] == 0x0D
     }
 
     private func matchingBrace(from open: Int) throws(Failure) -> Int {
@@ -217,7 +242,7 @@ struct BibTeXParser {
                 if depth == 0 { return j }
             }
             // An entry start at the beginning of a line inside a value almost always means a missing brace.
-            if b[j] == UInt8(ascii: "@"), j > 0, b[j - 1] == 0x0A {
+            if b[j] == UInt8(ascii: "@"), atLineStart(j) {
                 throw Failure(message: "a '{' is not closed before the next entry", offset: open)
             }
             j += 1

@@ -72,21 +72,30 @@ enum CSLJSONReader {
         return nil
     }
 
-    /// Finds where `"id": "key"` is written, so diagnostics point at the item.
+    /// Finds where each `"id": "key"` is written, in one pass, so diagnostics point at the item.
     private struct IDLocator {
-        let text: String
-        let file: String
+        private var offsets: [String: SourceLocation] = [:]
 
-        func location(of id: String) -> SourceLocation? {
-            let escaped = id.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            for spacing in ["\"id\": \"", "\"id\":\"", "\"id\" : \""] {
-                guard let r = text.range(of: spacing + escaped + "\"") else { continue }
-                let before = text[..<r.lowerBound]
-                let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-                let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
-                return SourceLocation(file: file, line: line, column: before[lineStart...].utf8.count + 1)
+        init(text: String, file: String) {
+            let b = Array(text.utf8)
+            var line = 1, lineStart = 0
+            var i = 0
+            let key = Array("\"id\"".utf8)
+            while i < b.count {
+                if b[i] == 0x0A { line += 1; lineStart = i + 1; i += 1; continue }
+                guard b[i] == UInt8(ascii: "\""), i + key.count <= b.count, b[i..<(i + key.count)].elementsEqual(key) else { i += 1; continue }
+                let at = SourceLocation(file: file, line: line, column: i - lineStart + 1)
+                var j = i + key.count
+                while j < b.count, b[j] == 0x20 || b[j] == UInt8(ascii: ":") { j += 1 }
+                guard j < b.count, b[j] == UInt8(ascii: "\"") else { i = j; continue }
+                var k = j + 1
+                while k < b.count, b[k] != UInt8(ascii: "\""), b[k] != 0x0A { k += b[k] == UInt8(ascii: "\\") ? 2 : 1 }
+                let id = String(decoding: b[(j + 1)..<min(k, b.count)], as: UTF8.self)
+                if offsets[id] == nil { offsets[id] = at }
+                i = k + 1
             }
-            return nil
         }
+
+        func location(of id: String) -> SourceLocation? { offsets[id] }
     }
 }

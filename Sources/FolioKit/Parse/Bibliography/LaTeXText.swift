@@ -88,6 +88,11 @@ enum LaTeXText {
     private static func command(_ c: [Character], at: Int, to: Int, into out: inout String, depth: Int) -> Int {
         var i = at + 1
         guard i < to else { return i }
+        // Too deep: the backslash and the next character are kept as text.
+        guard depth < maxDepth else {
+            out.append(c[i])
+            return i + 1
+        }
         let first = c[i]
         if let mark = accents[first], !(first.isLetter && i + 1 < to && c[i + 1].isLetter) {
             i += 1

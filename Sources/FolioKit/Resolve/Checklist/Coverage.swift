@@ -28,15 +28,21 @@ struct Coverage {
         ch.blocks = blocks
         let notes = Dictionary(ch.footnotes.map { ($0.label, $0.content) }, uniquingKeysWith: { a, _ in a })
         let chapterLabel = ch.number.map { ch.matter == .appendix ? "Appendix \($0)" : "Chapter \($0)" } ?? ch.title.plainText
-        func add(_ claim: CoverageClaim, _ region: [Block], anchor: String, label: String) {
+        // The evidence of a region is measured once, however many items claim it.
+        func add(_ newClaims: [CoverageClaim], _ region: [Block], anchor: String, label: String) {
+            guard !newClaims.isEmpty else { return }
             var e = Evidence()
             for b in region { e.add(b) }
             // A section's footnotes are part of its text.
             for label in e.footnotes.sorted() { for b in notes[label] ?? [] { e.add(b) } }
-            claims.append(.init(claim: claim, anchor: anchor, label: label, side: side, chapterStatus: ch.source.status,
-                                words: e.words, citations: e.citations, references: e.references, text: e.text.lowercased()))
+            let text = e.text.lowercased()
+            var seen: Set<String> = []
+            for claim in newClaims where seen.insert(claim.itemID).inserted {
+                claims.append(.init(claim: claim, anchor: anchor, label: label, side: side, chapterStatus: ch.source.status,
+                                    words: e.words, citations: e.citations, references: e.references, text: text))
+            }
         }
-        for claim in ch.source.claims { add(claim, ch.blocks, anchor: ch.id, label: chapterLabel) }
+        add(ch.source.claims, ch.blocks, anchor: ch.id, label: chapterLabel)
         var enclosing: (anchor: String, label: String) = (ch.id, chapterLabel)
         var sectionAt: [Int: (String, String)] = [:]
         for (i, block) in ch.blocks.enumerated() {
@@ -55,19 +61,14 @@ struct Coverage {
                 return false
             } ?? ch.blocks.count
             let region = Array(ch.blocks[i..<end])
-            for id in ids where !primary.contains(id) {
-                add(.init(itemID: id, primary: false, scope: .section, location: block.range.start), region, anchor: anchor, label: label)
-            }
-            for id in primary {
-                add(.init(itemID: id, primary: true, scope: .section, location: block.range.start), region, anchor: anchor, label: label)
-            }
+            let newClaims = primary.map { CoverageClaim(itemID: $0, primary: true, scope: .section, location: block.range.start) }
+                + ids.filter { !primary.contains($0) }.map { CoverageClaim(itemID: $0, primary: false, scope: .section, location: block.range.start) }
+            add(newClaims, region, anchor: anchor, label: label)
         }
         for marker in markers where marker.block < ch.blocks.count {
             let (anchor, label) = sectionAt[marker.block] ?? (ch.id, chapterLabel)
-            for id in marker.ids {
-                add(.init(itemID: id, primary: false, scope: .paragraph, location: marker.location), [ch.blocks[marker.block]],
-                    anchor: anchor, label: label)
-            }
+            add(marker.ids.map { CoverageClaim(itemID: $0, primary: false, scope: .paragraph, location: marker.location) },
+                [ch.blocks[marker.block]], anchor: anchor, label: label)
         }
         return ch
     }
@@ -186,16 +187,21 @@ struct Coverage {
     /// several places without a primary claim.
     mutating func report(enforceStatus: Bool) -> CoverageReport? {
         let known = Set(checklist?.items.map(\.id) ?? [])
+        let sortedKnown = known.sorted()
+        var suggestions: [String: String?] = [:]
         for c in claims where !known.contains(c.claim.itemID) {
             var notes: [String] = []
-            if let near = Spelling.nearest(to: c.claim.itemID, in: known.sorted()) { notes.append("did you mean '\(near)'?") }
+            let near = suggestions[c.claim.itemID] ?? Spelling.nearest(to: c.claim.itemID, in: sortedKnown)
+            suggestions[c.claim.itemID] = near
+            if let near { notes.append("did you mean '\(near)'?") }
             if checklist == nil { notes.append("the manifest names no checklist (add 'checklist: checklist.yaml')") }
             diagnostics.append(.error("check.unknown-item", "unknown checklist item '\(c.claim.itemID)'", at: c.claim.location, notes: notes))
         }
         guard let checklist else { return nil }
         var results: [CoverageReport.Result] = []
+        let byItem = Dictionary(grouping: claims, by: \.claim.itemID)
         for item in checklist.items {
-            let mine = claims.filter { $0.claim.itemID == item.id }
+            let mine = byItem[item.id] ?? []
             results.append(CoverageReport.evaluate(item, claims: mine, enforceStatus: enforceStatus))
             if item.side != .both, let first = mine.first,
                mine.allSatisfy({ $0.side != nil && $0.side?.rawValue != item.side.rawValue }) {

@@ -10,6 +10,9 @@ struct Citations {
     private var numbers: [String: Int] = [:]
     private var fullNoteGiven: Set<String> = []
     private var backlinks: [String: [BibliographyList.Backlink]] = [:]
+    private var backlinkLabels: [String: Set<String>] = [:]
+    /// "Did you mean" answers, once per unknown key.
+    private var suggestions: [String: String?] = [:]
     private var anchorCount = 0
     /// Keeps citation anchors distinct from every other id on the page.
     var slugger: Slugger
@@ -70,9 +73,11 @@ struct Citations {
         }
     }
 
-    private func unknown(_ key: String, at location: SourceLocation?, what: String = "citation key") -> Diagnostic {
+    private mutating func unknown(_ key: String, at location: SourceLocation?, what: String = "citation key") -> Diagnostic {
         var notes: [String] = []
-        if let near = Spelling.nearest(to: key, in: bib.references.map(\.id)) { notes.append("did you mean '@\(near)'?") }
+        let near = suggestions[key] ?? Spelling.nearest(to: key, in: bib.references.map(\.id))
+        suggestions[key] = near
+        if let near { notes.append("did you mean '@\(near)'?") }
         notes.append(bib.isEmpty ? "the manifest names no bibliography (add 'bibliography: [references.bib]')"
                                  : "no bibliography entry has this key")
         return .error("citation.unknown-key", "unknown \(what) '\(key)'", at: location, notes: notes)
@@ -213,7 +218,7 @@ struct Citations {
         anchorCount += 1
         let id = slugger.unique("cite-\(anchorCount)")
         anchors.insert(id)
-        if !(backlinks[key]?.contains { $0.label == section } ?? false) {
+        if backlinkLabels[key, default: []].insert(section).inserted {
             backlinks[key, default: []].append(.init(id: id, label: section))
         }
         let link = Inline(.link(destination: "#" + Self.anchorID(key), title: "", content: content), range: range)

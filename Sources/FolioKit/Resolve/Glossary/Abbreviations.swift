@@ -81,8 +81,11 @@ struct Abbreviations {
                 i = j
                 continue
             }
-            let before = (previous.plainText + out.plainText + pending)
-            let after = String(chars[(i + length)...])
+            // Only a window around the acronym matters: "…Term (ACR)" or "ACR (Term…".
+            let window = entry.term.count + 8
+            let earlier = pending.count >= window ? pending : (Array(previous.suffix(3)).plainText + Array(out.suffix(3)).plainText + pending)
+            let before = String(earlier.suffix(window))
+            let after = String(chars[(i + length)..<min(chars.count, i + length + window)])
             // "Term (ACR)" or "ACR (Term…)": the author defines it here.
             let definedHere = (before.hasSuffix("(") && Self.squeeze(String(before.dropLast())).lowercased().hasSuffix(entry.term.lowercased()))
                 || Self.squeeze(after).lowercased().hasPrefix("(" + entry.term.lowercased())

@@ -16,25 +16,49 @@ public struct LintSource: Sendable {
     /// The words of each prose line, computed once for every rule.
     var words: [[ProseWords.Word]]
     public var chapter: Chapter?
+    /// How the file ends its lines and whether it starts with a byte-order mark, so fixes keep both.
+    var crlf: [Bool]
+    var bom: Bool
+    var finalNewline: Bool
 
     public static let mask: UInt8 = 0x01
+
+    /// The file's text from (edited) lines, with its own line endings and byte-order mark.
+    func text(_ lines: [[UInt8]]) -> String {
+        var bytes: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
+        for (n, line) in lines.enumerated() {
+            bytes += line
+            if n < lines.count - 1 || finalNewline { bytes += n < crlf.count && crlf[n] ? [0x0D, 0x0A] : [0x0A] }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     public init(path: String, url: URL, text: String, chapter: Chapter?) {
         self.path = path
         self.url = url
         self.chapter = chapter
         var lines: [[UInt8]] = []
+        var crlf: [Bool] = []
         var current: [UInt8] = []
-        for b in text.utf8 {
+        var utf8 = Array(text.utf8)[...]
+        // A byte-order mark is not part of line 1 (the parser drops it too).
+        let hasBOM = utf8.starts(with: [0xEF, 0xBB, 0xBF])
+        if hasBOM { utf8 = utf8.dropFirst(3) }
+        bom = hasBOM
+        for b in utf8 {
             if b == 0x0A {
-                if current.last == 0x0D { current.removeLast() }
+                let cr = current.last == 0x0D
+                if cr { current.removeLast() }
                 lines.append(current)
+                crlf.append(cr)
                 current = []
             } else {
                 current.append(b)
             }
         }
-        if !current.isEmpty { lines.append(current) }
+        finalNewline = current.isEmpty && !lines.isEmpty
+        if !current.isEmpty { lines.append(current); crlf.append(false) }
+        self.crlf = crlf
         self.lines = lines
         (prose, tableRows, blockStarts) = ProseMask.compute(lines)
         words = prose.map(ProseWords.words)

@@ -110,17 +110,32 @@ enum ProseMask {
             && body.contains(UInt8(ascii: "|"))
     }
 
-    /// Masks the non-prose parts inside one line.
+    /// Masks the non-prose parts inside one line. Every search for a closing mark is bounded (or, for
+    /// code spans, remembered when it fails), so a hostile line stays linear.
     static func inline(_ line: [UInt8]) -> [UInt8] {
         var out = line
         let n = line.count
         func maskRange(_ a: Int, _ b: Int) { for k in max(a, 0)..<min(b, n) { out[k] = LintSource.mask } }
+        func find(_ byte: UInt8, from: Int, within limit: Int) -> Int? {
+            var k = from
+            while k < min(n, from + limit) {
+                if line[k] == byte { return k }
+                k += 1
+            }
+            return nil
+        }
+        // Backtick run lengths with no closing run after a position.
+        var unclosed: [Int: Int] = [:]
         var i = 0
         while i < n {
             let c = line[i]
             switch c {
             case UInt8(ascii: "`"):
                 let run = line[i...].prefix(while: { $0 == c }).count
+                if let failedFrom = unclosed[run], failedFrom <= i {
+                    i += run
+                    continue
+                }
                 var j = i + run
                 var closed = false
                 while j < n {
@@ -132,11 +147,14 @@ enum ProseMask {
                         j += 1
                     }
                 }
-                if !closed { i += run }
+                if !closed {
+                    unclosed[run] = i
+                    i += run
+                }
             case UInt8(ascii: "<"):
                 // HTML tags, comments and autolinks.
-                if let close = line[(i + 1)...].firstIndex(of: UInt8(ascii: ">")), i + 1 < n,
-                   line[i + 1] == UInt8(ascii: "!") || line[i + 1] == UInt8(ascii: "/") || isLetter(line[i + 1]) {
+                if i + 1 < n, line[i + 1] == UInt8(ascii: "!") || line[i + 1] == UInt8(ascii: "/") || isLetter(line[i + 1]),
+                   let close = find(UInt8(ascii: ">"), from: i + 1, within: 1024) {
                     maskRange(i, close + 1)
                     i = close + 1
                 } else {
@@ -152,7 +170,7 @@ enum ProseMask {
                 }
             case UInt8(ascii: "{"):
                 if i + 1 < n, [UInt8(ascii: "#"), UInt8(ascii: "."), UInt8(ascii: "-")].contains(line[i + 1]),
-                   let close = line[i...].firstIndex(of: UInt8(ascii: "}")) {
+                   let close = find(UInt8(ascii: "}"), from: i, within: 512) {
                     maskRange(i, close + 1)
                     i = close + 1
                 } else {
@@ -161,7 +179,7 @@ enum ProseMask {
             case UInt8(ascii: "$"):
                 // Inline math: $x$ with no space just inside the dollars.
                 if i + 1 < n, line[i + 1] != 0x20, line[i + 1] != UInt8(ascii: "$"),
-                   let close = line[(i + 1)...].firstIndex(of: UInt8(ascii: "$")), line[close - 1] != 0x20,
+                   let close = find(UInt8(ascii: "$"), from: i + 1, within: 1024), line[close - 1] != 0x20,
                    !(close + 1 < n && line[close + 1] >= 0x30 && line[close + 1] <= 0x39) {
                     maskRange(i, close + 1)
                     i = close + 1
@@ -181,12 +199,12 @@ enum ProseMask {
                     i += 1
                 }
             case UInt8(ascii: "["):
-                if i + 1 < n, line[i + 1] == UInt8(ascii: "^"), let close = line[i...].firstIndex(of: UInt8(ascii: "]")) {
+                if i + 1 < n, line[i + 1] == UInt8(ascii: "^"), let close = find(UInt8(ascii: "]"), from: i, within: 256) {
                     maskRange(i, close + 1)
                     i = close + 1
-                } else if i + 1 < n, line[i + 1] == UInt8(ascii: "["), let close = firstIndex(of: "]]", in: line, from: i) {
-                    maskRange(i, close + 2)
-                    i = close + 2
+                } else if i + 1 < n, line[i + 1] == UInt8(ascii: "["), let close = firstIndex(of: "]]", in: Array(line[i..<min(n, i + 256)]), from: 0) {
+                    maskRange(i, i + close + 2)
+                    i = i + close + 2
                 } else {
                     i += 1
                 }
@@ -197,10 +215,11 @@ enum ProseMask {
         return out
     }
 
+    /// The `)` matching the `(` at `open`, within 2048 bytes.
     static func matching(_ line: [UInt8], from open: Int) -> Int? {
         var depth = 0
         var j = open
-        while j < line.count {
+        while j < min(line.count, open + 2048) {
             if line[j] == UInt8(ascii: "(") { depth += 1 }
             if line[j] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { return j } }
             j += 1

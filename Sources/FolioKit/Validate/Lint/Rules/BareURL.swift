@@ -10,14 +10,16 @@ struct BareURL: LintRule {
         for src in context.sources {
             for (n, line) in src.prose.enumerated() {
                 var i = 0
+                var lastOpen = -1, lastClose = -1
                 while i < line.count {
+                    if line[i] == UInt8(ascii: "[") { lastOpen = i }
+                    if line[i] == UInt8(ascii: "]") { lastClose = i }
                     guard let scheme = schemes.first(where: { s in i + s.count <= line.count && line[i..<(i + s.count)].elementsEqual(s) }),
                           i == 0 || !ProseWords.isWordByte(line[i - 1]) else { i += 1; continue }
                     var j = i + scheme.count
                     while j < line.count, line[j] != 0x20, line[j] != LintSource.mask, line[j] != UInt8(ascii: ")") { j += 1 }
                     // Inside [text](…) the text may name the URL; only text outside link brackets counts.
-                    let before = line[..<i]
-                    let inLinkText = (before.lastIndex(of: UInt8(ascii: "[")) ?? -1) > (before.lastIndex(of: UInt8(ascii: "]")) ?? -1)
+                    let inLinkText = lastOpen > lastClose
                     if !inLinkText {
                         out.append(finding("bare URL in prose", at: src.location(line: n + 1, column: i + 1), length: j - i))
                     }

@@ -19,6 +19,8 @@ struct BrokenLink: LintRule {
             }
         }
         let dir = URL(fileURLWithPath: context.paper.directory)
+        let sortedIDs = ids.sorted()
+        var suggestions: [String: String?] = [:]
         var out: [LintFinding] = []
         for ch in context.paper.chapters {
             for block in ch.source.document.blocks + ch.source.document.footnotes.flatMap(\.content) {
@@ -28,7 +30,9 @@ struct BrokenLink: LintRule {
                         let id = String(dest.dropFirst())
                         if !ids.contains(id), !ids.contains(LabelRegistry.canonical(id)) {
                             var notes: [String] = []
-                            if let near = Spelling.nearest(to: id, in: ids.sorted()) { notes.append("did you mean '#\(near)'?") }
+                            let near = suggestions[id] ?? Spelling.nearest(to: id, in: sortedIDs)
+                            suggestions[id] = near
+                            if let near { notes.append("did you mean '#\(near)'?") }
                             out.append(finding("link to '#\(id)', which no heading or label has", at: node.range.start, notes: notes))
                         }
                         return

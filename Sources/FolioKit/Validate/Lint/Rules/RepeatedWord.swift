@@ -12,7 +12,11 @@ struct RepeatedWord: LintRule {
         for src in context.sources {
             var previous: (word: String, line: Int, end: Int)?
             for (n, line) in src.prose.enumerated() {
-                if src.blockStarts.contains(n + 1) && line.allSatisfy({ $0 == 0x20 || $0 == LintSource.mask }) { previous = nil }
+                // A new block (heading, list item, blank line, code) starts a new run of words.
+                if src.blockStarts.contains(n + 1) || line.allSatisfy({ $0 == 0x20 || $0 == LintSource.mask }) { previous = nil }
+                if let p = previous, p.line < n { previous = nil }
+                let heading = src.lines[n].drop(while: { $0 == 0x20 }).first == UInt8(ascii: "#")
+                defer { if heading { previous = nil } }
                 for w in src.words[n] {
                     let word = ProseWords.text(line, w)
                     defer { previous = (word, n + 1, w.end) }

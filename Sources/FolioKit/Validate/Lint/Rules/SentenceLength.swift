@@ -20,7 +20,8 @@ struct SentenceLength: LintRule {
             guard next == 0x20 || next == 0x09 || next == LintSource.mask || closers.contains(next) || next >= 0x80 else { continue }
             if line[i] == UInt8(ascii: ".") {
                 var t = i
-                while t > 0, line[t - 1] != 0x20 { t -= 1 }
+                // The longest abbreviation is short; look back no further than 12 bytes.
+                while t > 0, i - t < 12, line[t - 1] != 0x20 { t -= 1 }
                 // The token up to the dot, lower-cased, without opening brackets or quotes.
                 var token: [UInt8] = []
                 for byte in line[t...i] {

@@ -17,9 +17,11 @@ struct TermOccurrences {
             for (n, line) in src.prose.enumerated() {
                 for start in positions(of: needle, in: line, caseInsensitive: false) {
                     let end = start + needle.count
-                    let before = n > 0 ? String(decoding: src.lines[n - 1], as: UTF8.self) + " " : ""
-                    let text = before + String(decoding: line[..<start], as: UTF8.self)
-                    let after = String(decoding: line[end...], as: UTF8.self)
+                    // Bounded windows: the term before "(ACR)" (possibly ending the previous line) or after "ACR (".
+                    let window = term.utf8.count + 8
+                    let previousLine = n > 0 ? String(decoding: src.lines[n - 1].suffix(window), as: UTF8.self) + " " : ""
+                    let text = String((previousLine + String(decoding: line[max(0, start - window)..<start], as: UTF8.self)).suffix(window + 2))
+                    let after = String(decoding: line[end..<min(line.count, end + window)], as: UTF8.self)
                     let lowTerm = term.lowercased()
                     // "Term (ACR)" or "ACR (Term".
                     let defined = (text.hasSuffix("(") && normalise(String(text.dropLast())).lowercased().hasSuffix(lowTerm)

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import FolioKit
+
+/// Regression tests for hostile bibliography and lint inputs found in review: each must finish with
+/// a located error or a sane result, never a crash, an explosion of memory or a corrupted file.
+@Suite struct HostileInputTests {
+    @Test func accentCommandChainsAreBounded() {
+        let chain = String(repeating: "\\'", count: 100_000) + "e"
+        #expect(!LaTeXText.unicode(chain).isEmpty)
+        #expect(!LaTeXText.unicode(String(repeating: "\\href", count: 50_000)).contains("\\u{0}"))
+    }
+
+    @Test func doublingMacrosStopAtTheValueLimit() {
+        var text = "@string{a0 = \"xxxxxxxx\"}\n"
+        for k in 1...40 { text += "@string{a\(k) = a\(k - 1) # a\(k - 1)}\n" }
+        text += "@misc{k, title = a40}\n"
+        let (refs, d) = BibliographyLoader.parse(text, file: "b.bib", isJSON: false)
+        #expect(d.contains { $0.id == "bib.syntax" && $0.message.contains("longer than") })
+        #expect(refs.count <= 1)
+    }
+
+    @Test func fieldsPerEntryAreCappedAndCrossrefsBudgeted() {
+        let fields = (1...300).map { "f\($0) = 1" }.joined(separator: ", ")
+        let (_, d) = BibliographyLoader.parse("@misc{p, \(fields)}\n", file: "b.bib", isJSON: false)
+        #expect(d.contains { $0.message.contains("more than 200 fields") })
+        let parent = "@book{p, " + (1...199).map { "f\($0) = 1" }.joined(separator: ", ") + ", title = {T}}\n"
+        let children = (1...3000).map { "@misc{c\($0), crossref = {p}, title = {C}}" }.joined(separator: "\n")
+        let (refs, _) = BibliographyLoader.parse(parent + children, file: "b.bib", isJSON: false)
+        #expect(refs.count == 3001)
+    }
+
+    @Test func unclosedValuesRecoverAtTheNextEntry() {
+        let text = String(repeating: "@a{k,f=\"{\n", count: 2000) + "  @misc{ok, title = {Fine}}\n"
+        let (refs, d) = BibliographyLoader.parse(text, file: "b.bib", isJSON: false)
+        #expect(refs.map(\.id) == ["ok"])
+        #expect(d.filter { $0.id == "bib.syntax" }.count == 2000)
+    }
+
+    @Test func repeatedWordNeverJoinsAHeadingToItsParagraph() throws {
+        let f = try LintHarness.lint(LintHarness.front + "## Results\nResults show it.\n\n`code`\ncode again\n")
+        #expect(LintHarness.positions(f, "prose.repeated-word").isEmpty)
+    }
+
+    @Test func fixesKeepLineEndingsAndTheByteOrderMark() {
+        let src = LintSource(path: "a.md", url: URL(fileURLWithPath: "/nonexistent/a.md"),
+                             text: "\u{FEFF}---\r\ntitle: A\r\n---\r\n\r\nthe the end\r\n", chapter: nil)
+        #expect(src.lines[0] == Array("---".utf8), "the byte-order mark is not part of line 1")
+        #expect(src.prose[1].allSatisfy { $0 == LintSource.mask }, "front matter after a BOM is still front matter")
+        let fix = TextEdit(file: "a.md", line: 5, column: 4, length: 4, replacement: "")
+        let finding = LintFinding(.warning("prose.repeated-word", "x", at: SourceLocation(file: "a.md", line: 5, column: 5)), fix: fix)
+        let plan = LintFixer.plan([finding], sources: [src], force: false)
+        #expect(plan.first?.newText == "\u{FEFF}---\r\ntitle: A\r\n---\r\n\r\nthe end\r\n")
+    }
+
+    @Test func gitPathsWithSpacesAndQuotes() {
+        let diff = "+++ b/my intro.md\t\n@@ -1,0 +2,3 @@\n+++ \"b/caf\\303\\251 \\\"x\\\".md\"\n@@ -5 +7 @@\n"
+        let changed = GitChanges.parse(diff, root: "/r")
+        #expect(changed["/r/my intro.md"] == [2, 3, 4])
+        #expect(changed["/r/café \"x\".md"] == [7])
+    }
+
+    @Test func exportedKeysStayReadable() {
+        var r = Reference(id: "x},\n@misc{y", type: "book", location: SourceLocation(file: "a", line: 1, column: 1))
+        r["title"] = "T"
+        let bib = BibLaTeXWriter.bib([r])
+        #expect(!bib.contains("@misc{y"))
+        #expect(BibLaTeXWriter.safeKey("tan2023") == "tan2023")
+    }
+}
