@@ -9,9 +9,14 @@ extension LaTeXRenderer {
         var words = [Int](repeating: 1, count: columns)
         for row in [t.header] + t.rows {
             for (i, cell) in row.cells.enumerated() where i < columns {
-                let text = cell.plainText
-                lengths[i] = max(lengths[i], min(text.count, 60))
-                words[i] = max(words[i], min(text.split(separator: " ").map(\.count).max() ?? 0, 20))
+                // One pass over the cell's text: its length and its longest word, in characters.
+                var length = 0, word = 0, longest = 0
+                for ch in cell.plainText.unicodeScalars {
+                    length += 1
+                    if ch == " " { word = 0 } else { word += 1; longest = max(longest, word) }
+                }
+                lengths[i] = max(lengths[i], min(length, 60))
+                words[i] = max(words[i], min(longest, 20))
             }
         }
         let total = lengths.reduce(0, +)

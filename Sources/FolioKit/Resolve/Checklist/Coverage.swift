@@ -1,3 +1,5 @@
+import Foundation
+
 /// The checklist pass of the Resolve stage: finds every claim (a heading's `covers="…"`, a chapter's
 /// front matter, a `[[covers: …]]` marker), measures the claimed text (a section includes its
 /// subsections and the footnotes it references) and evaluates each item's rules.
@@ -142,15 +144,19 @@ struct Coverage {
         return (out, markers)
     }
 
-    /// A fast byte scan for "covers:" (cmark may split "[[covers: X]]" across text nodes).
+    /// Whether a text may hold a marker: a fast `memchr` scan for "[[" (text nodes can be long).
     static func mentionsCovers(_ s: String) -> Bool {
-        let needle = Array("covers:".utf8)
-        var matched = 0
-        for b in s.utf8 {
-            matched = b == needle[matched] ? matched + 1 : (b == needle[0] ? 1 : 0)
-            if matched == needle.count { return true }
+        var text = s
+        return text.withUTF8 { buf -> Bool in
+            guard let base = buf.baseAddress, buf.count >= 2 else { return false }
+            var offset = 0
+            while offset < buf.count - 1, let hit = memchr(base + offset, 0x5B, buf.count - offset - 1) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if buf[i + 1] == 0x5B { return true }
+                offset = i + 1
+            }
+            return false
         }
-        return false
     }
 
     /// Adjacent text nodes joined (cmark splits text at brackets).

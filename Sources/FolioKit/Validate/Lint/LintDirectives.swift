@@ -15,11 +15,13 @@ struct LintDirectives {
         var used = false
     }
 
+    static let keyword = Array("folio-lint".utf8)
+
     private(set) var directives: [Directive] = []
     private(set) var problems: [Diagnostic] = []
 
     init(_ source: LintSource, knownRules: Set<String>) {
-        for (n, bytes) in source.lines.enumerated() where ProseMask.contains(bytes, "folio-lint") {
+        for (n, bytes) in source.lines.enumerated() where ProseMask.contains(bytes, Self.keyword) {
             let line = String(decoding: bytes, as: UTF8.self)
             guard let open = line.range(of: "<!--"), let close = line.range(of: "-->", range: open.upperBound..<line.endIndex)
             else { continue }

@@ -37,28 +37,16 @@ public struct LintSource: Sendable {
         self.path = path
         self.url = url
         self.chapter = chapter
-        var lines: [[UInt8]] = []
-        var crlf: [Bool] = []
-        var current: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         // A byte-order mark is not part of line 1 (the parser drops it too).
         let hasBOM = utf8.starts(with: [0xEF, 0xBB, 0xBF])
         if hasBOM { utf8 = utf8.dropFirst(3) }
         bom = hasBOM
-        for b in utf8 {
-            if b == 0x0A {
-                let cr = current.last == 0x0D
-                if cr { current.removeLast() }
-                lines.append(current)
-                crlf.append(cr)
-                current = []
-            } else {
-                current.append(b)
-            }
-        }
-        finalNewline = current.isEmpty && !lines.isEmpty
-        if !current.isEmpty { lines.append(current); crlf.append(false) }
-        self.crlf = crlf
+        var pieces = utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+        finalNewline = pieces.count > 1 && pieces.last?.isEmpty == true
+        if pieces.last?.isEmpty == true { pieces.removeLast() }
+        crlf = pieces.map { $0.last == 0x0D }
+        let lines = pieces.map { Array($0.last == 0x0D ? $0.dropLast() : $0) }
         self.lines = lines
         (prose, tableRows, blockStarts) = ProseMask.compute(lines)
         words = prose.map(ProseWords.words)

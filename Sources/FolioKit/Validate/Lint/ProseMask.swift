@@ -88,10 +88,21 @@ enum ProseMask {
         Array(line.drop(while: { $0 == 0x20 }).reversed().drop(while: { $0 == 0x20 || $0 == 0x09 }).reversed())
     }
 
-    static func contains(_ line: [UInt8], _ s: String) -> Bool {
-        let needle = Array(s.utf8)
-        guard line.count >= needle.count else { return false }
-        for k in 0...(line.count - needle.count) where line[k..<(k + needle.count)].elementsEqual(needle) { return true }
+    static func contains(_ line: [UInt8], _ s: String) -> Bool { contains(line, Array(s.utf8)) }
+
+    /// Whether `needle` occurs in `line` (first-byte filter, no allocation).
+    static func contains(_ line: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, line.count >= needle.count else { return false }
+        var i = 0
+        let last = line.count - needle.count
+        while i <= last {
+            if line[i] == first {
+                var k = 1
+                while k < needle.count, line[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
         return false
     }
 

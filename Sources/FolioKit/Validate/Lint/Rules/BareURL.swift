@@ -12,9 +12,10 @@ struct BareURL: LintRule {
                 var i = 0
                 var lastOpen = -1, lastClose = -1
                 while i < line.count {
-                    if line[i] == UInt8(ascii: "[") { lastOpen = i }
-                    if line[i] == UInt8(ascii: "]") { lastClose = i }
-                    guard let scheme = schemes.first(where: { s in i + s.count <= line.count && line[i..<(i + s.count)].elementsEqual(s) }),
+                    let c = line[i]
+                    if c == UInt8(ascii: "[") { lastOpen = i }
+                    if c == UInt8(ascii: "]") { lastClose = i }
+                    guard c == UInt8(ascii: "h") || c == UInt8(ascii: "w"), let scheme = schemes.first(where: { s in i + s.count <= line.count && line[i..<(i + s.count)].elementsEqual(s) }),
                           i == 0 || !ProseWords.isWordByte(line[i - 1]) else { i += 1; continue }
                     var j = i + scheme.count
                     while j < line.count, line[j] != 0x20, line[j] != LintSource.mask, line[j] != UInt8(ascii: ")") { j += 1 }

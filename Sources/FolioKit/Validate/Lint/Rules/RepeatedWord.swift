@@ -7,23 +7,30 @@ struct RepeatedWord: LintRule {
     /// Words that are correctly doubled in English.
     static let allowed: Set<String> = ["that", "had", "is", "bye", "very", "so", "no", "ha", "well"]
 
+    static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+
     func check(_ context: LintContext) -> [LintFinding] {
         var out: [LintFinding] = []
         for src in context.sources {
-            var previous: (word: String, line: Int, end: Int)?
+            var previous: (start: Int, end: Int, line: Int)?
             for (n, line) in src.prose.enumerated() {
                 // A new block (heading, list item, blank line, code) starts a new run of words.
                 if src.blockStarts.contains(n + 1) || line.allSatisfy({ $0 == 0x20 || $0 == LintSource.mask }) { previous = nil }
                 if let p = previous, p.line < n { previous = nil }
                 let heading = src.lines[n].drop(while: { $0 == 0x20 }).first == UInt8(ascii: "#")
                 defer { if heading { previous = nil } }
+                let before = n > 0 ? src.prose[n - 1] : []
                 for w in src.words[n] {
+                    defer { previous = (w.start, w.end, n + 1) }
+                    guard let p = previous else { continue }
+                    let prevLine = p.line == n + 1 ? line : before
+                    // Compare bytes without case before making any string.
+                    guard p.end - p.start == w.end - w.start,
+                          zip(prevLine[p.start..<p.end], line[w.start..<w.end]).allSatisfy({ Self.lower($0) == Self.lower($1) }) else { continue }
                     let word = ProseWords.text(line, w)
-                    defer { previous = (word, n + 1, w.end) }
-                    guard let p = previous, p.word.lowercased() == word.lowercased(), !Self.allowed.contains(word.lowercased()),
-                          word.contains(where: \.isLetter) else { continue }
+                    guard !Self.allowed.contains(word.lowercased()), word.contains(where: \.isLetter) else { continue }
                     // Only plain space between them (punctuation means a new clause: "it is. Is it").
-                    let between: [UInt8] = p.line == n + 1 ? Array(line[p.end..<w.start]) : Array(line[0..<w.start])
+                    let between: ArraySlice<UInt8> = p.line == n + 1 ? line[p.end..<w.start] : line[0..<w.start]
                     guard between.allSatisfy({ $0 == 0x20 }) else { continue }
                     // The fix deletes the space before the second word and the word itself.
                     let fix = p.line == n + 1

@@ -14,10 +14,10 @@ struct SentenceLength: LintRule {
     /// a closing mark, after a word or closing brackets (so "[@key]." ends a sentence), and not an abbreviation.
     static func sentenceEnds(_ line: [UInt8]) -> [Int] {
         var out: [Int] = []
-        let closers = Set("\"')]”’".utf8)
         for i in 0..<line.count where line[i] == UInt8(ascii: ".") || line[i] == UInt8(ascii: "?") || line[i] == UInt8(ascii: "!") {
             let next = i + 1 < line.count ? line[i + 1] : 0x20
-            guard next == 0x20 || next == 0x09 || next == LintSource.mask || closers.contains(next) || next >= 0x80 else { continue }
+            guard next == 0x20 || next == 0x09 || next == LintSource.mask || next == UInt8(ascii: "\"") || next == UInt8(ascii: "'")
+                    || next == UInt8(ascii: ")") || next == UInt8(ascii: "]") || next >= 0x80 else { continue }
             if line[i] == UInt8(ascii: ".") {
                 var t = i
                 // The longest abbreviation is short; look back no further than 12 bytes.

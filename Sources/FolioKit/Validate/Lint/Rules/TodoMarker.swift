@@ -5,13 +5,14 @@ struct TodoMarker: LintRule {
                             help: "Finish the text, or track the work in an issue instead of the paper.")
 
     static let markers: Set<String> = ["TODO", "FIXME", "XXX"]
+    static let todo = Array("TODO".utf8), fixme = Array("FIXME".utf8), xxx = Array("XXX".utf8)
 
     func check(_ context: LintContext) -> [LintFinding] {
         var out: [LintFinding] = []
         for src in context.sources {
             // Markers count in HTML comments too: they are still unfinished work.
             for (n, line) in src.lines.enumerated()
-            where ProseMask.contains(line, "TODO") || ProseMask.contains(line, "FIXME") || ProseMask.contains(line, "XXX") {
+            where ProseMask.contains(line, Self.todo) || ProseMask.contains(line, Self.fixme) || ProseMask.contains(line, Self.xxx) {
                 let isComment = ProseMask.contains(line, "<!--")
                 for w in ProseWords.words(line) where w.end - w.start <= 5 {
                     let word = ProseWords.text(line, w)
