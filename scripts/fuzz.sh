@@ -41,17 +41,33 @@ for spec in sorted(glob.glob("../shared/conformance/*.txt")):
         n += 1
         put("FuzzMarkdown", f"spec-{n:04d}.md", m.group(1).replace("→", "\t") + "\n")
 mds = sorted(glob.glob("Tests/FolioKitTests/Fixtures/**/*.md", recursive=True) + glob.glob("Paper/**/*.md", recursive=True))
+def pieces(text, limit=4096):
+    """Small seeds mutate faster: a long chapter is cut at its headings into pieces of about 4 KB."""
+    if len(text) <= limit:
+        return [text]
+    out, current = [], ""
+    for part in re.split(r"(?m)^(?=#)", text):
+        if current and len(current) + len(part) > limit:
+            out.append(current)
+            current = ""
+        current += part
+    return out + ([current] if current else [])
 for i, path in enumerate(mds):
     text = open(path, encoding="utf-8").read()
-    put("FuzzMarkdown", f"file-{i:03d}.md", text)
-    put("FuzzYAML", f"chapter-{i:03d}.md", text)
+    for j, piece in enumerate(pieces(text)):
+        put("FuzzMarkdown", f"file-{i:03d}-{j:02d}.md", piece)
+    put("FuzzYAML", f"chapter-{i:03d}.md", text[:4096])
     for j, attrs in enumerate(re.findall(r"\{[^{}\n]*\}", text)):
         put("FuzzAttributes", f"attr-{i:03d}-{j:03d}.txt", attrs)
 for i, path in enumerate(sorted(glob.glob("Paper/**/*.yaml", recursive=True) + glob.glob("Tests/FolioKitTests/Fixtures/**/*.yaml", recursive=True))):
     put("FuzzYAML", f"yaml-{i:03d}.yaml", open(path, encoding="utf-8").read())
 for i, path in enumerate(sorted(glob.glob("Paper/**/*.bib", recursive=True) + glob.glob("Tests/FolioKitTests/Fixtures/**/*.bib", recursive=True)
                                 + glob.glob("Tests/FolioKitTests/Fixtures/**/*.json", recursive=True))):
-    put("FuzzBibliography", f"bib-{i:03d}.txt", open(path, encoding="utf-8").read())
+    text = open(path, encoding="utf-8").read()
+    # One seed per few entries (and the whole file when it is small).
+    entries = re.split(r"(?m)^(?=@)", text) if path.endswith(".bib") else [text]
+    for j in range(0, len(entries), 3):
+        put("FuzzBibliography", f"bib-{i:03d}-{j:03d}.txt", "".join(entries[j:j + 3]))
 put("FuzzAttributes", "full.txt", '{#sec:x .a .b key=value k2="quoted value" -}')
 if n == 0:
     print("notice: ../shared/conformance not found; seeding from fixtures and Paper/ only")
