@@ -68,3 +68,24 @@ import Testing
         #expect(BibLaTeXWriter.safeKey("tan2023") == "tan2023")
     }
 }
+
+extension HostileInputTests {
+    /// A chain of 20,000 footnotes, each citing a source and referencing the next, is rewritten
+    /// from a queue: no recursion as deep as the chain.
+    @Test func longFootnoteChainsWithCitations() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let n = 20_000
+        var text = "---\ntitle: A\n---\n\nStart[^n0].\n\n"
+        for k in 0..<n { text += "[^n\(k)]: See [@k]\(k + 1 < n ? " and the next note[^n\(k + 1)]" : "").\n" }
+        try s.write("P/folio.yaml", "title: T\nbibliography: [r.bib]\ncitation-style: notes\nlimits:\n  footnotes: 50000\n  footnote-references: 100000\n  footnote-depth: 50000\nparts:\n  - title: D\n    side: demand\n    chapters: [a.md]\n")
+        try s.write("P/r.bib", "@misc{k, title = {K}, year = 2020}\n")
+        try s.write("P/a.md", text)
+        let outcome = BuildPipeline.run(.init(paperDirectory: s.url.appendingPathComponent("P").path,
+                                              outputDirectory: s.url.appendingPathComponent("B").path, formats: [.html], profile: .draft))
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.diagnostics.prefix(3))")
+        let html = s.read("B/html/index.html") ?? ""
+        #expect(html.contains("<em>K</em> (2020)"))
+        #expect(html.contains("id=\"fnc1-\(n)\""), "every note of the chain is numbered")
+    }
+}

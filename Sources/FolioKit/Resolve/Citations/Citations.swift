@@ -25,6 +25,8 @@ struct Citations {
     private var pendingNotes: [String: MarkdownDocument.Footnote] = [:]
     private var doneNotes: [String: MarkdownDocument.Footnote] = [:]
     private var noteOrder: [String] = []
+    /// Author footnotes referenced but not yet rewritten (a queue, so chains of notes never recurse).
+    private var noteQueue: [String] = []
     private var generatedCount = 0
 
     init(bib: Bibliography, options: CitationOptions, slugger: Slugger) {
@@ -114,10 +116,16 @@ struct Citations {
         noteOrder = []
         ch.blocks = ch.blocks.map { block in
             if case .heading(let h) = block.kind { section = h.number.map { "§" + $0 } ?? chapterLabel }
-            return rewrite(block)
+            let out = rewrite(block)
+            // The notes this block references, before the next block: "first citation" follows reading order.
+            drainNotes()
+            return out
         }
         // Footnotes nothing references keep their place at the end.
-        for note in ch.footnotes where doneNotes[note.label] == nil { processNote(note.label) }
+        for note in ch.footnotes where doneNotes[note.label] == nil {
+            enqueueNote(note.label)
+            drainNotes()
+        }
         ch.footnotes = noteOrder.compactMap { doneNotes[$0] }
         return ch
     }
@@ -152,7 +160,7 @@ struct Citations {
                 out += cite(group, range: node.range)
                 notePending = becomesNote
             case .footnoteReference(let label):
-                processNote(label)
+                enqueueNote(label)
                 out.append(node)
             default:
                 out.append(node)
@@ -176,17 +184,28 @@ struct Citations {
         }
     }
 
-    /// Rewrites an author's footnote when it is first referenced, so numbering and "first citation"
-    /// follow reading order.
-    private mutating func processNote(_ label: String) {
-        guard doneNotes[label] == nil, var note = pendingNotes[label] else { return }
+    /// Takes an author's footnote at its first reference: its number follows reading order.
+    private mutating func enqueueNote(_ label: String) {
+        guard doneNotes[label] == nil, let note = pendingNotes[label] else { return }
         doneNotes[label] = note
         noteOrder.append(label)
-        let saved = inFootnote
-        inFootnote = true
-        note.content = note.content.map { rewrite($0) }
-        inFootnote = saved
-        doneNotes[label] = note
+        noteQueue.append(label)
+    }
+
+    /// Rewrites queued notes; notes they reference join the queue.
+    private mutating func drainNotes() {
+        var next = 0
+        while next < noteQueue.count {
+            let label = noteQueue[next]
+            next += 1
+            guard var note = doneNotes[label] else { continue }
+            let saved = inFootnote
+            inFootnote = true
+            note.content = note.content.map { rewrite($0) }
+            inFootnote = saved
+            doneNotes[label] = note
+        }
+        noteQueue.removeAll()
     }
 
     // MARK: Citations
