@@ -25,7 +25,7 @@ public enum LintPipeline {
         for ch in paper.chapters {
             let url = dir.appendingPathComponent(ch.manifestPath)
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }
-            sources.append(LintSource(path: ch.path, url: url, text: String(decoding: data, as: UTF8.self), chapter: ch))
+            sources.append(LintSource(path: ch.path, url: url, text: String(decoding: data, as: UTF8.self)))
         }
         let stage = loadDiagnostics + resolveDiagnostics
         let context = LintContext(paper: resolved, sources: sources, glossary: paper.glossary, config: config, profile: profile,

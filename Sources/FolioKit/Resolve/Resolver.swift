@@ -137,17 +137,8 @@ public struct Resolver {
             return .chapter(ch)
         }
         guard !placed else { return (out, anchors) }
-        let title = options.referencesTitle
-        let location = paper.manifest.location
-        let range = SourceRange(start: location, endLine: location.line, endColumn: location.column)
-        let id = slugger.unique("sec:references")
-        register(id, .chapter, nil, location, title: title)
-        let source = Chapter(path: location.file, manifestPath: "", matter: .back, title: [Inline(.text(title), range: range)],
-                             titleLocation: location, explicitID: id, owners: [], reviewers: [], status: nil,
-                             document: MarkdownDocument(file: location.file, blocks: [], footnotes: []))
-        let chapter = ResolvedChapter(title: source.title, ordinal: nil, id: id, matter: .back,
-                                      blocks: [Block(.bibliography(list), range: range)], footnotes: [],
-                                      footnotePrefix: "c\(out.count)-", source: source)
+        let chapter = generatedChapter(options.referencesTitle, id: "sec:references", matter: .back, entries: out,
+                                       at: paper.manifest.location) { [Block(.bibliography(list), range: $0)] }
         let at = out.firstIndex { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } } ?? out.count
         out.insert(.chapter(chapter), at: at)
         return (out, anchors)
@@ -156,17 +147,8 @@ public struct Resolver {
     /// Adds the "Glossary and abbreviations" appendix.
     private mutating func appendGlossary(_ glossary: Glossary, to entries: [ResolvedPaper.Entry]) -> [ResolvedPaper.Entry] {
         guard let ref = paper.manifest.glossary, !glossary.entries.isEmpty else { return entries }
-        let appendices = entries.filter { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } }.count
-        let range = SourceRange(start: ref.location, endLine: ref.location.line, endColumn: ref.location.column)
-        let id = slugger.unique(Abbreviations.id)
-        let title = [Inline(.text(Abbreviations.title), range: range)]
-        let source = Chapter(path: ref.location.file, manifestPath: "", matter: .appendix, title: title, titleLocation: ref.location,
-                             explicitID: id, owners: [], reviewers: [], status: nil,
-                             document: MarkdownDocument(file: ref.location.file, blocks: [], footnotes: []))
-        let chapter = ResolvedChapter(title: title, ordinal: appendices + 1, id: id, matter: .appendix,
-                                      blocks: Abbreviations.appendixBlocks(glossary, range: range), footnotes: [],
-                                      footnotePrefix: "c\(entries.count)-", source: source)
-        register(id, .appendix, chapter.number, ref.location, title: Abbreviations.title)
+        let chapter = generatedChapter(Abbreviations.title, id: Abbreviations.id, matter: .appendix, entries: entries,
+                                       at: ref.location) { Abbreviations.appendixBlocks(glossary, range: $0) }
         return entries + [.chapter(chapter)]
     }
 
@@ -177,19 +159,26 @@ public struct Resolver {
         let report = coverage.report(enforceStatus: profile == .final)
         diagnostics += coverage.diagnostics
         guard let report, let checklistFile = paper.manifest.checklist else { return (out, report) }
-        let appendices = out.filter { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } }.count
-        let location = checklistFile.location
+        let chapter = generatedChapter(CoverageAppendix.title, id: CoverageAppendix.id, matter: .appendix, entries: out,
+                                       at: checklistFile.location) { CoverageAppendix.blocks(report, range: $0) }
+        return (out + [.chapter(chapter)], report)
+    }
+
+    /// A chapter Folio writes itself (references, glossary, checklist coverage), located at the manifest
+    /// line that asks for it: an unnumbered back-matter chapter, or the next appendix.
+    private mutating func generatedChapter(_ title: String, id base: String, matter: Chapter.Matter, entries: [ResolvedPaper.Entry],
+                                           at location: SourceLocation, blocks: (SourceRange) -> [Block]) -> ResolvedChapter {
         let range = SourceRange(start: location, endLine: location.line, endColumn: location.column)
-        let id = slugger.unique(CoverageAppendix.id)
-        let title = [Inline(.text(CoverageAppendix.title), range: range)]
-        let source = Chapter(path: location.file, manifestPath: "", matter: .appendix, title: title, titleLocation: location,
+        let id = slugger.unique(base)
+        let titleInlines = [Inline(.text(title), range: range)]
+        let appendices = entries.filter { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } }.count
+        let source = Chapter(path: location.file, manifestPath: "", matter: matter, title: titleInlines, titleLocation: location,
                              explicitID: id, owners: [], reviewers: [], status: nil,
                              document: MarkdownDocument(file: location.file, blocks: [], footnotes: []))
-        let chapter = ResolvedChapter(title: title, ordinal: appendices + 1, id: id, matter: .appendix,
-                                      blocks: CoverageAppendix.blocks(report, range: range), footnotes: [],
-                                      footnotePrefix: "c\(out.count)-", source: source)
-        register(id, .appendix, chapter.number, location, title: CoverageAppendix.title)
-        return (out + [.chapter(chapter)], report)
+        let chapter = ResolvedChapter(title: titleInlines, ordinal: matter == .appendix ? appendices + 1 : nil, id: id, matter: matter,
+                                      blocks: blocks(range), footnotes: [], footnotePrefix: "c\(entries.count)-", source: source)
+        register(id, matter == .appendix ? .appendix : .chapter, chapter.number, location, title: title)
+        return chapter
     }
 
     mutating func register(_ id: String, _ kind: LabelRegistry.TargetKind, _ number: String?, _ location: SourceLocation,

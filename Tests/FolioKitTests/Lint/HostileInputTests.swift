@@ -44,7 +44,7 @@ import Testing
 
     @Test func fixesKeepLineEndingsAndTheByteOrderMark() {
         let src = LintSource(path: "a.md", url: URL(fileURLWithPath: "/nonexistent/a.md"),
-                             text: "\u{FEFF}---\r\ntitle: A\r\n---\r\n\r\nthe the end\r\n", chapter: nil)
+                             text: "\u{FEFF}---\r\ntitle: A\r\n---\r\n\r\nthe the end\r\n")
         #expect(src.lines[0] == Array("---".utf8), "the byte-order mark is not part of line 1")
         #expect(src.prose[1].allSatisfy { $0 == LintSource.mask }, "front matter after a BOM is still front matter")
         let fix = TextEdit(file: "a.md", line: 5, column: 4, length: 4, replacement: "")

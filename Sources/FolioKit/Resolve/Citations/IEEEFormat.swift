@@ -8,11 +8,7 @@ enum IEEEFormat {
             t.text(NameFormat.ieee(names) + (byEditors ? (names.count > 1 ? ", Eds." : ", Ed.") : ""))
             t.text(", ")
         }
-        if p.isQuoted {
-            p.title(into: &t, closing: ",")
-        } else {
-            p.title(into: &t, closing: ",")
-        }
+        p.title(into: &t, closing: ",")
         var pieces: [String] = []
         var container: String?
         if let c = r["container-title"] { container = c }

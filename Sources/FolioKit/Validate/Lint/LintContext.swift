@@ -9,8 +9,6 @@ public struct LintContext: Sendable {
     /// Diagnostics from Parse and Resolve; reference rules report these under their own ids.
     public var stageDiagnostics: [Diagnostic]
 
-    func source(_ path: String) -> LintSource? { sources.first { $0.path == path } }
-
     /// An integer option of a rule, e.g. `max-words` of `prose.sentence-length`.
     func option(_ rule: String, _ key: String, default value: Int) -> Int {
         config.options[rule]?[key].flatMap { Int($0) } ?? value

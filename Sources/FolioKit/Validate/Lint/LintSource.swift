@@ -15,7 +15,6 @@ public struct LintSource: Sendable {
     public var blockStarts: Set<Int>
     /// The words of each prose line, computed once for every rule.
     var words: [[ProseWords.Word]]
-    public var chapter: Chapter?
     /// How the file ends its lines and whether it starts with a byte-order mark, so fixes keep both.
     var crlf: [Bool]
     var bom: Bool
@@ -33,10 +32,9 @@ public struct LintSource: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    public init(path: String, url: URL, text: String, chapter: Chapter?) {
+    public init(path: String, url: URL, text: String) {
         self.path = path
         self.url = url
-        self.chapter = chapter
         var utf8 = Array(text.utf8)[...]
         // A byte-order mark is not part of line 1 (the parser drops it too).
         let hasBOM = utf8.starts(with: [0xEF, 0xBB, 0xBF])

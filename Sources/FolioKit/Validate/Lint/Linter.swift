@@ -18,11 +18,10 @@ public enum Linter {
     ]
 
     /// Every rule, in the order `--list-rules` prints them.
-    public static var catalog: [LintRuleInfo] {
+    public static let catalog: [LintRuleInfo] =
         (rules.map(\.info) + metaRules).sorted { ($0.category.rawValue, $0.id) < ($1.category.rawValue, $1.id) }
-    }
 
-    public static var ruleIDs: [String] { catalog.map(\.id) }
+    public static let ruleIDs: [String] = catalog.map(\.id)
 
     public static func run(_ context: LintContext) -> [LintFinding] {
         let known = Set(ruleIDs)
