@@ -1,17 +1,12 @@
 import Foundation
 import Testing
+@testable import FolioKit
 
-/// Builds real papers with real TeX Live and reads the PDF back.
-@Suite(.serialized) struct EndToEndTests {
-    static var hasTeX: Bool {
-        ["/usr/bin/latexmk", "/usr/local/bin/latexmk"].contains { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    func requireTeX() -> Bool {
-        if Self.hasTeX { return true }
-        if TestPaths.isCI { Issue.record("latexmk is missing on CI; .ci/run must install TeX Live") }
-        print("notice: TeX Live not installed; PDF end-to-end tests skipped (run 'make pdf' to install it)")
-        return false
+/// Builds real papers with real TeX Live and reads the PDF back. Skipped (and reported so) without
+/// TeX Live, except on CI.
+@Suite(.serialized, .requires(.tex)) struct EndToEndTests {
+    init() throws {
+        try Requirement.tex.check()
     }
 
     func pdfText(_ pdf: URL) throws -> String {
@@ -49,7 +44,6 @@ import Testing
     }
 
     @Test func thePaperBuildsToPDF() throws {
-        guard requireTeX() else { return }
         let out = try Scratch()
         defer { out.remove() }
         let r = try CLI.run(["build", "--to", "all", "--profile", "final", "--out", out.url.path])
@@ -60,7 +54,8 @@ import Testing
         #expect(!log.contains("undefined references"))
         #expect(!log.contains("Reference `"))
         let text = try pdfText(out.url.appendingPathComponent("pdf/paper.pdf"))
-        let manifest = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Paper/folio.yaml"), encoding: .utf8)
+        let manifestText = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Paper/folio.yaml"), encoding: .utf8)
+        let manifest = try ManifestLoader.load(manifestText, file: "folio.yaml").0
         let html = out.read("html/index.html") ?? ""
         // Every chapter title in the HTML must be in the PDF too.
         let titles = html.matches(of: /<h2 class="chapter-title">(?:<span class="chapnum">[^<]*<\/span> )?([^<]+)<\/h2>/).map { String($0.1) }
@@ -69,7 +64,9 @@ import Testing
         for title in titles {
             #expect(flat.contains(title.replacingOccurrences(of: "&amp;", with: "&")), "PDF lacks chapter '\(title)'")
         }
-        #expect(manifest.contains("title:"))
+        // The paper's own title (from the manifest) heads both outputs.
+        #expect(html.contains("<title>\(manifest.title)"), "the HTML <title> is not the manifest's title")
+        #expect(flat.contains(manifest.title), "the PDF lacks the paper's title '\(manifest.title)'")
         // Numbering agrees: the HTML's "Chapter 1"/"Part I" labels are in the PDF.
         #expect(html.contains("<span class=\"chapnum\">Chapter 1</span>"))
         #expect(flat.contains("Chapter 1"))
@@ -98,13 +95,11 @@ import Testing
             #expect(whole || words, "the PDF lacks the citation text '\(text)'")
         }
         #expect(!log.contains("Citation `"))
-        try expectValidHTML(out.url.appendingPathComponent("html/index.html"))
     }
 
     /// `latex-citations: biblatex`: the LaTeX cites with biblatex, and biber and LuaLaTeX compile it in every style.
     @Test(arguments: ["author-date", "numeric", "notes"])
     func biblatexModeCompiles(_ style: String) throws {
-        guard requireTeX() else { return }
         let s = try Scratch()
         defer { s.remove() }
         let paper = s.url.appendingPathComponent("Paper")
@@ -128,26 +123,7 @@ import Testing
         String(s.precomposedStringWithCompatibilityMapping.filter { $0.isLetter || $0.isNumber })
     }
 
-    /// HTML Tidy must find no errors and no warnings in the page.
-    func expectValidHTML(_ page: URL) throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tidy") else {
-            if TestPaths.isCI { Issue.record("tidy is missing on CI; make test installs it") }
-            return
-        }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/tidy")
-        p.arguments = ["-q", "-e", page.path]
-        let pipe = Pipe()
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let report = String(decoding: data, as: UTF8.self)
-        #expect(report.isEmpty, "tidy: \(report.prefix(2000))")
-    }
-
     @Test func specialCharactersAndScriptsSurviveIntoThePDF() throws {
-        guard requireTeX() else { return }
         let s = try Scratch()
         defer { s.remove() }
         let mini = TestPaths.fixtures.appendingPathComponent("papers/mini")
@@ -174,5 +150,27 @@ import Testing
         #expect(!log.contains("Missing character"), "a glyph is missing from every font")
         let uris = try linkTargets(s.url.appendingPathComponent("Build/pdf/paper.pdf"))
         #expect(uris.contains("https://example.org/path_with_underscores/~user/?q=a%20b&r=1#frag-ment"), "\(uris)")
+    }
+}
+
+/// The paper's page passes HTML Tidy (no TeX Live needed).
+@Suite struct HTMLValidityTests {
+    /// HTML Tidy must find no errors and no warnings in the paper's page.
+    @Test(.requires(.tidy)) func thePaperIsValidHTML() throws {
+        try Requirement.tidy.check()
+        let out = try Scratch()
+        defer { out.remove() }
+        let r = try CLI.run(["build", "--to", "html", "--out", out.url.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try #require(ProcessRunner.which("tidy")))
+        p.arguments = ["-q", "-e", out.url.appendingPathComponent("html/index.html").path]
+        let pipe = Pipe()
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let report = String(decoding: data, as: UTF8.self)
+        #expect(report.isEmpty, "tidy: \(report.prefix(2000))")
     }
 }

@@ -21,14 +21,6 @@ import Testing
 
     static let comparedFields = ["title", "container-title", "page", "DOI", "URL"]
 
-    static func pandoc() -> String? {
-        if let env = ProcessInfo.processInfo.environment["PANDOC"] { return env }
-        guard let r = try? ProcessRunner.run("/usr/bin/env", ["python3", "-c", "import pypandoc; print(pypandoc.get_pandoc_path())"],
-                                             in: TestPaths.packageRoot.path), r.status == 0 else { return nil }
-        let path = r.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }
-
     func json(_ text: String) throws -> [String: [String: Any]] {
         let items = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] ?? []
         return Dictionary(items.compactMap { item in (item["id"] as? String).map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
@@ -56,16 +48,10 @@ import Testing
         ((value as? [String: Any])?["date-parts"] as? [[Any]])?.first?.compactMap { ($0 as? NSNumber)?.intValue } ?? []
     }
 
-    @Test(arguments: ["Tests/FolioKitTests/Fixtures/papers/citations/refs.bib", "Paper/references.bib"])
+    @Test(.requires(.pandoc), arguments: ["Tests/FolioKitTests/Fixtures/papers/citations/refs.bib", "Paper/references.bib"])
     func exportAgreesWithPandoc(_ file: String) throws {
-        guard let pandoc = Self.pandoc() else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" {
-                Issue.record("pandoc 3 is required in CI (scripts/ensure-pandoc installs it)")
-            } else {
-                print("notice: pandoc 3 not found; skipping the pandoc oracle (run scripts/ensure-pandoc)")
-            }
-            return
-        }
+        try Requirement.pandoc.check()
+        let pandoc = try #require(PandocPath.find())
         let path = TestPaths.packageRoot.appendingPathComponent(file).path
         let theirs = try ProcessRunner.run(pandoc, ["-f", "bibtex", "-t", "csljson", path], in: TestPaths.packageRoot.path)
         try #require(theirs.status == 0, "pandoc failed: \(theirs.output)")

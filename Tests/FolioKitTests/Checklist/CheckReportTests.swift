@@ -50,8 +50,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.url.appendingPathComponent("html/index.html").path))
     }
 
-    @Test func sarifIsValidAgainstTheSchema() throws {
-        guard let shared = TestPaths.sharedOrSkip("SARIF schema validation") else { return }
+    @Test(.requires(.shared), .requires(.jsonschema)) func sarifIsValidAgainstTheSchema() throws {
+        let shared = try TestPaths.requireShared()
+        try Requirement.jsonschema.check()
         let schema = shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json")
         let s = try Scratch()
         defer { s.remove() }
@@ -63,11 +64,6 @@ import Testing
             jsonschema.validate(doc, schema)
             print(len(doc["runs"][0]["results"]), "results valid")
             """, schema.path, s.url.appendingPathComponent("check.sarif").path], in: s.url.path)
-        if validate.output.contains("No module named 'jsonschema'") {
-            if TestPaths.isCI { Issue.record("jsonschema is missing on CI; make test installs it") }
-            print("notice: Python's jsonschema is not installed; run scripts/ensure-pip jsonschema:jsonschema")
-            return
-        }
         #expect(validate.status == 0, "\(validate.output)")
         #expect(validate.output.contains("6 results valid"), "\(validate.output)")
     }

@@ -28,8 +28,9 @@ import Testing
         Golden.check(r.stdout, Self.fixture.appendingPathComponent("expected/lint.\(ext)"))
     }
 
-    @Test func sarifIsValidAgainstTheSchema() throws {
-        guard let shared = TestPaths.sharedOrSkip("SARIF schema validation") else { return }
+    @Test(.requires(.shared), .requires(.jsonschema)) func sarifIsValidAgainstTheSchema() throws {
+        let shared = try TestPaths.requireShared()
+        try Requirement.jsonschema.check()
         let s = try Scratch()
         defer { s.remove() }
         try s.write("lint.sarif", try lint(["--format", "sarif"]).stdout)
@@ -138,11 +139,8 @@ import Testing
         #expect(leftovers.sorted() == ["one.md", "two.md"], "no temporary files remain")
     }
 
-    @Test func sinceReportsOnlyChangedLines() throws {
-        guard ProcessRunner.which("git") != nil else {
-            if TestPaths.isCI { Issue.record("git is missing on CI") }
-            return
-        }
+    @Test(.requires(.git)) func sinceReportsOnlyChangedLines() throws {
+        try Requirement.git.check()
         let (s, dir) = try copy()
         defer { s.remove() }
         func git(_ args: [String]) throws {

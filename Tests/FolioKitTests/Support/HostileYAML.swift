@@ -1,12 +1,10 @@
 /// Generated hostile YAML for the limit tests.
 enum HostileYAML {
-    /// A "billion laughs" document: nine levels, each repeating the previous one `fanOut` times.
-    static func aliasBomb(fanOut: Int = 9) -> String {
-        var yaml = "a: &a [" + Array(repeating: "\"lol\"", count: fanOut).joined(separator: ", ") + "]\n"
-        var previous = "a"
-        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
-            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: fanOut).joined(separator: ", ") + "]\n"
-            previous = name
+    /// A "billion laughs" document: `levels` anchors, each repeating the previous one `fanOut` times.
+    static func aliasBomb(fanOut: Int = 9, levels: Int = 9) -> String {
+        var yaml = "l0: &l0 [" + Array(repeating: "\"lol\"", count: fanOut).joined(separator: ", ") + "]\n"
+        for level in 1..<max(levels, 2) {
+            yaml += "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: fanOut).joined(separator: ", ") + "]\n"
         }
         return yaml
     }

@@ -24,12 +24,10 @@ enum TestPaths {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
-    /// `../shared`, or nil after a notice (a recorded failure on CI, where it must exist).
-    static func sharedOrSkip(_ what: String) -> URL? {
-        if let shared { return shared }
-        if isCI { Issue.record("../shared is missing on CI; \(what) cannot run") }
-        print("notice: ../shared not found beside the checkout; \(what) skipped")
-        return nil
+    /// `../shared`, failing the test when it is absent (tests that need it carry `.requires(.shared)`).
+    static func requireShared(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> URL {
+        try Requirement.shared.check(sourceLocation: sourceLocation)
+        return try #require(shared, sourceLocation: sourceLocation)
     }
 
     static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import FolioKit
+
+/// Something a test needs from the machine: a tool, a Python module or `../shared`. A test that needs
+/// one carries `.requires(...)`, so swift-testing reports it as skipped (with the reason) where the
+/// requirement is missing. With `CI=true` the test always runs, and `check()` fails it when the
+/// requirement is missing, so CI cannot pass by skipping.
+struct Requirement: Sendable {
+    let name: String
+    let install: String
+    let available: @Sendable () -> Bool
+
+    static let tex = Requirement(name: "TeX Live (latexmk)", install: "make deps-tex") {
+        ProcessRunner.which("latexmk") != nil && ProcessRunner.which("pdftotext") != nil
+    }
+    static let tidy = Requirement(name: "HTML Tidy", install: "make deps-test") { ProcessRunner.which("tidy") != nil }
+    static let git = Requirement(name: "git", install: "apt-get install git") { ProcessRunner.which("git") != nil }
+    static let shared = Requirement(name: "../shared beside the checkout", install: "clone beside ../shared, as CI does") {
+        TestPaths.shared != nil
+    }
+    static let pandoc = Requirement(name: "pandoc 3", install: "scripts/ensure-pandoc") { PandocPath.find() != nil }
+    static let jsonschema = Requirement(name: "Python's jsonschema", install: "scripts/ensure-pip jsonschema:jsonschema") {
+        (try? ProcessRunner.run("/usr/bin/env", ["python3", "-c", "import jsonschema"], in: "/"))?.status == 0
+    }
+
+    var comment: Comment { "\(name) is not installed (\(install) installs it)" }
+
+    /// Fails the running test when the requirement is missing (reachable only with `CI=true`).
+    func check(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try #require(available(), "\(name) is missing on CI; .ci/run must install it (\(install))", sourceLocation: sourceLocation)
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Skips the test where `requirement` is missing, except on CI.
+    static func requires(_ requirement: Requirement) -> Self {
+        .enabled(if: TestPaths.isCI || requirement.available(), requirement.comment)
+    }
+}
+
+/// pandoc 3 from `PANDOC`, or from the pypandoc-binary wheel that scripts/ensure-pandoc installs.
+enum PandocPath {
+    static func find() -> String? {
+        if let env = ProcessInfo.processInfo.environment["PANDOC"] { return env }
+        guard let r = try? ProcessRunner.run("/usr/bin/env", ["python3", "-c", "import pypandoc; print(pypandoc.get_pandoc_path())"],
+                                             in: TestPaths.packageRoot.path), r.status == 0 else { return nil }
+        let path = r.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+}
