@@ -11,24 +11,24 @@ struct Requirement: Sendable {
     let install: String
     let available: @Sendable () -> Bool
 
-    static let tex = Requirement(name: "TeX Live (latexmk)", install: "make deps-tex") {
+    static let tex = Requirement(name: "TeX Live (latexmk)", install: "make deps-tex installs it") {
         ProcessRunner.which("latexmk") != nil && ProcessRunner.which("pdftotext") != nil
     }
-    static let tidy = Requirement(name: "HTML Tidy", install: "make deps-test") { ProcessRunner.which("tidy") != nil }
+    static let tidy = Requirement(name: "HTML Tidy", install: "make deps-test installs it") { ProcessRunner.which("tidy") != nil }
     static let git = Requirement(name: "git", install: "apt-get install git") { ProcessRunner.which("git") != nil }
-    static let shared = Requirement(name: "../shared beside the checkout", install: "clone beside ../shared, as CI does") {
+    static let shared = Requirement(name: "../shared (GFM examples, SARIF schema)", install: "clone the project beside ../shared, as CI does") {
         TestPaths.shared != nil
     }
-    static let pandoc = Requirement(name: "pandoc 3", install: "scripts/ensure-pandoc") { PandocPath.find() != nil }
-    static let jsonschema = Requirement(name: "Python's jsonschema", install: "scripts/ensure-pip jsonschema:jsonschema") {
+    static let pandoc = Requirement(name: "pandoc 3", install: "scripts/ensure-pandoc installs it") { PandocPath.find() != nil }
+    static let jsonschema = Requirement(name: "Python's jsonschema", install: "scripts/ensure-pip jsonschema:jsonschema installs it") {
         (try? ProcessRunner.run("/usr/bin/env", ["python3", "-c", "import jsonschema"], in: "/"))?.status == 0
     }
 
-    var comment: Comment { "\(name) is not installed (\(install) installs it)" }
+    var comment: Comment { "\(name) is missing: \(install)" }
 
     /// Fails the running test when the requirement is missing (reachable only with `CI=true`).
     func check(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        try #require(available(), "\(name) is missing on CI; .ci/run must install it (\(install))", sourceLocation: sourceLocation)
+        try #require(available(), "\(name) is missing on CI (\(install)); .ci/run must provide it", sourceLocation: sourceLocation)
     }
 }
 
