@@ -5,7 +5,7 @@ PAPER    ?= Paper
 OUT      ?= Build
 
 DEBS_BUILD := pkg-config librsvg2-bin
-DEBS_TEX   := texlive-luatex texlive-latex-recommended texlive-latex-extra latexmk lmodern \
+DEBS_TEX   := bubblewrap texlive-luatex texlive-latex-recommended texlive-latex-extra latexmk lmodern \
               fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils biber texlive-bibtex-extra
 DEBS_TEST  := tidy python3-pip
 DEBS_BENCH := cmark-gfm hyperfine python3-pip
@@ -64,4 +64,4 @@ fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf .build $(OUT)/html $(OUT)/latex $(OUT)/pdf $(OUT)/.latex-work $(OUT)/.staging-* $(OUT)/bench $(OUT)/fuzz .build-fuzz
+	rm -rf .build $(OUT)/html $(OUT)/latex $(OUT)/pdf $(OUT)/latex.log $(OUT)/.latex-work $(OUT)/.staging-* $(OUT)/bench $(OUT)/fuzz .build-fuzz

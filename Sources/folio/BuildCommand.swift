@@ -19,6 +19,8 @@ struct BuildCommand: ParsableCommand {
     var profile: ProfileOption = .draft
 
     @OptionGroup var paper: PaperOption
+    @OptionGroup var safety: UntrustedOption
+    @OptionGroup var tools: ToolLimitOptions
 
     func run() throws {
         let formats: [OutputFormat]
@@ -27,8 +29,11 @@ struct BuildCommand: ParsableCommand {
         case .success: throw ValidationError("--to needs at least one of html, latex, pdf or all")
         case .failure(let bad): throw ValidationError("unknown output format '\(bad.word)'; use html, latex, pdf or all")
         }
-        let outcome = BuildPipeline.run(.init(paperDirectory: paper.directory, outputDirectory: out,
-                                              formats: formats, profile: profile.value))
+        var request = BuildPipeline.Request(paperDirectory: paper.directory, outputDirectory: out,
+                                            formats: formats, profile: profile.value)
+        request.untrusted = safety.untrusted
+        request.limits = tools.value
+        let outcome = BuildPipeline.run(request)
         Console().report(outcome.diagnostics, summary: true)
         if outcome.diagnostics.hasErrors { throw ExitCode(1) }
         for file in outcome.written { print("wrote \((out as NSString).appendingPathComponent(file))") }

@@ -17,9 +17,10 @@ struct CheckCommand: ParsableCommand {
     var profile: ProfileOption = .draft
 
     @OptionGroup var paper: PaperOption
+    @OptionGroup var safety: UntrustedOption
 
     func run() throws {
-        let (report, engine) = CheckPipeline.run(paperDirectory: paper.directory, profile: profile.value)
+        let (report, engine) = CheckPipeline.run(paperDirectory: paper.directory, profile: profile.value, untrusted: safety.untrusted)
         Console().report(engine, summary: true)
         if let report {
             let text = CheckReportWriter.render(report, diagnostics: engine.sorted, format: format, profile: profile.value)

@@ -32,6 +32,10 @@ struct LintCommand: ParsableCommand {
     var listRules = false
 
     @OptionGroup var paper: PaperOption
+    @OptionGroup var safety: UntrustedOption
+
+    @Option(name: .customLong("git-timeout"), help: "With --since: seconds git may run before it is stopped (default 60).")
+    var gitTimeout: Double = ProcessRunner.Limits.git.seconds
 
     func validate() throws {
         if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
@@ -44,7 +48,7 @@ struct LintCommand: ParsableCommand {
             return
         }
         let console = Console()
-        let outcome = LintPipeline.run(paperDirectory: paper.directory, profile: profile.value)
+        let outcome = LintPipeline.run(paperDirectory: paper.directory, profile: profile.value, untrusted: safety.untrusted)
         guard outcome.fatal.isEmpty else {
             var engine = DiagnosticEngine()
             engine.emit(contentsOf: outcome.fatal)
@@ -68,13 +72,14 @@ struct LintCommand: ParsableCommand {
             }
             if !dryRun {
                 // Report what is left after fixing.
-                findings = LintPipeline.run(paperDirectory: paper.directory, profile: profile.value).findings
+                findings = LintPipeline.run(paperDirectory: paper.directory, profile: profile.value, untrusted: safety.untrusted).findings
             } else {
                 return
             }
         }
         if let since {
-            switch GitChanges.lines(since: since, in: paper.directory) {
+            switch GitChanges.lines(since: since, in: paper.directory,
+                                     limits: .init(seconds: gitTimeout, memoryBytes: ProcessRunner.Limits.git.memoryBytes)) {
             case .failure(let d):
                 var engine = DiagnosticEngine()
                 engine.emit(d)

@@ -20,7 +20,7 @@ import Testing
         let list = names.map { "      - \($0)" }.joined(separator: "\n")
         try s.write("Paper/folio.yaml", "title: T\n\(extra)parts:\n  - title: P\n    side: demand\n    chapters:\n\(list)\n")
         for (name, text) in zip(names, chapters) { try s.write("Paper/\(name)", text) }
-        try s.write("Paper/f.png", "png")
+        try s.writePNG("Paper/f.png")
         let outcome = BuildPipeline.run(.init(paperDirectory: s.url.appendingPathComponent("Paper").path,
                                               outputDirectory: s.url.appendingPathComponent("Build").path,
                                               formats: [.html, .latex], profile: .draft))

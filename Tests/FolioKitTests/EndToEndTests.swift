@@ -49,7 +49,7 @@ import Testing
         let r = try CLI.run(["build", "--to", "all", "--profile", "final", "--out", out.url.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.hasSuffix("no problems found\n"), "the paper must build with no warnings: \(r.stderr)")
-        let log = try String(contentsOf: out.url.appendingPathComponent(".latex-work/paper.log"), encoding: .utf8)
+        let log = try String(contentsOf: out.url.appendingPathComponent("latex.log"), encoding: .utf8)
         #expect(!log.contains("LaTeX Error"))
         #expect(!log.contains("undefined references"))
         #expect(!log.contains("Reference `"))
@@ -111,7 +111,7 @@ import Testing
         let tex = s.read("Build/latex/paper.tex") ?? ""
         #expect(tex.contains("\\autocite") && tex.contains("\\printbibliography"))
         #expect(s.read("Build/latex/references.bib")?.contains("@article{tan2023,") == true)
-        let log = (try? String(contentsOf: s.url.appendingPathComponent("Build/.latex-work/paper.log"), encoding: .utf8)) ?? ""
+        let log = (try? String(contentsOf: s.url.appendingPathComponent("Build/latex.log"), encoding: .utf8)) ?? ""
         #expect(!log.contains("undefined"), "biblatex left citations undefined")
         let text = try pdfText(s.url.appendingPathComponent("Build/pdf/paper.pdf"))
         #expect(Self.lettersOnly(text).contains("TieredAccesstoFrontierModels"), "titles keep their capitals")
@@ -146,7 +146,7 @@ import Testing
         #expect(text.contains("Straight \"quotes\", dashes -- and --- and << guillemets >> stay as typed."), "no TeX ligatures")
         #expect(text.contains("The cell's note."), "footnote text from a table cell")
         #expect(text.contains("Second."), "footnote cited by a footnote")
-        let log = try String(contentsOf: s.url.appendingPathComponent("Build/.latex-work/paper.log"), encoding: .utf8)
+        let log = try String(contentsOf: s.url.appendingPathComponent("Build/latex.log"), encoding: .utf8)
         #expect(!log.contains("Missing character"), "a glyph is missing from every font")
         let uris = try linkTargets(s.url.appendingPathComponent("Build/pdf/paper.pdf"))
         #expect(uris.contains("https://example.org/path_with_underscores/~user/?q=a%20b&r=1#frag-ment"), "\(uris)")

@@ -11,7 +11,9 @@ import Testing
         let input = try String(contentsOf: dir.appendingPathComponent("input.md"), encoding: .utf8)
         let html = Renderer.render(input, file: "input.md", format: .html, standalone: false, rawHTML: false)
         let tex = Renderer.render(input, file: "input.md", format: .latex, standalone: false, rawHTML: false)
-        #expect(html.diagnostics.isEmpty)
+        // Raw HTML that is not allowed is shown as text, and each piece says so.
+        #expect(html.diagnostics.allSatisfy { $0.id == "html.as-text" })
+        #expect(html.diagnostics.isEmpty == (name != "raw-html"))
         Golden.check(html.output, dir.appendingPathComponent("expected.html"))
         Golden.check(tex.output, dir.appendingPathComponent("expected.tex"))
     }
@@ -21,6 +23,9 @@ import Testing
         let input = try String(contentsOf: dir.appendingPathComponent("input.md"), encoding: .utf8)
         let html = Renderer.render(input, file: "input.md", format: .html, standalone: false, rawHTML: true)
         Golden.check(html.output, dir.appendingPathComponent("expected-raw.html"))
+        // Sanitised, with a located warning for each removal: the class attribute and the script.
+        #expect(html.diagnostics.map(\.id) == ["html.removed", "html.removed"])
+        #expect(html.diagnostics.map { $0.location?.description ?? "" } == ["input.md:1:6", "input.md:7:1"])
     }
 
     @Test func miniPaper() throws {

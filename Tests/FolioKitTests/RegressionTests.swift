@@ -34,8 +34,8 @@ import Testing
         defer { s.remove() }
         try s.write("Paper/folio.yaml", "title: T\nfront-matter: [a.md]\n")
         try s.write("Paper/a.md", "# A\n\n![One](figs/R%26D%20(1).png){#fig:one}\n\n![Two](other/R&D-1.png){#fig:two}\n\nSee [@fig:one; @fig:two].\n")
-        try s.write("Paper/figs/R&D (1).png", "png")
-        try s.write("Paper/other/R&D-1.png", "png")
+        try s.writePNG("Paper/figs/R&D (1).png")
+        try s.writePNG("Paper/other/R&D-1.png")
         let outcome = BuildPipeline.run(.init(paperDirectory: s.url.appendingPathComponent("Paper").path,
                                               outputDirectory: s.url.appendingPathComponent("Build").path,
                                               formats: [.html, .latex], profile: .final))

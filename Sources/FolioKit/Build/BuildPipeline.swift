@@ -7,6 +7,10 @@ public enum BuildPipeline {
         public var outputDirectory: String
         public var formats: [OutputFormat]
         public var profile: Profile
+        /// Limits for the child processes (`--latex-timeout`, `--svg-timeout`, `--tool-memory`).
+        public var limits = ToolLimits()
+        /// Settings from the paper folder that weaken safety are ignored (`--untrusted`).
+        public var untrusted = false
 
         public init(paperDirectory: String, outputDirectory: String, formats: [OutputFormat], profile: Profile) {
             self.paperDirectory = paperDirectory
@@ -14,6 +18,13 @@ public enum BuildPipeline {
             self.formats = formats
             self.profile = profile
         }
+    }
+
+    /// Wall-clock and memory limits for the tools a build runs.
+    public struct ToolLimits: Sendable {
+        public var latex = ProcessRunner.Limits.latex
+        public var svg = ProcessRunner.Limits.svg
+        public init() {}
     }
 
     public struct Outcome: Sendable {
@@ -25,7 +36,7 @@ public enum BuildPipeline {
     public static func run(_ request: Request) -> Outcome {
         var engine = DiagnosticEngine(profile: request.profile)
         if let warning = CmarkParser.libraryWarning { engine.emit(warning) }
-        let (loaded, loadDiagnostics) = PaperLoader.load(directory: request.paperDirectory)
+        let (loaded, loadDiagnostics) = PaperLoader.load(directory: request.paperDirectory, untrusted: request.untrusted)
         engine.emit(contentsOf: loadDiagnostics)
         guard let paper = loaded else { return Outcome(diagnostics: engine, written: []) }
         let (resolved, resolveDiagnostics) = Resolver.resolve(paper, profile: request.profile)
@@ -59,15 +70,18 @@ public enum BuildPipeline {
         do {
             for (path, text) in files { try stager.write(text, to: path) }
             if request.formats.contains(.html) {
-                for asset in resolved.assets.values { try copy(asset.sourcePath, to: stager.url("html/" + asset.htmlPath)) }
+                for asset in resolved.assets.values { try asset.data.write(to: stager.url("html/" + asset.htmlPath)) }
             }
             if request.formats.contains(.latex) {
                 for asset in resolved.assets.values {
                     let target = try stager.url("latex/" + asset.latexPath)
                     if asset.needsPDFConversion {
-                        if let d = convertSVG(asset.sourcePath, to: target) { engine.emit(d) }
+                        // rsvg-convert reads the sanitised SVG, never the file from the pull request.
+                        let svg = try stager.url(".svg/" + asset.htmlPath)
+                        try asset.data.write(to: svg)
+                        if let d = convertSVG(svg.path, named: asset.sourcePath, to: target, limits: request.limits.svg) { engine.emit(d) }
                     } else {
-                        try copy(asset.sourcePath, to: target)
+                        try asset.data.write(to: target)
                     }
                 }
             }
@@ -78,8 +92,9 @@ public enum BuildPipeline {
         }
         if request.formats.contains(.pdf) && !engine.hasErrors {
             engine.emit(contentsOf: PDFCompiler.compile(latexDir: stager.staging.appendingPathComponent("latex"),
-                                                        workDir: outDir.appendingPathComponent(".latex-work"),
-                                                        pdfDir: stager.staging.appendingPathComponent("pdf")))
+                                                        logFile: outDir.appendingPathComponent(PDFCompiler.logName),
+                                                        pdfDir: stager.staging.appendingPathComponent("pdf"),
+                                                        limits: request.limits.latex))
         }
         guard !engine.hasErrors else {
             stager.discard()
@@ -97,22 +112,23 @@ public enum BuildPipeline {
         return Outcome(diagnostics: engine, written: written)
     }
 
-    private static func copy(_ source: String, to target: URL) throws {
-        if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-        try FileManager.default.copyItem(at: URL(fileURLWithPath: source), to: target)
-    }
-
-    /// LaTeX cannot include SVG, so figures are converted to PDF with rsvg-convert.
-    private static func convertSVG(_ source: String, to target: URL) -> Diagnostic? {
+    /// LaTeX cannot include SVG, so figures are converted to PDF with rsvg-convert, under limits.
+    private static func convertSVG(_ source: String, named original: String, to target: URL, limits: ProcessRunner.Limits) -> Diagnostic? {
         guard let tool = ProcessRunner.which("rsvg-convert") else {
             return .error("build.no-rsvg", "rsvg-convert is needed to turn SVG figures into PDF for LaTeX", at: nil,
                           notes: ["install it with 'apt-get install librsvg2-bin' (make does this)"])
         }
         do {
             let r = try ProcessRunner.run(tool, ["-f", "pdf", "-o", target.path, source],
-                                          in: target.deletingLastPathComponent().path)
+                                          in: target.deletingLastPathComponent().path, limits: limits)
+            if r.timedOut {
+                return .error("build.svg-timeout", "converting '\(DisplayPath.of(original))' to PDF took longer than \(Int(limits.seconds)) s",
+                              at: SourceLocation(file: DisplayPath.of(original), line: 1, column: 1),
+                              notes: ["simplify the figure (large blur or morphology filters are slow), or raise --svg-timeout"])
+            }
             if r.status != 0 {
-                return .error("build.svg", "cannot convert '\(DisplayPath.of(source))' to PDF: \(r.output)", at: nil)
+                return .error("build.svg", "cannot convert '\(DisplayPath.of(original))' to PDF: \(r.output)",
+                              at: SourceLocation(file: DisplayPath.of(original), line: 1, column: 1))
             }
         } catch {
             return .error("build.svg", "cannot run rsvg-convert: \(error)", at: nil)

@@ -1,9 +1,9 @@
 /// `folio check`: Parse → Resolve → Validate, without writing outputs; returns the checklist coverage
 /// and every finding under the profile's severities.
 public enum CheckPipeline {
-    public static func run(paperDirectory: String, profile: Profile) -> (CoverageReport?, DiagnosticEngine) {
+    public static func run(paperDirectory: String, profile: Profile, untrusted: Bool = false) -> (CoverageReport?, DiagnosticEngine) {
         var engine = DiagnosticEngine(profile: profile)
-        let (loaded, loadDiagnostics) = PaperLoader.load(directory: paperDirectory)
+        let (loaded, loadDiagnostics) = PaperLoader.load(directory: paperDirectory, untrusted: untrusted)
         engine.emit(contentsOf: loadDiagnostics)
         guard let paper = loaded else { return (nil, engine) }
         guard paper.checklist != nil else {

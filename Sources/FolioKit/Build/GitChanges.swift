@@ -11,36 +11,50 @@ public enum GitChanges {
         return lines == wholeFile || lines.contains(line)
     }
 
-    public static func lines(since revision: String, in directory: String) -> Result<[String: Set<Int>], Diagnostic> {
+    /// Settings no repository config can turn into a command (fsmonitor, external diff and textconv programs).
+    static let hardening = ["--no-pager", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null",
+                            "-c", "core.quotePath=false"]
+
+    public static func lines(since revision: String, in directory: String,
+                             limits: ProcessRunner.Limits = .git) -> Result<[String: Set<Int>], Diagnostic> {
         guard !revision.hasPrefix("-") else {
             return .failure(.error("lint.since", "'\(revision)' is not a revision", at: nil))
         }
         guard let git = ProcessRunner.which("git") else {
             return .failure(.error("lint.since", "--since needs git, which is not installed", at: nil))
         }
+        func run(_ args: [String]) throws -> ProcessRunner.Output {
+            let r = try ProcessRunner.run(git, hardening + args, in: directory, limits: limits)
+            if r.timedOut { throw GitTimeout() }
+            return r
+        }
         do {
-            let top = try ProcessRunner.run(git, ["rev-parse", "--show-toplevel"], in: directory)
+            let top = try run(["rev-parse", "--show-toplevel"])
             guard top.status == 0 else {
                 return .failure(.error("lint.since", "'\(DisplayPath.of(directory))' is not in a git repository", at: nil))
             }
             let root = top.output.trimmingCharacters(in: .whitespacesAndNewlines)
-            let diff = try ProcessRunner.run(git, ["-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff",
-                                                   "--no-renames", revision, "--", "."], in: directory)
+            let diff = try run(["diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
+                                "--end-of-options", revision, "--", "."])
             guard diff.status == 0 else {
                 return .failure(.error("lint.since", "git cannot compare with '\(revision)': \(diff.output.trimmingCharacters(in: .whitespacesAndNewlines))", at: nil))
             }
             var changed = parse(diff.output, root: root)
-            let untracked = try ProcessRunner.run(git, ["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard",
-                                                        "--full-name", "--", "."], in: directory)
+            let untracked = try run(["ls-files", "--others", "--exclude-standard", "--full-name", "--", "."])
             for name in untracked.output.split(separator: "\n") {
                 let path = URL(fileURLWithPath: root).appendingPathComponent(unquote(String(name))).standardizedFileURL.path
                 changed[path] = wholeFile
             }
             return .success(changed)
+        } catch is GitTimeout {
+            return .failure(.error("lint.git-timeout", "git ran longer than \(Int(limits.seconds)) s and was stopped", at: nil,
+                                   notes: ["raise the limit with --git-timeout SECONDS"]))
         } catch {
             return .failure(.error("lint.since", "cannot run git: \(error)", at: nil))
         }
     }
+
+    struct GitTimeout: Error {}
 
     /// Undoes git's C-style quoting of a path ("b/a\"b.md", octal escapes for other bytes).
     static func unquote(_ s: String) -> String {

@@ -10,8 +10,8 @@ public enum LintPipeline {
         public var fatal: [Diagnostic]
     }
 
-    public static func run(paperDirectory: String, profile: Profile) -> Outcome {
-        let (loaded, loadDiagnostics) = PaperLoader.load(directory: paperDirectory)
+    public static func run(paperDirectory: String, profile: Profile, untrusted: Bool = false) -> Outcome {
+        let (loaded, loadDiagnostics) = PaperLoader.load(directory: paperDirectory, untrusted: untrusted)
         guard let paper = loaded else {
             return Outcome(findings: [], sources: [], fatal: loadDiagnostics.filter { $0.severity == .error })
         }
@@ -27,11 +27,11 @@ public enum LintPipeline {
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }
             sources.append(LintSource(path: ch.path, url: url, text: String(decoding: data, as: UTF8.self)))
         }
-        let stage = loadDiagnostics + resolveDiagnostics
+        let stage = loadDiagnostics + resolveDiagnostics + Validation.run(resolved)
         let context = LintContext(paper: resolved, sources: sources, glossary: paper.glossary, config: config, profile: profile,
                                   stageDiagnostics: stage)
         var findings = Linter.run(context)
-        // Errors no rule covers (unsafe math, a broken manifest entry) still stop a clean lint.
+        // Errors no rule covers (unsafe math found by Validation, a broken manifest entry) still stop a clean lint.
         let covered = Set(StageRule.all.flatMap(\.sources))
         findings += stage.filter { $0.severity == .error && !covered.contains($0.id) }.map { LintFinding($0) }
         findings += configProblems.map { LintFinding($0) }

@@ -10,6 +10,7 @@ struct OutputStager {
     init(outDir: URL) throws {
         self.outDir = outDir
         try fm.createDirectory(at: outDir, withIntermediateDirectories: true)
+        Self.removeStale(in: outDir)
         staging = outDir.appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
         if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -38,6 +39,30 @@ struct OutputStager {
             if fm.fileExists(atPath: old.path) { try? fm.removeItem(at: old) }
         }
         discard()
+    }
+
+    /// Staging and old-output folders of builds that were killed, and the LaTeX work folder of Folio
+    /// before 0.3 (which LaTeX reused between builds, so planted files there could run).
+    static func removeStale(in outDir: URL) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: outDir.path) else { return }
+        for name in names {
+            if name == ".latex-work" {
+                try? fm.removeItem(at: outDir.appendingPathComponent(name))
+                continue
+            }
+            let pid: Int32?
+            if name.hasPrefix(".staging-") {
+                pid = Int32(name.dropFirst(".staging-".count))
+            } else if name.hasPrefix(".old-"), let dash = name.lastIndex(of: "-") {
+                pid = Int32(name[name.index(after: dash)...])
+            } else {
+                continue
+            }
+            if let pid, pid != getpid(), !StaleFolders.isRunning(pid) {
+                try? fm.removeItem(at: outDir.appendingPathComponent(name))
+            }
+        }
     }
 
     func discard() {

@@ -1,10 +1,33 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Runs an external tool and captures its output.
-enum ProcessRunner {
+/// Runs an external tool and captures its output. Tools that read pull-request input (rsvg-convert,
+/// latexmk, biber, git) run with `Limits`: with a memory ceiling and CPU-time limit (`prlimit`), killed
+/// with their parent (`setpriv --pdeathsig`), and killed as a process group (Foundation starts every
+/// child as the leader of its own group) when the wall-clock timeout passes or Folio is interrupted.
+public enum ProcessRunner {
     struct Output {
         var status: Int32
         var output: String
+        /// The wall-clock limit passed and the process group was killed.
+        var timedOut = false
+    }
+
+    /// Wall-clock seconds and address-space bytes for one tool run.
+    public struct Limits: Sendable, Hashable {
+        public var seconds: Double
+        public var memoryBytes: Int
+
+        public init(seconds: Double, memoryBytes: Int) {
+            self.seconds = seconds
+            self.memoryBytes = memoryBytes
+        }
+
+        public static let svg = Limits(seconds: 60, memoryBytes: 2 << 30)
+        public static let latex = Limits(seconds: 600, memoryBytes: 6 << 30)
+        public static let git = Limits(seconds: 60, memoryBytes: 2 << 30)
     }
 
     /// The full path of `name` on PATH, if it is installed.
@@ -17,18 +40,115 @@ enum ProcessRunner {
         return nil
     }
 
-    static func run(_ executable: String, _ arguments: [String], in directory: String) throws -> Output {
+    static func run(_ executable: String, _ arguments: [String], in directory: String,
+                    limits: Limits? = nil, environment: [String: String]? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        var exe = executable, args = arguments
+        if let limits {
+            (exe, args) = wrapped(executable, arguments, limits)
+        }
+        process.executableURL = URL(fileURLWithPath: exe)
+        process.arguments = args
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        if let environment { process.environment = environment }
         process.standardInput = FileHandle.nullDevice
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let pid = process.processIdentifier
+        if limits != nil { ChildGroups.shared.add(pid) }
+        let reader = OutputReader(pipe.fileHandleForReading)
+        var timedOut = false
+        if let limits {
+            let deadline = Date().addingTimeInterval(limits.seconds)
+            while process.isRunning {
+                if Date() >= deadline {
+                    timedOut = true
+                    kill(-pid, SIGKILL)
+                    break
+                }
+                usleep(20_000)
+            }
+        }
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        if limits != nil {
+            // Anything the tool left running in its session goes with it.
+            kill(-pid, SIGKILL)
+            ChildGroups.shared.remove(pid)
+        }
+        let data = reader.wait()
+        return Output(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self), timedOut: timedOut)
     }
+
+    /// `setpriv --pdeathsig KILL prlimit --as=… --cpu=… -- TOOL ARGS`, each wrapper used only where it is
+    /// installed (both are in util-linux, which every Debian system has). They exec, so the tool keeps
+    /// the child's pid and process group.
+    static func wrapped(_ executable: String, _ arguments: [String], _ limits: Limits) -> (String, [String]) {
+        var chain: [String] = []
+        if let setpriv = which("setpriv") { chain += [setpriv, "--pdeathsig", "KILL", "--"] }
+        if let prlimit = which("prlimit") {
+            chain += [prlimit, "--as=\(limits.memoryBytes)", "--cpu=\(Int(limits.seconds.rounded(.up)))", "--"]
+        }
+        guard let first = chain.first else { return (executable, arguments) }
+        return (first, Array(chain.dropFirst()) + [executable] + arguments)
+    }
+}
+
+/// Reads a pipe to its end on another thread, so a chatty child never blocks on a full pipe.
+private final class OutputReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
+
+/// Process groups of running tools; SIGINT and SIGTERM kill them all before Folio exits.
+final class ChildGroups: @unchecked Sendable {
+    static let shared = ChildGroups()
+    private let lock = NSLock()
+    private var installed = false
+
+    func add(_ pid: pid_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !installed {
+            installed = true
+            signal(SIGINT, childGroupsSignalHandler)
+            signal(SIGTERM, childGroupsSignalHandler)
+        }
+        for i in 0..<childGroupSlots where activeChildGroups[i] == 0 {
+            activeChildGroups[i] = pid
+            return
+        }
+    }
+
+    func remove(_ pid: pid_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        for i in 0..<childGroupSlots where activeChildGroups[i] == pid { activeChildGroups[i] = 0 }
+    }
+}
+
+private let childGroupSlots = 16
+/// A fixed table the signal handler can read without locks or allocation.
+nonisolated(unsafe) private let activeChildGroups: UnsafeMutablePointer<pid_t> = {
+    let p = UnsafeMutablePointer<pid_t>.allocate(capacity: childGroupSlots)
+    p.initialize(repeating: 0, count: childGroupSlots)
+    return p
+}()
+
+private func childGroupsSignalHandler(_ signal: Int32) {
+    for i in 0..<childGroupSlots where activeChildGroups[i] > 0 { kill(-activeChildGroups[i], SIGKILL) }
+    _exit(128 + signal)
 }

@@ -9,6 +9,12 @@ public enum Renderer {
 
     public static func render(_ text: String, file: String, format: Format, standalone: Bool, rawHTML: Bool,
                               limits: InputLimits = InputLimits()) -> Result {
+        render(text, file: file, format: format, standalone: standalone, rawHTML: rawHTML, limits: limits, cmarkTagFilter: false)
+    }
+
+    /// `cmarkTagFilter` is for the GFM conformance test only: cmark's tag filter instead of the sanitiser.
+    static func render(_ text: String, file: String, format: Format, standalone: Bool, rawHTML: Bool,
+                       limits: InputLimits, cmarkTagFilter: Bool) -> Result {
         // A leading `---` block is front matter only if it holds a YAML mapping; otherwise it is Markdown.
         var split = FrontMatter(yaml: nil, body: text, bodyLineOffset: 0)
         if let candidate = try? FrontMatter.split(text, file: file), let yaml = candidate.yaml,
@@ -27,6 +33,7 @@ public enum Renderer {
             return copy
         }
         diagnostics += MathCheck.diagnostics(in: doc.blocks + doc.footnotes.flatMap(\.content))
+        diagnostics += RawHTMLCheck.diagnostics(in: doc.blocks + doc.footnotes.flatMap(\.content), allowed: rawHTML)
         if diagnostics.contains(where: { $0.severity == .error }) { return Result(output: "", diagnostics: diagnostics) }
         let title = doc.blocks.lazy.compactMap { b -> String? in
             if case .heading(let h) = b.kind { h.content.plainText } else { nil }
@@ -35,6 +42,7 @@ public enum Renderer {
         case .html:
             var options = HTMLRenderer.Options()
             options.rawHTML = rawHTML
+            options.cmarkTagFilter = cmarkTagFilter
             let body = HTMLRenderer.fragment(doc, options: options)
             return Result(output: standalone ? HTMLPage.standalone(title: title, body: body) : body, diagnostics: diagnostics)
         case .latex:

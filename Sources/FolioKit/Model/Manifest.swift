@@ -56,6 +56,9 @@ public struct Manifest: Sendable {
     public var limits: InputLimits
     /// The manifest's own location (its first line).
     public var location: SourceLocation
+    /// Where `raw-html` and each `limits:` entry are written ("raw-html", "limits.table-columns"...),
+    /// so that `--untrusted` can point at the settings it ignores.
+    public var settingLocations: [String: SourceLocation] = [:]
 
     public var allChapterRefs: [FileRef] {
         frontMatter + parts.flatMap(\.chapters) + backMatter + appendices

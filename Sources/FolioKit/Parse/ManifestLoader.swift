@@ -98,6 +98,10 @@ public enum ManifestLoader {
             sectionDepth: sectionDepth, numberFrontMatter: numberFront, numberFloatsPerChapter: perChapter,
             crossrefWords: words, lists: lists, limits: limits, location: SourceLocation(file: file, line: 1, column: 1))
         manifest.citations = try citationOptions(f)
+        if let v = f.value("raw-html") { manifest.settingLocations["raw-html"] = v.location }
+        if let v = f.value("limits"), case .mapping(let pairs) = v.kind {
+            for pair in pairs { manifest.settingLocations["limits." + pair.key] = pair.value.location }
+        }
         manifest.glossary = try f.string("glossary").map { Manifest.FileRef(path: $0, location: f.value("glossary")?.location ?? f.location) }
         if let lint = f.value("lint") {
             let (config, found) = try LintConfig.load(lint, knownRules: Linter.ruleIDs)

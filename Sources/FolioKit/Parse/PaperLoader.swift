@@ -5,7 +5,8 @@ public enum PaperLoader {
     public static let manifestName = "folio.yaml"
 
     /// Loads the paper in `directory`. Returns nil when errors prevent a usable paper; diagnostics say why.
-    public static func load(directory: String) -> (Paper?, [Diagnostic]) {
+    /// `untrusted` ignores the manifest's safety settings (`UntrustedSettings`).
+    public static func load(directory: String, untrusted: Bool = false) -> (Paper?, [Diagnostic]) {
         let dirURL = URL(fileURLWithPath: directory).standardizedFileURL
         let manifestURL = dirURL.appendingPathComponent(manifestName)
         let manifestDisplay = DisplayPath.of(manifestURL.path)
@@ -16,8 +17,14 @@ public enum PaperLoader {
                 return (nil, [.error("manifest.missing", "no \(manifestName) in '\(DisplayPath.of(dirURL.path))'", at: nil,
                                      notes: ["run from the repository root, or name the paper folder with --paper DIR"])])
             }
+            guard PathSafety.resolvesInside(manifestURL, dir: dirURL) else {
+                return (nil, [.error("manifest.path-outside", "\(manifestDisplay) is a symbolic link to a file outside the paper folder",
+                                     at: SourceLocation(file: manifestDisplay, line: 1, column: 1),
+                                     notes: ["settings must be a file in the paper folder; replace the link with the file itself"])])
+            }
             let text = try SourceText.read(manifestURL, displayPath: manifestDisplay)
-            let (m, warnings) = try ManifestLoader.load(text, file: manifestDisplay)
+            var (m, warnings) = try ManifestLoader.load(text, file: manifestDisplay)
+            if untrusted { warnings += UntrustedSettings.apply(to: &m) }
             manifest = m
             diagnostics += warnings
         } catch {

@@ -14,6 +14,12 @@ public enum PathSafety {
         }
         return url
     }
+
+    /// Whether `url` (a settings file such as `folio.yaml`) resolves, through any symlinks, to a file inside `dir`.
+    public static func resolvesInside(_ url: URL, dir: URL) -> Bool {
+        let realRoot = dir.standardizedFileURL.resolvingSymlinksInPath().path
+        return url.standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(realRoot + "/")
+    }
 }
 
 /// Paths as shown to users: relative to the working directory when below it.

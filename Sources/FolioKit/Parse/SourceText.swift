@@ -20,12 +20,23 @@ public enum SourceText {
     }
 
     /// Reads and decodes a file; an unreadable file is an error at `reference` (or unlocated).
+    /// Sources are regular files of at most `maxBytes` (64 MiB; chapters have a lower limit of their own).
     public static func read(_ url: URL, displayPath: String, reference: SourceLocation? = nil) throws(Diagnostic) -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        switch RegularFile.read(url.path, maxBytes: maxBytes, followLinks: true) {
+        case .success(let data):
+            return try decode([UInt8](data), file: displayPath)
+        case .failure(.directory):
+            throw .error("source.not-a-file", "'\(displayPath)' is a directory, not a file", at: reference)
+        case .failure(.special), .failure(.symlink):
+            throw .error("source.not-a-file", "'\(displayPath)' is not a regular file (a FIFO, socket or device)", at: reference)
+        case .failure(.tooLarge(let n)):
+            throw .error("source.too-large", "'\(displayPath)' is \(n) bytes; source files may be at most \(maxBytes >> 20) MiB", at: reference)
+        case .failure(.missing):
             throw .error("source.unreadable", "cannot read '\(displayPath)'", at: reference)
         }
-        return try decode([UInt8](data), file: displayPath)
     }
+
+    static let maxBytes = 64 << 20
 
     /// Length of the valid UTF-8 sequence starting at `i`, or 0 if it is invalid.
     private static func validSequenceLength(_ b: ArraySlice<UInt8>, at i: Int) -> Int {

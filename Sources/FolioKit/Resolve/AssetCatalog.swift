@@ -13,26 +13,33 @@ struct AssetCatalog {
         self.directory = URL(fileURLWithPath: directory).standardizedFileURL
     }
 
-    /// Registers the image a node uses; returns a diagnostic when it cannot be used.
-    mutating func register(_ node: Inline) -> Diagnostic? {
-        guard case .image(let src, _, _) = node.kind, assets[src] == nil, !Resolver.isRemote(src) else { return nil }
+    /// Registers the image a node uses, with its checked bytes (`ImageFile`); returns what stops it or
+    /// what was removed from it.
+    mutating func register(_ node: Inline) -> [Diagnostic] {
+        guard case .image(let src, _, _) = node.kind, assets[src] == nil, !Resolver.isRemote(src) else { return [] }
         let relative = src.removingPercentEncoding ?? src
         guard let url = PathSafety.inside(directory, relative: relative) else {
-            return .error("image.outside", "image '\(src)' must be a relative path inside the paper folder", at: node.range.start)
+            return [.error("image.outside", "image '\(src)' must be a relative path inside the paper folder", at: node.range.start)]
         }
         let ext = url.pathExtension.lowercased()
         guard Self.imageExtensions.contains(ext) else {
-            return .error("image.type", "'\(src)' is not an image Folio can use (\(Self.imageExtensions.sorted().joined(separator: ", ")))",
-                          at: node.range.start)
+            return [.error("image.type", "'\(src)' is not an image Folio can use (\(Self.imageExtensions.sorted().joined(separator: ", ")))",
+                           at: node.range.start)]
         }
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            return .error("image.missing", "image file '\(src)' does not exist", at: node.range.start,
-                          notes: ["looked for \(DisplayPath.of(url.path))"])
+        var isLink = false
+        if let type = try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType {
+            isLink = type == .typeSymbolicLink
         }
+        guard isLink || FileManager.default.fileExists(atPath: url.path) else {
+            return [.error("image.missing", "image file '\(src)' does not exist", at: node.range.start,
+                           notes: ["looked for \(DisplayPath.of(url.path))"])]
+        }
+        let (data, diagnostics) = ImageFile.load(url, source: src, reference: node.range.start)
+        guard let data else { return diagnostics }
         let name = safeName(for: url)
         let latexName = ext == "svg" ? String(name.dropLast(3)) + "pdf" : name
-        assets[src] = Asset(sourcePath: url.path, htmlPath: "assets/" + name, latexPath: "assets/" + latexName)
-        return nil
+        assets[src] = Asset(sourcePath: url.path, htmlPath: "assets/" + name, latexPath: "assets/" + latexName, data: data)
+        return diagnostics
     }
 
     /// `figures/Access Tiers (v2).svg` → `access-tiers-v2.svg`; a clash adds `-2`, `-3`...

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The paper after the Resolve stage: everything numbered and given an id. Writers read only this.
 public struct ResolvedPaper: Sendable {
     public var manifest: Manifest
@@ -21,6 +23,26 @@ public struct ResolvedPaper: Sendable {
 
     public var chapters: [ResolvedChapter] {
         entries.compactMap { if case .chapter(let c) = $0 { c } else { nil } }
+    }
+
+    /// Every inline any writer prints: chapter titles (which the contents and running heads reuse),
+    /// every block and every footnote, generated chapters included. Validation walks this, so a check
+    /// made here covers every place a writer reads. (Part titles and manifest metadata are plain
+    /// strings that the writers escape as text.)
+    public func forEachInline(_ body: (Inline) -> Void) {
+        for ch in chapters {
+            ch.title.forEachInline(body)
+            for block in ch.blocks { block.forEachInline(body) }
+            for note in ch.footnotes { for block in note.content { block.forEachInline(body) } }
+        }
+    }
+
+    /// Every block any writer prints, nested ones included, footnotes too.
+    public func forEachBlock(_ body: (Block) -> Void) {
+        for ch in chapters {
+            for block in ch.blocks { block.forEachBlock(body) }
+            for note in ch.footnotes { for block in note.content { block.forEachBlock(body) } }
+        }
     }
 }
 
@@ -67,6 +89,8 @@ public struct Asset: Sendable, Hashable {
     public var htmlPath: String
     /// Path relative to the output folder, for LaTeX (SVG becomes PDF).
     public var latexPath: String
+    /// The checked bytes the outputs get (a sanitised SVG, or an image whose content matches its type).
+    public var data: Data
 
     public var needsPDFConversion: Bool { htmlPath != latexPath }
 }

@@ -277,7 +277,7 @@ public struct Resolver {
     }
 
     private mutating func checkImage(_ node: Inline) {
-        if let problem = catalog.register(node) { diagnostics.append(problem) }
+        diagnostics += catalog.register(node)
     }
 
     static func isRemote(_ src: String) -> Bool {

@@ -2,6 +2,16 @@
 /// error (pull requests are untrusted), and TeX the MathML converter cannot show is a warning that
 /// names the command (the HTML then shows the TeX source).
 public enum MathCheck {
+    /// Every formula the writers will print, wherever it sits (see `ResolvedPaper.forEachInline`).
+    public static func diagnostics(in paper: ResolvedPaper) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        paper.forEachInline { node in
+            guard case .math(let display, let tex) = node.kind else { return }
+            out += check(tex, display: display, at: node.range.start)
+        }
+        return out
+    }
+
     public static func diagnostics(in blocks: [Block]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for block in blocks {

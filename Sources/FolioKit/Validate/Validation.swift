@@ -2,9 +2,8 @@
 public enum Validation {
     public static func run(_ paper: ResolvedPaper) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for ch in paper.chapters {
-            out += MathCheck.diagnostics(in: ch.blocks + ch.footnotes.flatMap(\.content))
-        }
+        out += MathCheck.diagnostics(in: paper)
+        out += RawHTMLCheck.diagnostics(in: paper)
         if let report = paper.coverage { out += ChecklistCheck.diagnostics(report) }
         return out
     }

@@ -17,6 +17,18 @@ struct Scratch {
         return file
     }
 
+    /// A real 1×1 PNG: images are checked by their bytes, not their names.
+    @discardableResult
+    func writePNG(_ relative: String) throws -> URL {
+        let file = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Self.png.write(to: file)
+        return file
+    }
+
+    static let png = Data(base64Encoded:
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==") ?? Data()
+
     func read(_ relative: String) -> String? {
         try? String(contentsOf: url.appendingPathComponent(relative), encoding: .utf8)
     }

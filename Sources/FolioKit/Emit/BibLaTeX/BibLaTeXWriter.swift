@@ -88,14 +88,15 @@ public enum BibLaTeXWriter {
         return s
     }
 
-    /// LaTeX's special characters as commands; the result has balanced braces.
+    /// LaTeX's special characters as commands. Braces become `\textbraceleft{}`/`\textbraceright{}`,
+    /// never `\{`: biber's parser counts every brace, escaped or not, so `\}` would end the field.
     static func escape(_ s: String) -> String {
         var out = ""
         for ch in s {
             switch ch {
             case "\\": out += "\\textbackslash{}"
-            case "{": out += "\\{"
-            case "}": out += "\\}"
+            case "{": out += "\\textbraceleft{}"
+            case "}": out += "\\textbraceright{}"
             case "%", "&", "#", "$", "_": out += "\\" + String(ch)
             case "~": out += "\\textasciitilde{}"
             case "^": out += "\\textasciicircum{}"

@@ -99,9 +99,9 @@ public enum CheckReportWriter {
 
     static func markdown(_ report: CoverageReport, diagnostics: [Diagnostic]) -> String {
         let covered = report.results.filter { $0.status == .covered }.count
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        func cell(_ s: String) -> String { InertMarkdown.text(s) }
         var out = "### Governance checklist: \(covered)/\(report.results.count) items covered\n\n"
-        out += report.summaryLine + "\n\n"
+        out += cell(report.summaryLine) + "\n\n"
         out += "| Item | Side | Status | Covered in | Evidence |\n| --- | --- | --- | --- | --- |\n"
         for r in report.results {
             let mark = switch r.status {
@@ -109,13 +109,13 @@ public enum CheckReportWriter {
             case .partial: "⚠️"
             case .missing: "❌"
             }
-            out += "| **\(cell(r.item.id))** \(cell(r.item.title)) | \(r.item.side.rawValue) | \(mark) \(r.status.rawValue) | "
+            out += "| **\(cell(r.item.id))** \(cell(r.item.title)) | \(cell(r.item.side.rawValue)) | \(mark) \(r.status.rawValue) | "
                 + "\(cell(places(r))) | \(cell(evidence(r))) |\n"
         }
         let others = diagnostics.filter { $0.id != "check.not-covered" && $0.id != "check.partial" }
         if !others.isEmpty {
             out += "\n"
-            for d in others { out += "- **\(d.severity)** `\(d.location?.description ?? "")`: \(cell(d.message)) (`\(d.id)`)\n" }
+            for d in others { out += "- **\(d.severity)** \(cell(d.location?.description ?? "")): \(cell(d.message)) (`\(d.id)`)\n" }
         }
         return out
     }

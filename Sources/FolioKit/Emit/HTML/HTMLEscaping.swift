@@ -59,8 +59,9 @@ public enum HTMLEscaping {
         // The scheme, lower-cased and without whitespace, read from the first bytes only (no allocation per link).
         var scheme: [UInt8] = []
         scheme.reserveCapacity(16)
-        for b in url.utf8.prefix(40) {
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
+        for b in url.utf8.prefix(64) {
+            // Browsers skip spaces and control characters in a scheme.
+            if b <= 0x20 || b == 0x7F { continue }
             let lower = b >= 0x41 && b <= 0x5A ? b + 32 : b
             scheme.append(lower)
             if lower == UInt8(ascii: ":") || scheme.count > 16 { break }

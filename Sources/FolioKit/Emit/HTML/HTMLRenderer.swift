@@ -2,8 +2,10 @@
 /// so plain GFM input gives the spec's output.
 public struct HTMLRenderer {
     public struct Options: Sendable {
-        /// Pass raw HTML through (with GFM's tag filter); otherwise it is shown as text.
+        /// Pass raw HTML through, sanitised (`HTMLSanitizer`); otherwise it is shown as text.
         public var rawHTML = false
+        /// GFM's tag filter instead of the sanitiser: only for checking the parser against cmark's spec output.
+        var cmarkTagFilter = false
         /// Prepended to footnote anchors so several chapters can share one page.
         public var footnotePrefix = ""
         /// Heading levels are shifted by this much (a paper's sections start at h3).
@@ -116,7 +118,7 @@ public struct HTMLRenderer {
         case .html(let raw):
             if options.rawHTML {
                 cr()
-                out += HTMLEscaping.filterTags(raw)
+                out += passThrough(raw)
                 cr()
             } else if !Self.isComment(raw) {
                 cr()
@@ -226,7 +228,7 @@ public struct HTMLRenderer {
             out += "</code>"
         case .html(let raw):
             if options.rawHTML {
-                out += HTMLEscaping.filterTags(raw)
+                out += passThrough(raw)
             } else if !Self.isComment(raw) {
                 HTMLEscaping.appendText(raw, to: &out)
             }
@@ -301,9 +303,15 @@ public struct HTMLRenderer {
         }
     }
 
+    /// Dangerous URLs are dropped whatever the settings.
     func url(_ raw: String) -> String {
-        if !options.rawHTML && HTMLEscaping.isDangerous(raw) { return "" }
+        if HTMLEscaping.isDangerous(raw) { return "" }
         return HTMLEscaping.href(raw)
+    }
+
+    /// Raw HTML that is let through: sanitised (Validate reports what was removed, with locations).
+    func passThrough(_ raw: String) -> String {
+        options.cmarkTagFilter ? HTMLEscaping.filterTags(raw) : HTMLSanitizer.sanitize(raw, at: nil).html
     }
 
     /// ` id="…"` for an element with an id, or nothing.

@@ -1,11 +1,21 @@
 /// Math, equations, listings, callouts and divs in LaTeX.
 extension LaTeXRenderer {
-    /// Inline `\(...\)` or display `\[...\]`; the TeX was checked by `TeXMathSafety` before emit.
-    mutating func math(_ tex: String, display: Bool) {
+    /// Inline `\(...\)` or display `\[...\]`. Validation refused unsafe TeX before any writer ran;
+    /// this is the last gate, so math that reached the writer by any other path never reaches LaTeX.
+    mutating func math(_ tex: String, display: Bool, at location: SourceLocation) {
+        guard safe(tex, at: location) else { return }
         out += display ? "\\[\(tex)\\]" : "\\(\(tex)\\)"
     }
 
-    mutating func equation(_ e: Equation) {
+    /// False (with an error) for TeX outside the math allowlist.
+    mutating func safe(_ tex: String, at location: SourceLocation) -> Bool {
+        guard let problem = TeXMathSafety.firstProblem(in: tex) else { return true }
+        diagnostics.append(.error("math.unsafe", "\(problem.message) (the LaTeX writer refused this formula)", at: location))
+        return false
+    }
+
+    mutating func equation(_ e: Equation, at location: SourceLocation) {
+        guard safe(e.tex, at: location) else { return }
         if let n = e.number {
             out += "\\begin{equation}\n\(e.tex)\n\\tag{\(n)}"
             if let id = e.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }

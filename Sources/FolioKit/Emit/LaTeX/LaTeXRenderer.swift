@@ -21,7 +21,7 @@ public struct LaTeXRenderer {
     }
 
     public var out = ""
-    public private(set) var diagnostics: [Diagnostic] = []
+    public internal(set) var diagnostics: [Diagnostic] = []
     let options: Options
     let footnotes: [String: (number: Int, content: [Block])]
     /// Footnote contents by number (index 0 is footnote 1).
@@ -98,7 +98,7 @@ public struct LaTeXRenderer {
         case .figure(let f):
             figure(f)
         case .equation(let e):
-            equation(e)
+            equation(e, at: b.range.start)
         case .listing(let l):
             listing(l)
         case .callout(let c):
@@ -223,7 +223,7 @@ public struct LaTeXRenderer {
         case .footnoteReference(let label):
             footnoteReference(label)
         case .math(let display, let tex):
-            math(tex, display: display)
+            math(tex, display: display, at: node.range.start)
         case .citation(let group):
             LaTeXEscaping.appendText(group.source, to: &out)
         case .formattedCitation(let group, let content):

@@ -78,7 +78,7 @@ public enum LintReportWriter {
                 if f.length > 1 { props.append("endColumn=\(l.column + f.length)") }
             }
             props.append("title=\(escapeProperty(d.id))")
-            let message = ([d.message] + d.notes).joined(separator: "\n")
+            let message = InertMarkdown.breakingMentions(([d.message] + d.notes).joined(separator: "\n"))
             out += "::\(command) \(props.joined(separator: ","))::\(escapeData(message))\n"
         }
         return out

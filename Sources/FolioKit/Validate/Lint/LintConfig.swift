@@ -80,6 +80,11 @@ public struct LintConfig: Sendable {
                 let url = dir.appendingPathComponent(fileName)
                 guard FileManager.default.fileExists(atPath: url.path) else { continue }
                 let display = DisplayPath.of(url.path)
+                guard PathSafety.resolvesInside(url, dir: dir) else {
+                    throw Diagnostic.error("lint.config-outside", "\(display) is a symbolic link to a file outside its folder",
+                                           at: SourceLocation(file: display, line: 1, column: 1),
+                                           notes: ["lint settings must be a file in the paper folder or its parent; replace the link with the file itself"])
+                }
                 guard let root = try YAMLValue.parse(try SourceText.read(url, displayPath: display), file: display) else {
                     return (LintConfig(), [])
                 }

@@ -9,56 +9,36 @@ struct TermOccurrences {
         var isDefinition: Bool
     }
 
-    /// Every whole-word occurrence of `acronym` (case-sensitive) in every source.
-    static func acronym(_ acronym: String, term: String, in sources: [LintSource]) -> [Hit] {
-        let needle = Array(acronym.utf8)
-        var hits: [Hit] = []
-        for src in sources {
-            for (n, line) in src.prose.enumerated() {
-                for start in positions(of: needle, in: line, caseInsensitive: false) {
-                    let end = start + needle.count
-                    // Bounded windows: the term before "(ACR)" (possibly ending the previous line) or after "ACR (".
-                    let window = term.utf8.count + 8
-                    let previousLine = n > 0 ? String(decoding: src.lines[n - 1].suffix(window), as: UTF8.self) + " " : ""
-                    let text = String((previousLine + String(decoding: line[max(0, start - window)..<start], as: UTF8.self)).suffix(window + 2))
-                    let after = String(decoding: line[end..<min(line.count, end + window)], as: UTF8.self)
-                    let lowTerm = term.lowercased()
-                    // "Term (ACR)" or "ACR (Term".
-                    let defined = (text.hasSuffix("(") && normalise(String(text.dropLast())).lowercased().hasSuffix(lowTerm)
-                                   && after.hasPrefix(")"))
-                        || normalise(after).lowercased().hasPrefix("(" + lowTerm)
-                    hits.append(Hit(source: src, line: n + 1, start: start, end: end, isDefinition: defined))
-                }
+    /// Every whole-word occurrence of each acronym (case-sensitive) in every source, found in one
+    /// pass (`TermIndex`), indexed like `entries`.
+    static func acronyms(_ entries: [(acronym: String, term: String)], in sources: [LintSource]) -> [[Hit]] {
+        let found = TermIndex(entries.map(\.acronym), caseInsensitive: false).occurrences(in: sources)
+        return zip(entries, found).map { entry, hits in
+            hits.map { h in
+                let src = sources[h.source], n = h.line - 1, line = src.prose[n]
+                let (start, end) = (h.start, h.end)
+                // Bounded windows: the term before "(ACR)" (possibly ending the previous line) or after "ACR (".
+                let window = entry.term.utf8.count + 8
+                let previousLine = n > 0 ? String(decoding: src.lines[n - 1].suffix(window), as: UTF8.self) + " " : ""
+                let text = String((previousLine + String(decoding: line[max(0, start - window)..<start], as: UTF8.self)).suffix(window + 2))
+                let after = String(decoding: line[end..<min(line.count, end + window)], as: UTF8.self)
+                let lowTerm = entry.term.lowercased()
+                // "Term (ACR)" or "ACR (Term".
+                let defined = (text.hasSuffix("(") && normalise(String(text.dropLast())).lowercased().hasSuffix(lowTerm)
+                               && after.hasPrefix(")"))
+                    || normalise(after).lowercased().hasPrefix("(" + lowTerm)
+                return Hit(source: src, line: h.line, start: start, end: end, isDefinition: defined)
             }
         }
-        return hits
+    }
+
+    static func acronymEntries(_ glossary: Glossary) -> [(acronym: String, term: String)] {
+        glossary.acronyms.compactMap { e in e.acronym.map { ($0, e.term) } }
     }
 
     static func normalise(_ s: String) -> String {
         s.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\t" }).joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
-    }
-
-    /// Starts of whole-word matches of `needle` in a prose line.
-    static func positions(of needle: [UInt8], in line: [UInt8], caseInsensitive: Bool) -> [Int] {
-        guard !needle.isEmpty, line.count >= needle.count else { return [] }
-        func lower(_ b: UInt8) -> UInt8 { caseInsensitive && b >= 0x41 && b <= 0x5A ? b + 32 : b }
-        var out: [Int] = []
-        var i = 0
-        let first = lower(needle[0])
-        while i <= line.count - needle.count {
-            if lower(line[i]) == first, (i == 0 || !ProseWords.isWordByte(line[i - 1])) {
-                var k = 1
-                while k < needle.count, lower(line[i + k]) == lower(needle[k]) { k += 1 }
-                if k == needle.count, i + k == line.count || !ProseWords.isWordByte(line[i + k]) {
-                    out.append(i)
-                    i += k
-                    continue
-                }
-            }
-            i += 1
-        }
-        return out
     }
 }
 
@@ -71,9 +51,9 @@ struct AcronymBeforeDefinition: LintRule {
     func check(_ context: LintContext) -> [LintFinding] {
         guard let glossary = context.glossary else { return [] }
         var out: [LintFinding] = []
-        for entry in glossary.acronyms {
-            guard let acronym = entry.acronym else { continue }
-            let hits = TermOccurrences.acronym(acronym, term: entry.term, in: context.sources)
+        let entries = TermOccurrences.acronymEntries(glossary)
+        for (entry, hits) in zip(entries, TermOccurrences.acronyms(entries, in: context.sources)) {
+            let acronym = entry.acronym
             guard let def = hits.firstIndex(where: \.isDefinition), def > 0, let first = hits.first else { continue }
             let d = hits[def]
             out.append(finding("\(acronym) is used before its definition at \(d.source.path):\(d.line)",
@@ -93,9 +73,10 @@ struct AcronymDefinedTwice: LintRule {
     func check(_ context: LintContext) -> [LintFinding] {
         guard let glossary = context.glossary else { return [] }
         var out: [LintFinding] = []
-        for entry in glossary.acronyms {
-            guard let acronym = entry.acronym else { continue }
-            let defs = TermOccurrences.acronym(acronym, term: entry.term, in: context.sources).filter(\.isDefinition)
+        let entries = TermOccurrences.acronymEntries(glossary)
+        for (entry, hits) in zip(entries, TermOccurrences.acronyms(entries, in: context.sources)) {
+            let acronym = entry.acronym
+            let defs = hits.filter(\.isDefinition)
             guard let first = defs.first else { continue }
             for d in defs.dropFirst() {
                 out.append(finding("\(acronym) is defined again (first at \(first.source.path):\(first.line))",
@@ -115,24 +96,25 @@ struct DiscouragedTerm: LintRule {
     func check(_ context: LintContext) -> [LintFinding] {
         guard let glossary = context.glossary else { return [] }
         var out: [LintFinding] = []
+        // Each discouraged variant, singular and plural, with the form that replaces it: found in one pass.
+        var needles: [(text: String, replacement: String)] = []
         for entry in glossary.entries where !entry.discouraged.isEmpty {
             let preferred = entry.preferred ?? entry.term
             for variant in entry.discouraged {
-                for plural in [false, true] {
-                    let needle = Array((variant + (plural ? "s" : "")).utf8)
-                    for src in context.sources {
-                        for (n, line) in src.prose.enumerated() {
-                            for start in TermOccurrences.positions(of: needle, in: line, caseInsensitive: true) {
-                                let original = String(decoding: line[start..<(start + needle.count)], as: UTF8.self)
-                                let replacement = SpellingVariant.matchCase(preferred + (plural ? "s" : ""), like: original)
-                                out.append(finding("'\(original)': the glossary prefers '\(replacement)'",
-                                                   at: src.location(line: n + 1, column: start + 1), length: needle.count,
-                                                   fix: TextEdit(file: src.path, line: n + 1, column: start + 1,
-                                                                 length: needle.count, replacement: replacement)))
-                            }
-                        }
-                    }
-                }
+                needles.append((variant, preferred))
+                needles.append((variant + "s", preferred + "s"))
+            }
+        }
+        let found = TermIndex(needles.map(\.text), caseInsensitive: true).occurrences(in: context.sources)
+        for (needle, hits) in zip(needles, found) {
+            for h in hits {
+                let src = context.sources[h.source]
+                let original = String(decoding: src.prose[h.line - 1][h.start..<h.end], as: UTF8.self)
+                let replacement = SpellingVariant.matchCase(needle.replacement, like: original)
+                out.append(finding("'\(original)': the glossary prefers '\(replacement)'",
+                                   at: src.location(line: h.line, column: h.start + 1), length: h.end - h.start,
+                                   fix: TextEdit(file: src.path, line: h.line, column: h.start + 1,
+                                                 length: h.end - h.start, replacement: replacement)))
             }
         }
         return out
