@@ -7,7 +7,7 @@ OUT      ?= Build
 DEBS_BUILD := pkg-config librsvg2-bin
 DEBS_TEX   := bubblewrap texlive-luatex texlive-latex-recommended texlive-latex-extra latexmk lmodern \
               fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils biber texlive-bibtex-extra
-DEBS_TEST  := tidy python3-pip
+DEBS_TEST  := tidy python3-pip strace
 DEBS_BENCH := cmark-gfm hyperfine python3-pip
 
 .PHONY: all paper html pdf lint check deps deps-tex deps-test tool test bench fuzz clean

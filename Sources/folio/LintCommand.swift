@@ -40,6 +40,7 @@ struct LintCommand: ParsableCommand {
     func validate() throws {
         if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
         if force && !fix { throw ValidationError("--force goes with --fix") }
+        if !(gitTimeout > 0 && gitTimeout <= 86_400) { throw ValidationError("--git-timeout must be between 0 and 86400 seconds") }
     }
 
     func run() throws {

@@ -28,7 +28,7 @@ enum FontCache {
     /// sandboxed build slower (it then caches fonts in its own folder), so they are not reported.
     static func warm(lualatex: String, limits: ProcessRunner.Limits) {
         guard let stamp = stamp(), !FileManager.default.fileExists(atPath: stamp.path) else { return }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-fonts-\(getpid())-\(UUID().uuidString.prefix(8))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(LaTeXSandbox.prefix)\(getpid())-fonts-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: dir) }
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -206,6 +206,35 @@ struct LaTeXSandbox {
     lfs.rmdir = function(p) if under(p, WRITE) then return lfs_rmdir(p) end return refuse("rmdir", p) end
     lfs.touch = function(p, ...) if under(p, WRITE) then return lfs_touch(p, ...) end return refuse("touch", p) end
     lfs.link, lfs.lock, lfs.unlock, lfs.setmode = nil, nil, nil, nil
+    -- Relative paths are checked against the starting folder, so it may not change.
+    lfs.chdir = nil
+    -- Libraries that open files by name: the same read rule.
+    local function guardOpen(lib, name)
+      if lib and lib[name] then
+        local f = lib[name]
+        lib[name] = function(p, ...)
+          if type(p) == "string" and not under(p, READ) then return refuse("reading", p) end
+          return f(p, ...)
+        end
+      end
+    end
+    guardOpen(pdfe, "open")
+    guardOpen(fontloader, "open")
+    guardOpen(fontloader, "info")
+    guardOpen(epdf, "open")
+    if img then
+      for _, name in ipairs({ "new", "scan" }) do
+        local f = img[name]
+        if f then
+          img[name] = function(t, ...)
+            if type(t) == "table" and type(t.filename) == "string" and not under(t.filename, READ) then
+              error("Folio sandbox: reading " .. t.filename .. " refused")
+            end
+            return f(t, ...)
+          end
+        end
+      end
+    end
 
     -- Text chunks only, with two exceptions: compiled fonts in the shared caches, which this build
     -- cannot write, and the bytecode of a function just compiled from text (lualibs' formatters do
@@ -218,28 +247,33 @@ struct LaTeXSandbox {
       if recent == nil then return false end
       return dump_(recent, true) == s or dump_(recent) == s
     end
-    local function loadBinary(s, name, env)
-      if loadstring_ then return loadstring_(s, name, "b", env) end
-      return load_(s, name, "b", env)
+    -- Lua 5.3 treats an env argument given as nil as "no globals", so env is passed only when given.
+    local function loadBinary(s, name, hasEnv, env)
+      local loader = loadstring_ or load_
+      if hasEnv then return loader(s, name, "b", env) end
+      return loader(s, name, "b")
     end
-    local function loadText(chunk, name, env)
+    local function loadText(chunk, name, hasEnv, env)
+      local loader = (type(chunk) == "string" and loadstring_) or load_
       local f, err
-      if type(chunk) == "string" and loadstring_ then f, err = loadstring_(chunk, name, "t", env)
-      else f, err = load_(chunk, name, "t", env) end
+      if hasEnv then f, err = loader(chunk, name, "t", env) else f, err = loader(chunk, name, "t") end
       if f then recent = f end
       return f, err
     end
-    local function guardedLoad(chunk, name, mode, env)
+    local function guardedLoad(chunk, name, mode, ...)
+      local hasEnv, env = select("#", ...) > 0, ...
       if binary(chunk) then
-        if fromText(chunk) then return loadBinary(chunk, name, env) end
+        if fromText(chunk) then return loadBinary(chunk, name, hasEnv, env) end
         return refuse("loading binary chunk", name)
       end
-      return loadText(chunk, name, env)
+      return loadText(chunk, name, hasEnv, env)
     end
     load, loadstring = guardedLoad, guardedLoad
-    loadfile = function(p, mode, env)
+    loadfile = function(p, mode, ...)
       if not under(p, READ) then return refuse("loading", p) end
-      return loadfile_(p, under(p, BINARY) and (mode or "bt") or "t", env)
+      local m = under(p, BINARY) and (mode or "bt") or "t"
+      if select("#", ...) > 0 then return loadfile_(p, m, ...) end
+      return loadfile_(p, m)
     end
     dofile = function(p)
       local f, err = loadfile(p)
@@ -247,6 +281,17 @@ struct LaTeXSandbox {
       return f()
     end
 
+    -- Lua modules load through the wrapped loadfile (text only outside the shared caches).
+    local findFile = kpse and kpse.find_file
+    local function searchLua(name)
+      local path = findFile and findFile(name, "lua")
+      if not path then return "\n\tFolio sandbox: no Lua module '" .. tostring(name) .. "'" end
+      local f, err = loadfile(path)
+      if not f then error(err, 0) end
+      return f, path
+    end
+    if package.searchers then package.searchers[2] = searchLua end
+    if package.loaders then package.loaders[2] = searchLua end
     package.loadlib = nil
     if package.searchers then package.searchers[3], package.searchers[4] = nil, nil end
     if package.loaders then package.loaders[3], package.loaders[4] = nil, nil end

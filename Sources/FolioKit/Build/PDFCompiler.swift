@@ -7,7 +7,9 @@ enum PDFCompiler {
 
     /// Compiles `latexDir/paper.tex` into `pdfDir/paper.pdf`, copying LaTeX's log to `logFile`.
     /// Returns diagnostics; errors mean no PDF.
-    static func compile(latexDir: URL, logFile: URL, pdfDir: URL, limits: ProcessRunner.Limits = .latex) -> [Diagnostic] {
+    /// `osSandbox: false` leaves bubblewrap out (tests use it to prove the Lua sandbox holds alone).
+    static func compile(latexDir: URL, logFile: URL, pdfDir: URL, limits: ProcessRunner.Limits = .latex,
+                        osSandbox: Bool = true) -> [Diagnostic] {
         guard let latexmk = ProcessRunner.which("latexmk") else {
             return [.error("pdf.no-tex", "latexmk is not installed, so no PDF can be made", at: nil,
                            notes: ["run 'make pdf' to install TeX Live, or build with --to html,latex"])]
@@ -30,7 +32,7 @@ enum PDFCompiler {
         let latexmkArgs = ["-lualatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
                            "-no-shell-escape", "-jobname=paper", "-outdir=\(box.work.path)", "folio-main.tex"]
         var command = [latexmk] + latexmkArgs
-        if let wrap = box.bubblewrap(trustedCaches: roots.trustedCaches), OSSandbox.works(wrap) {
+        if osSandbox, let wrap = box.bubblewrap(trustedCaches: roots.trustedCaches), OSSandbox.works(wrap) {
             command = wrap + command
         } else {
             diagnostics.append(Diagnostic(.note, "pdf.no-os-sandbox",

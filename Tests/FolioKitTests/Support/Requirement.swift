@@ -24,6 +24,9 @@ struct Requirement: Sendable {
         (try? ProcessRunner.run("/usr/bin/env", ["python3", "-c", "import jsonschema"], in: "/"))?.status == 0
     }
 
+    static let strace = Requirement(name: "strace", install: "make deps-test installs it") { ProcessRunner.which("strace") != nil }
+    static let bubblewrap = Requirement(name: "bubblewrap", install: "make deps-tex installs it") { ProcessRunner.which("bwrap") != nil }
+
     var comment: Comment { "\(name) is missing: \(install)" }
 
     /// Fails the running test when the requirement is missing (reachable only with `CI=true`).
