@@ -17,8 +17,6 @@ import Glibc
     static let slack = 1.4
     /// Measurements below this are timer noise; they count as this much.
     static let floor = 0.01
-    /// Only a real hang trips this (per shape, large size).
-    static let hangCeiling = 120.0
 
     static func repeated(_ unit: String, toAbout bytes: Int) -> String {
         String(repeating: unit, count: max(1, bytes / max(unit.utf8.count, 1)))
@@ -65,6 +63,8 @@ import Glibc
         ("many short paragraphs", { repeated("p\n\n", toAbout: $0) }),
     ]
 
+    /// This thread's CPU time, read only to form ratios between two sizes of one input (never
+    /// compared with a budget): the machine's load scales both runs alike.
     static func threadCPUSeconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
@@ -98,7 +98,6 @@ import Glibc
         print("\(name): \(smallInput.utf8.count) → \(largeInput.utf8.count) bytes, CPU \(String(format: "%.3f → %.3f s (×%.1f, allowed ×%.1f)", small.cpu, large.cpu, costRatio(), allowed)), "
               + (refused ? "refused: \(html.diagnostics.first?.message ?? "")" : "output ×\(growth)"))
         #expect(costRatio() <= allowed, "shape '\(name)': \(sizeRatio)× the input cost \(costRatio())× the CPU (\(small.cpu) → \(large.cpu) s); linear allows \(allowed)×")
-        #expect(large.cpu < Self.hangCeiling, "shape '\(name)' ran \(large.cpu) s: a hang")
         #expect(growth <= Self.maxGrowth, "shape '\(name)' grew \(growth)× (limit \(Self.maxGrowth)×)")
         #expect(html.diagnostics.map(\.id) == tex.diagnostics.map(\.id), "shape '\(name)': writers disagree")
         #expect(small.html.diagnostics.map(\.id) == small.tex.diagnostics.map(\.id), "shape '\(name)' (small): writers disagree")
@@ -124,6 +123,5 @@ import Glibc
         var nine = refuse(levels: 9), twelve = refuse(levels: 12)
         for _ in 0..<2 where twelve / nine > 5 { nine = max(nine, refuse(levels: 9)); twelve = min(twelve, refuse(levels: 12)) }
         #expect(twelve / nine <= 5, "refusing 9^12 nodes cost \(twelve / nine)× refusing 9^9 (\(nine) → \(twelve) s)")
-        #expect(twelve < Self.hangCeiling, "the alias bomb ran \(twelve) s: a hang")
     }
 }
