@@ -29,7 +29,7 @@ struct BuildCommand: ParsableCommand {
         case .success: throw ValidationError("--to needs at least one of html, latex, pdf or all")
         case .failure(let bad): throw ValidationError("unknown output format '\(bad.word)'; use html, latex, pdf or all")
         }
-        var request = BuildPipeline.Request(paperDirectory: paper.directory, outputDirectory: out,
+        var request = BuildPipeline.Request(source: try paper.source(), outputDirectory: out,
                                             formats: formats, profile: profile.value)
         request.untrusted = safety.untrusted
         request.limits = tools.value
@@ -40,12 +40,28 @@ struct BuildCommand: ParsableCommand {
     }
 }
 
-/// `--paper DIR`, shared by every command that works on the paper.
+/// `--paper DIR` and `--revision REV`, shared by every command that works on the paper.
 struct PaperOption: ParsableArguments {
     @Option(name: .long, help: "The paper folder (default: Paper).")
     var paper = "Paper"
 
+    @Option(name: .long, help: "Read the paper as it is at this git revision (a commit, branch or tag), without a checkout.")
+    var revision: String?
+
     var directory: String { paper }
+
+    /// The working tree, or the revision; a revision git cannot find is a clear error (exit 2).
+    func source() throws -> any SourceProvider {
+        guard let revision else { return DiskProvider(directory: paper) }
+        switch GitRevisionProvider.open(directory: paper, revision: revision) {
+        case .success(let provider): return provider
+        case .failure(let d):
+            var engine = DiagnosticEngine()
+            engine.emit(d)
+            Console().report(engine, summary: false)
+            throw ExitCode(2)
+        }
+    }
 }
 
 enum ProfileOption: String, ExpressibleByArgument, CaseIterable {

@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var safety: UntrustedOption
 
     func run() throws {
-        let (report, engine) = CheckPipeline.run(paperDirectory: paper.directory, profile: profile.value, untrusted: safety.untrusted)
+        let (report, engine) = CheckPipeline.run(try paper.source(), profile: profile.value, untrusted: safety.untrusted)
         Console().report(engine, summary: true)
         if let report {
             let text = CheckReportWriter.render(report, diagnostics: engine.sorted, format: format, profile: profile.value)

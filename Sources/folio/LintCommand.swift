@@ -49,35 +49,8 @@ struct LintCommand: ParsableCommand {
             return
         }
         let console = Console()
-        let outcome = LintPipeline.run(paperDirectory: paper.directory, profile: profile.value, untrusted: safety.untrusted)
-        guard outcome.fatal.isEmpty else {
-            var engine = DiagnosticEngine()
-            engine.emit(contentsOf: outcome.fatal)
-            console.report(engine, summary: true)
-            throw ExitCode(1)
-        }
-        var findings = outcome.findings
-        if fix {
-            let plan = LintFixer.plan(findings, sources: outcome.sources, force: force)
-            if dryRun {
-                print(LintFixer.diff(plan), terminator: "")
-            } else {
-                try LintFixer.write(plan, sources: outcome.sources)
-            }
-            for r in plan {
-                if let why = r.skipped {
-                    FileHandleOutput.standardError("\(r.path): not changed: \(why)")
-                } else if r.applied > 0 {
-                    FileHandleOutput.standardError("\(r.path): \(dryRun ? "would fix" : "fixed") \(r.applied) finding\(r.applied == 1 ? "" : "s")")
-                }
-            }
-            if !dryRun {
-                // Report what is left after fixing.
-                findings = LintPipeline.run(paperDirectory: paper.directory, profile: profile.value, untrusted: safety.untrusted).findings
-            } else {
-                return
-            }
-        }
+        let source = try paper.source()
+        var changed: [String: Set<Int>]?
         if let since {
             switch GitChanges.lines(since: since, in: paper.directory,
                                      limits: .init(seconds: gitTimeout, memoryBytes: ProcessRunner.Limits.git.memoryBytes)) {
@@ -86,24 +59,36 @@ struct LintCommand: ParsableCommand {
                 engine.emit(d)
                 console.report(engine, summary: false)
                 throw ExitCode(2)
-            case .success(let changed):
-                let paths = Dictionary(outcome.sources.map { ($0.path, $0.url.standardizedFileURL.path) }, uniquingKeysWith: { a, _ in a })
-                findings = findings.filter { f in
-                    guard let loc = f.diagnostic.location else { return false }
-                    let absolute = paths[loc.file] ?? URL(fileURLWithPath: loc.file).standardizedFileURL.path
-                    return GitChanges.contains(changed, file: absolute, line: loc.line)
-                }
+            case .success(let lines): changed = lines
             }
         }
-        // The profile raises severities (final: warnings are errors).
-        findings = findings.map { f in
-            var f = f
-            f.diagnostic.severity = profile.value.effectiveSeverity(of: f.diagnostic.severity)
-            return f
+        var analysis = LintPipeline.run(source, profile: profile.value, untrusted: safety.untrusted, changedLines: changed)
+        if fix {
+            guard source.isWorkingTree else { throw ValidationError("--fix changes files in the working tree; it cannot be used with --revision") }
+            let plan = LintFixer.plan(analysis.diagnostics, sources: analysis.sources, force: force)
+            if dryRun {
+                print(LintFixer.diff(plan), terminator: "")
+            } else {
+                try LintFixer.write(plan, sources: analysis.sources)
+            }
+            for r in plan {
+                if let why = r.skipped {
+                    FileHandleOutput.standardError("\(r.path): not changed: \(why)")
+                } else if r.applied > 0 {
+                    FileHandleOutput.standardError("\(r.path): \(dryRun ? "would fix" : "fixed") \(r.applied) finding\(r.applied == 1 ? "" : "s")")
+                }
+            }
+            guard !dryRun else { return }
+            // Report what is left: the fixed texts, analysed from memory.
+            var edited = OverlayProvider(base: source)
+            for r in plan where r.skipped == nil && r.applied > 0 {
+                if let file = analysis.paper?.chapters.first(where: { $0.path == r.path }) { edited.set(file.manifestPath, r.newText) }
+            }
+            analysis = LintPipeline.run(edited, profile: profile.value, untrusted: safety.untrusted, changedLines: changed)
         }
-        let text = LintReportWriter.render(findings, sources: outcome.sources, format: format, useColor: console.printer.useColor)
+        let text = LintReportWriter.render(analysis.diagnostics, sources: analysis.sources, format: format, useColor: console.printer.useColor)
         FileHandle.standardOutput.write(Data(text.utf8))
-        if findings.contains(where: { $0.diagnostic.severity == .error }) { throw ExitCode(1) }
+        if analysis.hasErrors { throw ExitCode(1) }
     }
 }
 

@@ -50,7 +50,7 @@ struct RenderCommand: ParsableCommand {
             } else {
                 text = try SourceText.read(URL(fileURLWithPath: file), displayPath: display)
             }
-            let result = Renderer.render(text, file: display, format: to.kind, standalone: standalone, rawHTML: rawHTML,
+            let result = RenderPipeline.render(text, file: display, format: to.kind, standalone: standalone, rawHTML: rawHTML,
                                          limits: limits)
             engine.emit(contentsOf: result.diagnostics)
             if !engine.hasErrors { FileHandle.standardOutput.write(Data(result.output.utf8)) }
@@ -65,5 +65,5 @@ struct RenderCommand: ParsableCommand {
 enum RenderFormat: String, ExpressibleByArgument, CaseIterable {
     case html, latex
 
-    var kind: Renderer.Format { self == .html ? .html : .latex }
+    var kind: RenderPipeline.Format { self == .html ? .html : .latex }
 }

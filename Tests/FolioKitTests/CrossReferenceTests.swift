@@ -120,7 +120,7 @@ import Testing
         defer { s.remove() }
         let d = try #require(outcome.diagnostics.diagnostics.first { $0.id == "label.duplicate" })
         #expect(d.location?.file.hasSuffix("c1.md") == true)
-        #expect(d.notes.first?.hasSuffix("c0.md:3:1") == true)
+        #expect(d.notes.first?.message.hasSuffix("c0.md:3:1") == true)
     }
 
     @Test func unreferencedFloatsWarn() throws {

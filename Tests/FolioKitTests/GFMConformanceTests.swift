@@ -77,7 +77,7 @@ import Testing
         for name in ["gfm-spec.txt", "gfm-extensions.txt", "gfm-regression.txt"] {
             for ex in try Self.examples(in: dir.appendingPathComponent(name)) where ex.html != "<IGNORE>\n" && !ex.extensions.contains("disabled") {
                 total += 1
-                let result = Renderer.render(ex.markdown, file: "example.md", format: .html, standalone: false, rawHTML: true,
+                let result = RenderPipeline.render(ex.markdown, file: "example.md", format: .html, standalone: false, rawHTML: true,
                                              limits: InputLimits(), cmarkTagFilter: true)
                 let matches = Self.normalise(result.output) == Self.normalise(ex.html)
                 if matches, let reason = Self.reason(for: ex) {

@@ -9,8 +9,8 @@ import Testing
     @Test(arguments: cases) func fragment(_ name: String) throws {
         let dir = TestPaths.fixtures.appendingPathComponent("golden/\(name)")
         let input = try String(contentsOf: dir.appendingPathComponent("input.md"), encoding: .utf8)
-        let html = Renderer.render(input, file: "input.md", format: .html, standalone: false, rawHTML: false)
-        let tex = Renderer.render(input, file: "input.md", format: .latex, standalone: false, rawHTML: false)
+        let html = RenderPipeline.render(input, file: "input.md", format: .html, standalone: false, rawHTML: false)
+        let tex = RenderPipeline.render(input, file: "input.md", format: .latex, standalone: false, rawHTML: false)
         // Raw HTML that is not allowed is shown as text, and each piece says so.
         #expect(html.diagnostics.allSatisfy { $0.id == "html.as-text" })
         #expect(html.diagnostics.isEmpty == (name != "raw-html"))
@@ -21,7 +21,7 @@ import Testing
     @Test func rawHTMLPassesThroughWhenAllowed() throws {
         let dir = TestPaths.fixtures.appendingPathComponent("golden/raw-html")
         let input = try String(contentsOf: dir.appendingPathComponent("input.md"), encoding: .utf8)
-        let html = Renderer.render(input, file: "input.md", format: .html, standalone: false, rawHTML: true)
+        let html = RenderPipeline.render(input, file: "input.md", format: .html, standalone: false, rawHTML: true)
         Golden.check(html.output, dir.appendingPathComponent("expected-raw.html"))
         // Sanitised, with a located warning for each removal: the class attribute and the script.
         #expect(html.diagnostics.map(\.id) == ["html.removed", "html.removed"])

@@ -7,7 +7,7 @@ import Testing
     static let escaped = "\\# \\$ \\% \\& \\textasciitilde{} \\_ \\textasciicircum{} \\textbackslash{} \\{ \\} {[} {]}"
 
     func render(_ markdown: String) -> String {
-        Renderer.render(markdown, file: "t.md", format: .latex, standalone: false, rawHTML: false).output
+        RenderPipeline.render(markdown, file: "t.md", format: .latex, standalone: false, rawHTML: false).output
     }
 
     @Test func text() {

@@ -72,10 +72,10 @@ import Glibc
     }
 
     /// Renders one input to HTML and LaTeX; returns the CPU seconds and both results.
-    static func render(_ input: String) -> (cpu: Double, html: Renderer.Result, tex: Renderer.Result) {
+    static func render(_ input: String) -> (cpu: Double, html: RenderPipeline.Result, tex: RenderPipeline.Result) {
         let start = threadCPUSeconds()
-        let html = Renderer.render(input, file: "hostile.md", format: .html, standalone: false, rawHTML: false)
-        let tex = Renderer.render(input, file: "hostile.md", format: .latex, standalone: false, rawHTML: false)
+        let html = RenderPipeline.render(input, file: "hostile.md", format: .html, standalone: false, rawHTML: false)
+        let tex = RenderPipeline.render(input, file: "hostile.md", format: .latex, standalone: false, rawHTML: false)
         return (threadCPUSeconds() - start, html, tex)
     }
 

@@ -5,7 +5,7 @@ import Testing
 /// Defects found in review, each kept as a test.
 @Suite struct RegressionTests {
     func latex(_ md: String) -> String {
-        Renderer.render(md, file: "t.md", format: .latex, standalone: false, rawHTML: false).output
+        RenderPipeline.render(md, file: "t.md", format: .latex, standalone: false, rawHTML: false).output
     }
 
     func paper(_ chapters: [String: String], extraFiles: [String: String] = [:]) throws -> (Scratch, BuildPipeline.Outcome) {
@@ -90,7 +90,7 @@ import Testing
         defer { s.remove() }
         let d = outcome.diagnostics.diagnostics.first { $0.id == "label.duplicate" }
         #expect(d?.location?.line == 5)
-        #expect(d?.notes.first?.hasSuffix("a.md:3:1") == true)
+        #expect(d?.notes.first?.message.hasSuffix("a.md:3:1") == true)
     }
 
     @Test func remoteFiguresKeepNumberAndLabel() throws {
@@ -153,7 +153,7 @@ import Testing
     @Test func shortRowsCannotAmplifyATable() {
         let md = "|" + String(repeating: " a |", count: 256) + "\n|" + String(repeating: "---|", count: 256) + "\n"
             + String(repeating: "a\n", count: 2_000)
-        let result = Renderer.render(md, file: "t.md", format: .html, standalone: false, rawHTML: false)
+        let result = RenderPipeline.render(md, file: "t.md", format: .html, standalone: false, rawHTML: false)
         #expect(result.diagnostics.first?.id == "limits.table-cells")
         #expect(result.output.isEmpty)
     }

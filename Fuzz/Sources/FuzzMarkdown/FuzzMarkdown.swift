@@ -5,8 +5,8 @@ import FolioKit
 public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let text = try? SourceText.decode(bytes, file: "fuzz.md") else { return 0 }
-    for format in [Renderer.Format.html, .latex] {
-        _ = Renderer.render(text, file: "fuzz.md", format: format, standalone: size % 2 == 0, rawHTML: size % 3 == 0)
+    for format in [RenderPipeline.Format.html, .latex] {
+        _ = RenderPipeline.render(text, file: "fuzz.md", format: format, standalone: size % 2 == 0, rawHTML: size % 3 == 0)
     }
     return 0
 }

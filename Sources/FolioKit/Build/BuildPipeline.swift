@@ -3,7 +3,8 @@ import Foundation
 /// `folio build`: Parse → Resolve → Validate → Emit, then writes the outputs all at once.
 public enum BuildPipeline {
     public struct Request: Sendable {
-        public var paperDirectory: String
+        /// Where the paper is read from: the working tree, a git revision, edits in memory.
+        public var source: any SourceProvider
         public var outputDirectory: String
         public var formats: [OutputFormat]
         public var profile: Profile
@@ -12,11 +13,16 @@ public enum BuildPipeline {
         /// Settings from the paper folder that weaken safety are ignored (`--untrusted`).
         public var untrusted = false
 
-        public init(paperDirectory: String, outputDirectory: String, formats: [OutputFormat], profile: Profile) {
-            self.paperDirectory = paperDirectory
+        public init(source: any SourceProvider, outputDirectory: String, formats: [OutputFormat], profile: Profile) {
+            self.source = source
             self.outputDirectory = outputDirectory
             self.formats = formats
             self.profile = profile
+        }
+
+        public init(paperDirectory: String, outputDirectory: String, formats: [OutputFormat], profile: Profile) {
+            self.init(source: DiskProvider(directory: paperDirectory), outputDirectory: outputDirectory, formats: formats,
+                      profile: profile)
         }
     }
 
@@ -34,28 +40,16 @@ public enum BuildPipeline {
     }
 
     public static func run(_ request: Request) -> Outcome {
-        var engine = DiagnosticEngine(profile: request.profile)
-        if let warning = CmarkParser.libraryWarning { engine.emit(warning) }
-        let (loaded, loadDiagnostics) = PaperLoader.load(directory: request.paperDirectory, untrusted: request.untrusted)
-        engine.emit(contentsOf: loadDiagnostics)
-        guard let paper = loaded else { return Outcome(diagnostics: engine, written: []) }
-        let (resolved, resolveDiagnostics) = Resolver.resolve(paper, profile: request.profile)
-        engine.emit(contentsOf: resolveDiagnostics)
-        engine.emit(contentsOf: Validation.run(resolved))
-        guard !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
+        let analysis = Analyzer.run(request.source, .init(profile: request.profile, untrusted: request.untrusted))
+        var engine = analysis.engine
+        guard let resolved = analysis.resolved, !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
 
         var files: [(String, String)] = []
-        if request.formats.contains(.html) {
-            files.append(("html/index.html", HTMLPage.paper(resolved)))
-            files.append(("html/\(HTMLPage.stylesheetName)", Stylesheet.css))
-        }
-        if request.formats.contains(.latex) {
-            let (tex, texDiagnostics) = LaTeXDocument.paper(resolved)
-            engine.emit(contentsOf: texDiagnostics)
-            files.append(("latex/paper.tex", tex))
-            if resolved.manifest.citations.latex == .biblatex {
-                files.append(("latex/\(LaTeXDocument.bibliographyFile)", LaTeXDocument.biblatexFile(resolved)))
-            }
+        for format in OutputFormat.allCases where request.formats.contains(format) {
+            guard let writer = Writers.table[format] else { continue }
+            let output = writer(resolved)
+            files += output.files
+            engine.emit(contentsOf: output.diagnostics)
         }
         guard !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
 

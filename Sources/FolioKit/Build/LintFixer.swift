@@ -13,14 +13,14 @@ public enum LintFixer {
         public var skipped: String?
     }
 
-    public static func plan(_ findings: [LintFinding], sources: [LintSource], force: Bool) -> [FileResult] {
+    public static func plan(_ findings: [Diagnostic], sources: [LintSource], force: Bool) -> [FileResult] {
         var results: [FileResult] = []
         for src in sources {
-            let mine = findings.filter { $0.diagnostic.location?.file == src.path }
-            let fixes = mine.compactMap(\.fix)
+            let mine = findings.filter { $0.location?.file == src.path }
+            let fixes = mine.flatMap(\.fixes)
             guard !fixes.isEmpty else { continue }
             let oldText = src.text(src.lines)
-            let unfixable = mine.filter { $0.fix == nil && $0.diagnostic.severity != .note }.count
+            let unfixable = mine.filter { $0.fixes.isEmpty && $0.severity != .note }.count
             if unfixable > 0 && !force {
                 results.append(FileResult(path: src.path, applied: 0, newText: oldText, oldText: oldText,
                                           skipped: "\(unfixable) finding\(unfixable == 1 ? "" : "s") cannot be fixed safely; use --force to fix the rest anyway"))

@@ -56,7 +56,7 @@ enum PDFCompiler {
         diagnostics += problems.map { Diagnostic.error("pdf.latex-error", "LaTeX: \($0)", at: nil) }
         if result.status != 0 && !diagnostics.contains(where: { $0.severity == .error }) {
             let tail = result.output.split(separator: "\n").suffix(15).joined(separator: "\n")
-            diagnostics.append(.error("pdf.failed", "latexmk failed (exit \(result.status))", at: nil, notes: [tail]))
+            diagnostics.append(.error("pdf.failed", "latexmk failed (exit \(result.status))", at: nil, notes: [.init(tail)]))
         }
         for warning in LaTeXLog.undefinedReferences(in: log) {
             diagnostics.append(.warning("pdf.undefined-reference", "LaTeX: \(warning)", at: nil))

@@ -11,6 +11,8 @@ public enum ProcessRunner {
     struct Output {
         var status: Int32
         var output: String
+        /// The same output as bytes (a git blob need not be UTF-8).
+        var data = Data()
         /// The wall-clock limit passed and the process group was killed.
         var timedOut = false
     }
@@ -78,7 +80,7 @@ public enum ProcessRunner {
             ChildGroups.shared.remove(pid)
         }
         let data = reader.wait()
-        return Output(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self), timedOut: timedOut)
+        return Output(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self), data: data, timedOut: timedOut)
     }
 
     /// `setpriv --pdeathsig KILL prlimit --as=… --cpu=… -- TOOL ARGS`, each wrapper used only where it is

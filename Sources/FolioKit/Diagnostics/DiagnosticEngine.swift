@@ -1,14 +1,62 @@
-/// Collects diagnostics from every stage and applies the profile's severity policy.
+import Foundation
+
+/// The one place diagnostics are admitted, for every command: it applies the per-rule configuration
+/// (`lint: rules:`, ignored paths), the inline `folio-lint` switches, `--since` and the profile (`final`
+/// raises warnings to errors), and sorts by location.
 public struct DiagnosticEngine: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
     public let profile: Profile
+    private var levels: [String: LintConfig.Level] = [:]
+    private var directives: [String: LintDirectives] = [:]
+    private var ignoredFiles: Set<String> = []
+    /// `--since`: changed lines by absolute path; nil reports every line.
+    private var changed: [String: Set<Int>]?
 
     public init(profile: Profile = .draft) {
         self.profile = profile
     }
 
+    /// Takes the configuration, the chapters' inline switches and the `--since` lines. Returns the
+    /// problems with the switches themselves (malformed, unknown ids).
+    mutating func configure(_ config: LintConfig, chapters: [Chapter], changed: [String: Set<Int>]?) -> [Diagnostic] {
+        for (name, level) in config.levels {
+            for id in DiagnosticCatalog.expand(name) { levels[id] = level }
+        }
+        self.changed = changed
+        var problems: [Diagnostic] = []
+        for ch in chapters {
+            if config.isIgnored(ch.manifestPath) { ignoredFiles.insert(ch.path) }
+            let d = LintDirectives(path: ch.path, text: ch.text)
+            if !d.isEmpty { directives[ch.path] = d }
+            problems += d.problems
+        }
+        return problems
+    }
+
+    /// The level configuration gives `id`, if any (an `off` rule need not run).
+    func level(of id: String) -> LintConfig.Level? { levels[id] }
+
     public mutating func emit(_ diagnostic: Diagnostic) {
         var d = diagnostic
+        if DiagnosticCatalog.isConfigurable(d.id) {
+            switch levels[d.id] {
+            case .off?: return
+            case .severity(let s)?: d.severity = s
+            case nil: break
+            }
+            if let loc = d.location {
+                if ignoredFiles.contains(loc.file) { return }
+                if directives[loc.file]?.suppresses(d.id, line: loc.line) == true { return }
+            }
+        }
+        if let changed {
+            if let loc = d.location {
+                let absolute = URL(fileURLWithPath: loc.file).standardizedFileURL.path
+                guard GitChanges.contains(changed, file: absolute, line: loc.line) else { return }
+            } else if d.severity != .error {
+                return
+            }
+        }
         d.severity = profile.effectiveSeverity(of: d.severity)
         diagnostics.append(d)
     }
@@ -17,20 +65,26 @@ public struct DiagnosticEngine: Sendable {
         for d in list { emit(d) }
     }
 
+    /// After the lint rules ran: every `disable` that suppressed nothing (`lint.unused-disable`).
+    mutating func reportUnusedSwitches() {
+        let unused = directives.keys.sorted().flatMap { directives[$0]?.unused ?? [] }
+        emit(contentsOf: unused)
+    }
+
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     public func count(_ severity: Diagnostic.Severity) -> Int {
         diagnostics.lazy.filter { $0.severity == severity }.count
     }
 
-    /// Diagnostics in file, line and column order; unlocated ones first, in emission order.
+    /// Diagnostics in file, line and column order (then id); unlocated ones first, in emission order.
     public var sorted: [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
             switch (a.element.location, b.element.location) {
             case (nil, nil): return a.offset < b.offset
             case (nil, _): return true
             case (_, nil): return false
-            case let (x?, y?): return x == y ? a.offset < b.offset : x < y
+            case let (x?, y?): return x == y ? (a.element.id, a.offset) < (b.element.id, b.offset) : x < y
             }
         }.map(\.element)
     }

@@ -10,7 +10,9 @@ public struct DiagnosticPrinter: Sendable {
         var line = ""
         if let loc = d.location { line += bold("\(loc): ") }
         line += color(for: d.severity, "\(d.severity):") + " " + d.message + " [\(d.id)]"
-        for note in d.notes { line += "\n    " + color(for: .note, "note:") + " " + note }
+        for note in d.notes {
+            line += "\n    " + (note.location.map { bold("\($0): ") } ?? "") + color(for: .note, "note:") + " " + note.message
+        }
         return line
     }
 

@@ -27,6 +27,8 @@ public struct Chapter: Sendable {
     public var document: MarkdownDocument
     /// Checklist items the whole chapter claims (front matter `covers:` and `primary:`).
     public var claims: [CoverageClaim] = []
+    /// The file's text as read, for the lint rules and fixes (no second read).
+    public var text = ""
 }
 
 /// A part of the paper: a titled group of chapters on one side.
@@ -40,8 +42,10 @@ public struct Part: Sendable {
 /// The whole paper as loaded from disk, before resolution.
 public struct Paper: Sendable {
     public var manifest: Manifest
-    /// The paper folder.
-    public var directory: String
+    /// Where the files were read from.
+    public var provider: any SourceProvider
+    /// The paper folder in the working tree.
+    public var directory: String { provider.directory.path }
     public var frontMatter: [Chapter]
     public var parts: [Part]
     public var backMatter: [Chapter]

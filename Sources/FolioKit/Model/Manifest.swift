@@ -36,8 +36,8 @@ public struct Manifest: Sendable {
     public var bibliography: [FileRef]
     public var checklist: FileRef?
     public var glossary: FileRef?
-    /// The manifest's `lint:` section, if it has one.
-    public var lint: LintConfig?
+    /// The manifest's `lint:` section, if it has one, as written (`LintConfig` reads it).
+    public var lint: YAMLValue?
     /// Citation style, references title, `nocite` and the LaTeX citation mode.
     public var citations = CitationOptions()
     /// Lets raw HTML in chapters through to the HTML output (escaped otherwise).

@@ -2,17 +2,28 @@
 public enum ChapterLoader {
     static let knownKeys = ["title", "id", "owners", "reviewers", "status", "covers", "primary"]
 
+    /// The leading `---` YAML block and the body after it; YAML that is refused (too deep, too many
+    /// aliases, not a mapping) is a located error, as in every chapter.
+    static func frontMatter(_ text: String, path: String) throws(Diagnostic) -> (FrontMatter, YAMLFields?, [Diagnostic]) {
+        let split = try FrontMatter.split(text, file: path)
+        guard let yaml = split.yaml, let value = try YAMLValue.parse(yaml, file: path, lineOffset: 1,
+                                                                    maxBytes: YAMLValue.maxFrontMatterBytes) else {
+            return (split, nil, [])
+        }
+        let f = try YAMLFields(value, what: "front matter")
+        return (split, f, f.unknownKeys(known: knownKeys))
+    }
+
+    /// The warning when front matter and the first heading name different titles.
+    static func titleConflict(_ fmTitle: String, _ heading: String, at location: SourceLocation) -> Diagnostic {
+        .warning("chapter.title-conflict", "the front matter title '\(fmTitle)' differs from the heading '\(heading)'; the heading is used",
+                 at: location)
+    }
+
     public static func load(_ text: String, path: String, manifestPath: String, matter: Chapter.Matter,
                             limits: InputLimits = InputLimits()) throws(Diagnostic) -> (Chapter, [Diagnostic]) {
-        let split = try FrontMatter.split(text, file: path)
-        var diagnostics: [Diagnostic] = []
-        var meta: YAMLFields?
-        if let yaml = split.yaml, let value = try YAMLValue.parse(yaml, file: path, lineOffset: 1,
-                                                                  maxBytes: YAMLValue.maxFrontMatterBytes) {
-            let f = try YAMLFields(value, what: "front matter")
-            diagnostics += f.unknownKeys(known: knownKeys)
-            meta = f
-        }
+        let (split, meta, found) = try frontMatter(text, path: path)
+        var diagnostics = found
         var (document, parseDiagnostics) = CmarkParser.parse(split.body, file: path, lineOffset: split.bodyLineOffset,
                                                                   limits: limits)
         diagnostics += parseDiagnostics
@@ -36,9 +47,7 @@ public enum ChapterLoader {
             titleLocation = first.range.start
             explicitID = explicitID ?? h.attributes.id
             if let fmTitle = try meta?.string("title"), fmTitle != h.content.plainText {
-                diagnostics.append(.warning("chapter.title-conflict",
-                    "the front matter title '\(fmTitle)' differs from the heading '\(h.content.plainText)'; the heading is used",
-                    at: first.range.start))
+                diagnostics.append(titleConflict(fmTitle, h.content.plainText, at: first.range.start))
             }
         } else if let fmTitle = try meta?.string("title") {
             title = [Inline(.text(fmTitle), range: SourceRange(start: meta?.value("title")?.location ?? titleLocation,

@@ -42,7 +42,7 @@ public enum ChecklistLoader {
             }
             let group = try i.string("group")
             if let group, !groups.isEmpty, !groups.contains(where: { $0.id == group }) {
-                var notes: [String] = []
+                var notes: [Diagnostic.Note] = []
                 if let near = Spelling.nearest(to: group, in: groups.map(\.id)) { notes.append("did you mean '\(near)'?") }
                 throw .error("checklist.group", "item '\(id)' names the unknown group '\(group)'",
                              at: i.value("group")?.location ?? i.location, notes: notes)
@@ -87,15 +87,10 @@ public enum ChecklistLoader {
     }
 
     /// Loads the manifest's checklist file, which must stay inside the paper folder.
-    static func load(_ ref: Manifest.FileRef, directory: URL) -> (Checklist?, [Diagnostic]) {
+    static func load(_ ref: Manifest.FileRef, provider: any SourceProvider) -> (Checklist?, [Diagnostic]) {
         do throws(Diagnostic) {
-            let url = try PaperLoader.resolve(ref, in: directory)
-            let display = DisplayPath.of(url.path)
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                throw .error("checklist.missing", "checklist '\(ref.path)' does not exist", at: ref.location,
-                             notes: ["looked for \(display)"])
-            }
-            let (c, warnings) = try load(try SourceText.read(url, displayPath: display, reference: ref.location), file: display)
+            let (text, display) = try PaperLoader.file(ref, in: provider, missing: "checklist.missing", what: "checklist")
+            let (c, warnings) = try load(text, file: display)
             return (c, warnings)
         } catch {
             return (nil, [error])

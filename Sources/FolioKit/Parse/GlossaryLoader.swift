@@ -32,14 +32,10 @@ public enum GlossaryLoader {
         return (Glossary(entries: entries, file: file), warnings)
     }
 
-    static func load(_ ref: Manifest.FileRef, directory: URL) -> (Glossary?, [Diagnostic]) {
+    static func load(_ ref: Manifest.FileRef, provider: any SourceProvider) -> (Glossary?, [Diagnostic]) {
         do throws(Diagnostic) {
-            let url = try PaperLoader.resolve(ref, in: directory)
-            let display = DisplayPath.of(url.path)
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                throw .error("glossary.missing", "glossary '\(ref.path)' does not exist", at: ref.location, notes: ["looked for \(display)"])
-            }
-            return try load(try SourceText.read(url, displayPath: display, reference: ref.location), file: display)
+            let (text, display) = try PaperLoader.file(ref, in: provider, missing: "glossary.missing", what: "glossary")
+            return try load(text, file: display)
         } catch {
             return (nil, [error])
         }

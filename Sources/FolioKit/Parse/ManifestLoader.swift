@@ -103,11 +103,8 @@ public enum ManifestLoader {
             for pair in pairs { manifest.settingLocations["limits." + pair.key] = pair.value.location }
         }
         manifest.glossary = try f.string("glossary").map { Manifest.FileRef(path: $0, location: f.value("glossary")?.location ?? f.location) }
-        if let lint = f.value("lint") {
-            let (config, found) = try LintConfig.load(lint, knownRules: Linter.ruleIDs)
-            manifest.lint = config
-            warnings += found
-        }
+        // Read by the diagnostic engine (`LintConfig`), which knows the rule ids.
+        manifest.lint = f.value("lint")
         if manifest.allChapterRefs.isEmpty {
             throw .error("manifest.no-chapters", "the manifest lists no chapters (front-matter, parts, back-matter or appendices)",
                          at: f.location)
@@ -124,7 +121,7 @@ public enum ManifestLoader {
         if let style = try f.string("citation-style") {
             guard let s = CitationOptions.Style(rawValue: style) else {
                 let names = CitationOptions.Style.allCases.map(\.rawValue)
-                var notes = ["the styles are " + names.joined(separator: ", ")]
+                var notes: [Diagnostic.Note] = [.init("the styles are " + names.joined(separator: ", "))]
                 if let near = Spelling.nearest(to: style, in: names) { notes.insert("did you mean '\(near)'?", at: 0) }
                 throw .error("manifest.citation-style", "unknown citation style '\(style)'",
                              at: f.value("citation-style")?.location ?? f.location, notes: notes)

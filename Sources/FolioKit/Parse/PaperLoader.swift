@@ -4,25 +4,29 @@ import Foundation
 public enum PaperLoader {
     public static let manifestName = "folio.yaml"
 
-    /// Loads the paper in `directory`. Returns nil when errors prevent a usable paper; diagnostics say why.
-    /// `untrusted` ignores the manifest's safety settings (`UntrustedSettings`).
+    /// Loads the paper in `directory` of the working tree.
     public static func load(directory: String, untrusted: Bool = false) -> (Paper?, [Diagnostic]) {
-        let dirURL = URL(fileURLWithPath: directory).standardizedFileURL
-        let manifestURL = dirURL.appendingPathComponent(manifestName)
-        let manifestDisplay = DisplayPath.of(manifestURL.path)
+        load(DiskProvider(directory: directory), untrusted: untrusted)
+    }
+
+    /// Loads the paper `provider` reads. Returns nil when errors prevent a usable paper; diagnostics say why.
+    /// `untrusted` ignores the manifest's safety settings (`UntrustedSettings`).
+    public static func load(_ provider: any SourceProvider, untrusted: Bool = false) -> (Paper?, [Diagnostic]) {
+        let manifestDisplay = provider.display(manifestName)
         var diagnostics: [Diagnostic] = []
         let manifest: Manifest
         do throws(Diagnostic) {
-            guard FileManager.default.fileExists(atPath: manifestURL.path) else {
-                return (nil, [.error("manifest.missing", "no \(manifestName) in '\(DisplayPath.of(dirURL.path))'", at: nil,
+            guard provider.exists(manifestName) else {
+                let origin = provider.isWorkingTree ? "" : " at \(provider.origin)"
+                return (nil, [.error("manifest.missing", "no \(manifestName) in '\(DisplayPath.of(provider.directory.path))'\(origin)", at: nil,
                                      notes: ["run from the repository root, or name the paper folder with --paper DIR"])])
             }
-            guard PathSafety.resolvesInside(manifestURL, dir: dirURL) else {
+            guard provider.inside(manifestName) != nil else {
                 return (nil, [.error("manifest.path-outside", "\(manifestDisplay) is a symbolic link to a file outside the paper folder",
                                      at: SourceLocation(file: manifestDisplay, line: 1, column: 1),
                                      notes: ["settings must be a file in the paper folder; replace the link with the file itself"])])
             }
-            let text = try SourceText.read(manifestURL, displayPath: manifestDisplay)
+            let text = try provider.text(manifestName)
             var (m, warnings) = try ManifestLoader.load(text, file: manifestDisplay)
             if untrusted { warnings += UntrustedSettings.apply(to: &m) }
             manifest = m
@@ -35,16 +39,11 @@ public enum PaperLoader {
         func chapters(_ refs: [Manifest.FileRef], _ matter: Chapter.Matter) -> [Chapter] {
             refs.compactMap { ref in
                 do throws(Diagnostic) {
-                    let url = try resolve(ref, in: dirURL)
-                    let display = DisplayPath.of(url.path)
-                    guard FileManager.default.fileExists(atPath: url.path) else {
-                        throw Diagnostic.error("manifest.missing-chapter", "chapter '\(ref.path)' does not exist",
-                                               at: ref.location, notes: ["looked for \(display)"])
-                    }
-                    let text = try SourceText.read(url, displayPath: display, reference: ref.location)
-                    let (chapter, found) = try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter,
+                    let (text, display) = try file(ref, in: provider, missing: "manifest.missing-chapter", what: "chapter")
+                    var (chapter, found) = try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter,
                                                                           limits: manifest.limits)
                     diagnostics += found
+                    chapter.text = text
                     return chapter
                 } catch {
                     diagnostics.append(error)
@@ -63,22 +62,22 @@ public enum PaperLoader {
             seen[ref.path] = ref.location
         }
         var paper = Paper(
-            manifest: manifest, directory: dirURL.path,
+            manifest: manifest, provider: provider,
             frontMatter: chapters(manifest.frontMatter, .front),
             parts: manifest.parts.map { Part(title: $0.title, side: $0.side, chapters: chapters($0.chapters, .main), location: $0.location) },
             backMatter: chapters(manifest.backMatter, .back),
             appendices: chapters(manifest.appendices, .appendix))
-        let (bib, bibDiagnostics) = BibliographyLoader.load(manifest.bibliography, directory: dirURL)
+        let (bib, bibDiagnostics) = BibliographyLoader.load(manifest.bibliography, provider: provider)
         paper.bibliography = bib
         diagnostics += bibDiagnostics
         if let ref = manifest.checklist {
-            let (checklist, found) = ChecklistLoader.load(ref, directory: dirURL)
+            let (checklist, found) = ChecklistLoader.load(ref, provider: provider)
             paper.checklist = checklist
             diagnostics += found
             if checklist == nil { failed = true }
         }
         if let ref = manifest.glossary {
-            let (glossary, found) = GlossaryLoader.load(ref, directory: dirURL)
+            let (glossary, found) = GlossaryLoader.load(ref, provider: provider)
             paper.glossary = glossary
             diagnostics += found
             if glossary == nil { failed = true }
@@ -86,12 +85,19 @@ public enum PaperLoader {
         return (failed ? nil : paper, diagnostics)
     }
 
-    /// The file a manifest entry names; it must stay inside the paper folder.
-    static func resolve(_ ref: Manifest.FileRef, in dir: URL) throws(Diagnostic) -> URL {
-        guard let url = PathSafety.inside(dir, relative: ref.path) else {
+    /// The text and display path of the file a manifest entry names, which must stay inside the paper
+    /// folder; a missing file is the error `missing` ("chapter 'x.md' does not exist").
+    static func file(_ ref: Manifest.FileRef, in provider: any SourceProvider, missing: String,
+                     what: String) throws(Diagnostic) -> (text: String, display: String) {
+        guard let path = provider.inside(ref.path) else {
             throw .error("manifest.path-outside", "'\(ref.path)' must be a relative path inside the paper folder",
                          at: ref.location)
         }
-        return url
+        let display = provider.display(path)
+        guard provider.exists(path) else {
+            let origin = provider.isWorkingTree ? "" : " in \(provider.origin)"
+            throw .error(missing, "\(what) '\(ref.path)' does not exist", at: ref.location, notes: ["looked for \(display)\(origin)"])
+        }
+        return (try provider.text(path, reference: ref.location), display)
     }
 }

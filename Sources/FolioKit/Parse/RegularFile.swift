@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads a file only if it is a regular file of bounded size: a FIFO or device from a pull request
 /// would otherwise block or never end, and a directory would be read as nothing.
-enum RegularFile {
-    enum Problem: Error, Equatable {
+public enum RegularFile {
+    public enum Problem: Error, Equatable, Sendable {
         case missing
         case symlink
         case directory

@@ -22,9 +22,16 @@ public enum SourceText {
     /// Reads and decodes a file; an unreadable file is an error at `reference` (or unlocated).
     /// Sources are regular files of at most `maxBytes` (64 MiB; chapters have a lower limit of their own).
     public static func read(_ url: URL, displayPath: String, reference: SourceLocation? = nil) throws(Diagnostic) -> String {
-        switch RegularFile.read(url.path, maxBytes: maxBytes, followLinks: true) {
-        case .success(let data):
-            return try decode([UInt8](data), file: displayPath)
+        try text(of: RegularFile.read(url.path, maxBytes: maxBytes, followLinks: true).map { [UInt8]($0) },
+                 displayPath: displayPath, reference: reference)
+    }
+
+    /// Decodes what a `SourceProvider` read, or turns its problem into a located error.
+    static func text(of result: Result<[UInt8], RegularFile.Problem>, displayPath: String,
+                     reference: SourceLocation?) throws(Diagnostic) -> String {
+        switch result {
+        case .success(let bytes):
+            return try decode(bytes, file: displayPath)
         case .failure(.directory):
             throw .error("source.not-a-file", "'\(displayPath)' is a directory, not a file", at: reference)
         case .failure(.special), .failure(.symlink):

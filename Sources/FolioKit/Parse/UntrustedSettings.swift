@@ -3,7 +3,7 @@
 public enum UntrustedSettings {
     public static func apply(to manifest: inout Manifest) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let note = "pull-request builds (--untrusted) take safety settings only from the command line"
+        let note: Diagnostic.Note = "pull-request builds (--untrusted) take safety settings only from the command line"
         if manifest.rawHTML {
             manifest.rawHTML = false
             out.append(.warning("untrusted.ignored", "ignored 'raw-html: true': raw HTML is shown as text",

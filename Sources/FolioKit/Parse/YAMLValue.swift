@@ -111,7 +111,7 @@ public struct YAMLValue: Sendable {
              .composer(let context, let problem, let mark, let yaml):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(max(mark.line - 1, 0)).first
-            let notes = line?.contains("\t") == true ? ["YAML does not allow tabs for indentation; use spaces"] : []
+            let notes: [Diagnostic.Note] = line?.contains("\t") == true ? ["YAML does not allow tabs for indentation; use spaces"] : []
             return .error("yaml.syntax", "invalid YAML: \(text)", at: location(mark, file: file, lineOffset: lineOffset),
                           notes: notes)
         case .reader(let problem, _, _, _):

@@ -7,10 +7,10 @@ struct AssetCatalog {
     private(set) var assets: [String: Asset] = [:]
     private var namesBySource: [String: String] = [:]
     private var usedNames: Set<String> = []
-    let directory: URL
+    let provider: any SourceProvider
 
-    init(directory: String) {
-        self.directory = URL(fileURLWithPath: directory).standardizedFileURL
+    init(provider: any SourceProvider) {
+        self.provider = provider
     }
 
     /// Registers the image a node uses, with its checked bytes (`ImageFile`); returns what stops it or
@@ -18,36 +18,33 @@ struct AssetCatalog {
     mutating func register(_ node: Inline) -> [Diagnostic] {
         guard case .image(let src, _, _) = node.kind, assets[src] == nil, !Resolver.isRemote(src) else { return [] }
         let relative = src.removingPercentEncoding ?? src
-        guard let url = PathSafety.inside(directory, relative: relative) else {
+        guard let path = provider.inside(relative) else {
             return [.error("image.outside", "image '\(src)' must be a relative path inside the paper folder", at: node.range.start)]
         }
-        let ext = url.pathExtension.lowercased()
+        let ext = (path as NSString).pathExtension.lowercased()
         guard Self.imageExtensions.contains(ext) else {
             return [.error("image.type", "'\(src)' is not an image Folio can use (\(Self.imageExtensions.sorted().joined(separator: ", ")))",
                            at: node.range.start)]
         }
-        var isLink = false
-        if let type = try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType {
-            isLink = type == .typeSymbolicLink
-        }
-        guard isLink || FileManager.default.fileExists(atPath: url.path) else {
+        guard provider.exists(path) else {
             return [.error("image.missing", "image file '\(src)' does not exist", at: node.range.start,
-                           notes: ["looked for \(DisplayPath.of(url.path))"])]
+                           notes: ["looked for \(provider.display(path))"])]
         }
-        let (data, diagnostics) = ImageFile.load(url, source: src, reference: node.range.start)
+        let (data, diagnostics) = ImageFile.load(path, from: provider, source: src, reference: node.range.start)
         guard let data else { return diagnostics }
-        let name = safeName(for: url)
+        let name = safeName(for: path)
         let latexName = ext == "svg" ? String(name.dropLast(3)) + "pdf" : name
-        assets[src] = Asset(sourcePath: url.path, htmlPath: "assets/" + name, latexPath: "assets/" + latexName, data: data)
+        assets[src] = Asset(sourcePath: provider.display(path), htmlPath: "assets/" + name, latexPath: "assets/" + latexName, data: data)
         return diagnostics
     }
 
     /// `figures/Access Tiers (v2).svg` → `access-tiers-v2.svg`; a clash adds `-2`, `-3`...
-    private mutating func safeName(for url: URL) -> String {
-        if let known = namesBySource[url.path] { return known }
-        let ext = url.pathExtension.lowercased()
+    private mutating func safeName(for path: String) -> String {
+        if let known = namesBySource[path] { return known }
+        let file = (path as NSString).lastPathComponent as NSString
+        let ext = file.pathExtension.lowercased()
         var stem = ""
-        for ch in url.deletingPathExtension().lastPathComponent.lowercased().unicodeScalars {
+        for ch in file.deletingPathExtension.lowercased().unicodeScalars {
             if ch.isASCII && (CharacterSet.alphanumerics.contains(ch) || ch == "-" || ch == "_") {
                 stem.unicodeScalars.append(ch)
             } else if !stem.hasSuffix("-") {
@@ -63,7 +60,7 @@ struct AssetCatalog {
             name = "\(stem)-\(n).\(ext)"
         }
         usedNames.insert(name)
-        namesBySource[url.path] = name
+        namesBySource[path] = name
         return name
     }
 }

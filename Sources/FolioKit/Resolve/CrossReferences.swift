@@ -74,7 +74,7 @@ struct CrossReferences {
     private func undefined(_ item: CitationGroup.Item) -> Diagnostic {
         let prefix = LabelRegistry.reservedPrefix(item.key) ?? ""
         let candidates = labels.targets.keys.filter { $0.hasPrefix(prefix + ":") }.sorted()
-        var notes: [String] = []
+        var notes: [Diagnostic.Note] = []
         if let near = Spelling.nearest(to: LabelRegistry.canonical(item.key), in: candidates) { notes.append("did you mean '@\(near)'?") }
         return .error("crossref.undefined", "undefined cross-reference '@\(item.key)'", at: item.location, notes: notes)
     }

@@ -83,7 +83,7 @@ public struct ResolvedChapter: Sendable {
 
 /// A local image: where it is read from and where each output refers to it.
 public struct Asset: Sendable, Hashable {
-    /// Absolute path of the source file.
+    /// The source file as diagnostics name it.
     public var sourcePath: String
     /// Path relative to the output folder, for HTML.
     public var htmlPath: String

@@ -22,7 +22,7 @@ public struct Resolver {
     private init(paper: Paper, profile: Profile) {
         self.paper = paper
         self.profile = profile
-        self.catalog = AssetCatalog(directory: paper.directory)
+        self.catalog = AssetCatalog(provider: paper.provider)
     }
 
     private mutating func run() -> (ResolvedPaper, [Diagnostic]) {

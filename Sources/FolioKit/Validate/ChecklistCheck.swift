@@ -14,7 +14,7 @@ enum ChecklistCheck {
                 let places = r.claims.map { "\($0.label) (\($0.claim.location))" }.joined(separator: ", ")
                 return Diagnostic(r.item.severity, "check.partial",
                                   "\(r.item.id) '\(r.item.title)' is partially covered: " + r.failures.map(\.message).joined(separator: "; "),
-                                  at: r.item.location, notes: ["claimed in " + places])
+                                  at: r.item.location, notes: [.init("claimed in " + places)])
             }
         }
     }

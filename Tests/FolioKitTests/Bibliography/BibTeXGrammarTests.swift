@@ -129,7 +129,7 @@ import Testing
         #expect(bib.references.count == 1)
         #expect(d.map(\.id) == ["bib.duplicate-key"])
         #expect(d.first?.location?.description.hasSuffix("b.json:2:4") == true)
-        #expect(d.first?.notes.first?.hasSuffix("a.bib:1:1") == true)
+        #expect(d.first?.notes.first?.message.hasSuffix("a.bib:1:1") == true)
     }
 
     @Test func cslJSONIsRead() {

@@ -62,7 +62,7 @@ import Testing
     @Test func unknownKeysWarnWithSuggestions() throws {
         let (_, warnings) = try ChecklistLoader.load("title: C\n" + Self.item + "    requires:\n      min-word: 3\n", file: "c.yaml")
         #expect(warnings.map(\.id) == ["checklist.unknown-key"])
-        let text = (warnings.first.map { $0.message + $0.notes.joined() }) ?? ""
+        let text = (warnings.first.map { $0.message + $0.notes.map(\.message).joined() }) ?? ""
         #expect(text.contains("min-words"))
     }
 }

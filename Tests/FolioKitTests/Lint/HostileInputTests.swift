@@ -48,7 +48,7 @@ import Testing
         #expect(src.lines[0] == Array("---".utf8), "the byte-order mark is not part of line 1")
         #expect(src.prose[1].allSatisfy { $0 == LintSource.mask }, "front matter after a BOM is still front matter")
         let fix = TextEdit(file: "a.md", line: 5, column: 4, length: 4, replacement: "")
-        let finding = LintFinding(.warning("prose.repeated-word", "x", at: SourceLocation(file: "a.md", line: 5, column: 5)), fix: fix)
+        let finding = Diagnostic(.warning, "prose.repeated-word", "x", range: SourceRange(file: "a.md", line: 5, column: 5), fixes: [fix])
         let plan = LintFixer.plan([finding], sources: [src], force: false)
         #expect(plan.first?.newText == "\u{FEFF}---\r\ntitle: A\r\n---\r\n\r\nthe end\r\n")
     }

@@ -58,7 +58,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: attack.out.appendingPathComponent("latex/paper.tex").path), "LaTeX written for \(what)")
 
         let lint = LintPipeline.run(paperDirectory: attack.paper.path, profile: .draft)
-        #expect(lint.findings.contains { $0.diagnostic.id == "math.unsafe" && $0.diagnostic.severity == .error }, "lint passed \(what)")
+        #expect(lint.diagnostics.contains { $0.id == "math.unsafe" && $0.severity == .error }, "lint passed \(what)")
         let (_, check) = CheckPipeline.run(paperDirectory: attack.paper.path, profile: .final)
         #expect(check.diagnostics.contains { $0.id == "math.unsafe" }, "check passed \(what)")
         attack.expectCanaryUntouched()
@@ -67,7 +67,7 @@ import Testing
     /// `folio render` (one file, no paper) refuses it too.
     @Test func refusedByRender() {
         for (name, tex) in Self.payloads {
-            let r = Renderer.render("# T $\(tex)$\n", file: "x.md", format: .latex, standalone: true, rawHTML: false)
+            let r = RenderPipeline.render("# T $\(tex)$\n", file: "x.md", format: .latex, standalone: true, rawHTML: false)
             #expect(r.diagnostics.contains { $0.id == "math.unsafe" }, "render accepted \(name)")
             #expect(r.output.isEmpty)
         }

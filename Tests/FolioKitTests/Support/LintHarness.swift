@@ -5,7 +5,7 @@ import Foundation
 /// (supply part), extra manifest lines, and optional glossary and bibliography files.
 enum LintHarness {
     static func lint(_ a: String, _ b: String? = nil, manifest: String = "", glossary: String? = nil,
-                     bib: String? = nil, lang: String = "en-GB", profile: Profile = .draft) throws -> [LintFinding] {
+                     bib: String? = nil, lang: String = "en-GB", profile: Profile = .draft) throws -> [Diagnostic] {
         let s = try Scratch()
         defer { s.remove() }
         var m = "title: T\nlang: \(lang)\n" + manifest
@@ -20,12 +20,12 @@ enum LintHarness {
         if let bib { try s.write("P/refs.bib", bib) }
         try s.write("P/f.png", "png")
         let outcome = LintPipeline.run(paperDirectory: s.url.appendingPathComponent("P").path, profile: profile)
-        return outcome.findings + outcome.fatal.map { LintFinding($0) }
+        return outcome.diagnostics
     }
 
     /// `rule@line:column` for each finding of one rule, for exact position checks.
-    static func positions(_ findings: [LintFinding], _ rule: String) -> [String] {
-        findings.filter { $0.diagnostic.id == rule }.map { "\($0.diagnostic.location?.line ?? 0):\($0.diagnostic.location?.column ?? 0)" }
+    static func positions(_ findings: [Diagnostic], _ rule: String) -> [String] {
+        findings.filter { $0.id == rule }.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
     }
 
     static let front = "---\ntitle: A\nowners: [wg]\n---\n\n"

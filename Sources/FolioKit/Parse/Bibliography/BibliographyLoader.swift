@@ -29,22 +29,27 @@ public enum BibliographyLoader {
     public static let maxFileBytes = 16 << 20
 
     /// Loads the manifest's `bibliography:` files, which must stay inside the paper folder.
-    static func load(_ refs: [Manifest.FileRef], directory: URL) -> (Bibliography, [Diagnostic]) {
-        var files: [(URL, SourceLocation?)] = []
+    static func load(_ refs: [Manifest.FileRef], provider: any SourceProvider) -> (Bibliography, [Diagnostic]) {
+        var bib = Bibliography()
         var diagnostics: [Diagnostic] = []
         for ref in refs {
-            guard let url = PathSafety.inside(directory, relative: ref.path) else {
+            guard let path = provider.inside(ref.path) else {
                 diagnostics.append(.error("manifest.path-outside", "'\(ref.path)' must be a relative path inside the paper folder",
                                           at: ref.location))
                 continue
             }
-            files.append((url, ref.location))
+            let display = provider.display(path)
+            guard provider.exists(path) else {
+                diagnostics.append(.error("bib.missing-file", "bibliography '\(display)' does not exist", at: ref.location))
+                continue
+            }
+            add(provider.read(path, maxBytes: maxFileBytes, followLinks: true), display: display, reference: ref.location,
+                isJSON: path.lowercased().hasSuffix(".json"), to: &bib, &diagnostics)
         }
-        let (bib, found) = load(files)
-        return (bib, diagnostics + found)
+        return (bib, diagnostics)
     }
 
-    /// Loads files named on the command line (or by the manifest, with the line that names each).
+    /// Loads files named on the command line.
     public static func load(_ files: [(URL, SourceLocation?)]) -> (Bibliography, [Diagnostic]) {
         var bib = Bibliography()
         var diagnostics: [Diagnostic] = []
@@ -54,24 +59,30 @@ public enum BibliographyLoader {
                 diagnostics.append(.error("bib.missing-file", "bibliography '\(display)' does not exist", at: reference))
                 continue
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            guard size <= maxFileBytes else {
-                diagnostics.append(.error("bib.too-large", "bibliography '\(display)' is \(size) bytes; the limit is \(maxFileBytes)",
-                                          at: reference, notes: ["split it into several files listed under 'bibliography'"]))
-                continue
-            }
-            let text: String
-            do throws(Diagnostic) {
-                text = try SourceText.read(url, displayPath: display, reference: reference)
-            } catch {
-                diagnostics.append(error)
-                continue
-            }
-            let (refs, found) = parse(text, file: display, isJSON: url.pathExtension.lowercased() == "json")
-            diagnostics += found
-            for r in refs { if let d = bib.add(r) { diagnostics.append(d) } }
+            add(RegularFile.read(url.path, maxBytes: maxFileBytes, followLinks: true).map { [UInt8]($0) }, display: display,
+                reference: reference, isJSON: url.pathExtension.lowercased() == "json", to: &bib, &diagnostics)
         }
         return (bib, diagnostics)
+    }
+
+    /// Parses one file's bytes into `bib`.
+    private static func add(_ read: Result<[UInt8], RegularFile.Problem>, display: String, reference: SourceLocation?, isJSON: Bool,
+                            to bib: inout Bibliography, _ diagnostics: inout [Diagnostic]) {
+        if case .failure(.tooLarge(let size)) = read {
+            diagnostics.append(.error("bib.too-large", "bibliography '\(display)' is \(size) bytes; the limit is \(maxFileBytes)",
+                                      at: reference, notes: ["split it into several files listed under 'bibliography'"]))
+            return
+        }
+        let text: String
+        do throws(Diagnostic) {
+            text = try SourceText.text(of: read, displayPath: display, reference: reference)
+        } catch {
+            diagnostics.append(error)
+            return
+        }
+        let (refs, found) = parse(text, file: display, isJSON: isJSON)
+        diagnostics += found
+        for r in refs { if let d = bib.add(r) { diagnostics.append(d) } }
     }
 
     /// Parses one file's text: CSL-JSON, or BibTeX with crossrefs applied.
@@ -92,20 +103,20 @@ public enum BibliographyLoader {
 extension BibliographyLoader {
     /// The bibliography of the paper in `directory`, read from its manifest (chapters are not parsed).
     public static func loadPaper(directory: String) -> (Bibliography, [Diagnostic]) {
-        let dir = URL(fileURLWithPath: directory).standardizedFileURL
-        let manifestURL = dir.appendingPathComponent(PaperLoader.manifestName)
+        let provider = DiskProvider(directory: directory)
+        let name = PaperLoader.manifestName
         do throws(Diagnostic) {
-            guard FileManager.default.fileExists(atPath: manifestURL.path) else {
-                throw .error("manifest.missing", "no \(PaperLoader.manifestName) in '\(DisplayPath.of(dir.path))'", at: nil,
+            guard provider.exists(name) else {
+                throw .error("manifest.missing", "no \(name) in '\(DisplayPath.of(provider.directory.path))'", at: nil,
                              notes: ["name .bib or .json files, or the paper folder with --paper DIR"])
             }
-            let display = DisplayPath.of(manifestURL.path)
-            let (manifest, warnings) = try ManifestLoader.load(try SourceText.read(manifestURL, displayPath: display), file: display)
+            let display = provider.display(name)
+            let (manifest, warnings) = try ManifestLoader.load(try provider.text(name), file: display)
             guard !manifest.bibliography.isEmpty else {
                 throw .error("bib.none", "the manifest names no bibliography", at: manifest.location,
                              notes: ["add 'bibliography: [references.bib]' to \(display)"])
             }
-            let (bib, found) = load(manifest.bibliography, directory: dir)
+            let (bib, found) = load(manifest.bibliography, provider: provider)
             return (bib, warnings + found)
         } catch {
             return (Bibliography(), [error])

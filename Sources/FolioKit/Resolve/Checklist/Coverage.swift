@@ -196,7 +196,7 @@ struct Coverage {
         let sortedKnown = known.sorted()
         var suggestions: [String: String?] = [:]
         for c in claims where !known.contains(c.claim.itemID) {
-            var notes: [String] = []
+            var notes: [Diagnostic.Note] = []
             let near = suggestions[c.claim.itemID] ?? Spelling.nearest(to: c.claim.itemID, in: sortedKnown)
             suggestions[c.claim.itemID] = near
             if let near { notes.append("did you mean '\(near)'?") }

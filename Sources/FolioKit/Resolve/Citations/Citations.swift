@@ -76,7 +76,7 @@ struct Citations {
     }
 
     private mutating func unknown(_ key: String, at location: SourceLocation?, what: String = "citation key") -> Diagnostic {
-        var notes: [String] = []
+        var notes: [Diagnostic.Note] = []
         let near = suggestions[key] ?? Spelling.nearest(to: key, in: bib.references.map(\.id))
         suggestions[key] = near
         if let near { notes.append("did you mean '@\(near)'?") }

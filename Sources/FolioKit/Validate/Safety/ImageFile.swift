@@ -8,23 +8,24 @@ enum ImageFile {
     static let maxBytes = 32 << 20
 
     /// The bytes to publish, or the errors that stop the image (located at `reference`).
-    static func load(_ url: URL, source: String, reference: SourceLocation) -> (data: Data?, diagnostics: [Diagnostic]) {
+    static func load(_ path: String, from provider: any SourceProvider, source: String,
+                     reference: SourceLocation) -> (data: Data?, diagnostics: [Diagnostic]) {
         func refuse(_ id: String, _ message: String) -> (Data?, [Diagnostic]) {
             (nil, [.error(id, message, at: reference)])
         }
         let data: Data
-        switch RegularFile.read(url.path, maxBytes: maxBytes, followLinks: false) {
-        case .success(let d): data = d
+        switch provider.read(path, maxBytes: maxBytes, followLinks: false) {
+        case .success(let d): data = Data(d)
         case .failure(.missing): return refuse("image.missing", "image file '\(source)' cannot be read")
         case .failure(.symlink): return refuse("image.not-a-file", "image '\(source)' is a symbolic link; figures must be regular files in the paper folder")
         case .failure(.directory): return refuse("image.not-a-file", "image '\(source)' is a directory, not an image file")
         case .failure(.special): return refuse("image.not-a-file", "image '\(source)' is not a regular file (a FIFO, socket or device)")
         case .failure(.tooLarge(let n)): return refuse("image.too-large", "image '\(source)' is \(n) bytes; the limit is \(maxBytes) (32 MiB)")
         }
-        let ext = url.pathExtension.lowercased()
+        let ext = (path as NSString).pathExtension.lowercased()
         if ext == "svg" {
             let text = String(decoding: data, as: UTF8.self)
-            let result = SVGSanitizer.sanitize(text, file: DisplayPath.of(url.path))
+            let result = SVGSanitizer.sanitize(text, file: provider.display(path))
             if result.diagnostics.contains(where: { $0.severity == .error }) { return (nil, result.diagnostics) }
             return (Data(result.svg.utf8), result.diagnostics)
         }

@@ -4,6 +4,6 @@ import Testing
 @Suite struct NoTitleTests {
     @Test func chapterWithoutTitle() throws {
         let f = try LintHarness.lint("---\nowners: [wg]\n---\n\nJust text.\n", LintHarness.front + "Titled.\n")
-        #expect(LintHarness.positions(f, "structure.no-title") == ["1:1"])
+        #expect(LintHarness.positions(f, "chapter.no-title") == ["1:1"])
     }
 }

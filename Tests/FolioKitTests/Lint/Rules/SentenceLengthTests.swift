@@ -8,7 +8,7 @@ import Testing
         let text = LintHarness.front + "Short one. " + Self.long + " Short again, e.g. this, et al. 2020 and p. 4.\n"
         let f = try LintHarness.lint(text)
         #expect(LintHarness.positions(f, "prose.sentence-length") == ["6:12"])
-        #expect(f.first { $0.diagnostic.id == "prose.sentence-length" }?.diagnostic.message == "sentence of 50 words (the limit is 45)")
+        #expect(f.first { $0.id == "prose.sentence-length" }?.message == "sentence of 50 words (the limit is 45)")
         let relaxed = try LintHarness.lint(text, manifest: "lint:\n  options:\n    prose.sentence-length: {max-words: 60}\n")
         #expect(LintHarness.positions(relaxed, "prose.sentence-length").isEmpty)
     }

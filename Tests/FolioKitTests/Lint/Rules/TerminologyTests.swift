@@ -28,6 +28,6 @@ import Testing
     @Test func discouragedTermsWithFixes() throws {
         let f = try LintHarness.lint(LintHarness.front + "Red teaming and red teamings, not red-teaming.\n", glossary: Self.glossary)
         #expect(LintHarness.positions(f, "terms.discouraged") == ["6:1", "6:17"])
-        #expect(f.filter { $0.diagnostic.id == "terms.discouraged" }.compactMap(\.fix?.replacement) == ["Red-teaming", "red-teamings"])
+        #expect(f.filter { $0.id == "terms.discouraged" }.compactMap(\.fixes.first?.replacement) == ["Red-teaming", "red-teamings"])
     }
 }

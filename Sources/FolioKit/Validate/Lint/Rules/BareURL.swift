@@ -1,11 +1,11 @@
 /// `prose.bare-url`: a URL written in the running text instead of as a link.
 struct BareURL: LintRule {
-    let info = LintRuleInfo(id: "prose.bare-url", severity: .warning, category: .prose,
+    let info = DiagnosticInfo(id: "prose.bare-url", severity: .warning, category: .prose,
                             summary: "A bare URL in prose.",
                             help: "Write it as a link, [the NIST AI RMF](https://…), or cite the source from the bibliography.")
 
-    func check(_ context: LintContext) -> [LintFinding] {
-        var out: [LintFinding] = []
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
         let schemes = [Array("https://".utf8), Array("http://".utf8), Array("www.".utf8)]
         for src in context.sources {
             for (n, line) in src.prose.enumerated() {

@@ -1,11 +1,11 @@
 /// `prose.double-space`: two or more spaces between words (tables and line-end spaces are layout).
 struct DoubleSpace: LintRule {
-    let info = LintRuleInfo(id: "prose.double-space", severity: .warning, category: .prose,
+    let info = DiagnosticInfo(id: "prose.double-space", severity: .warning, category: .prose,
                             summary: "Two or more spaces between words.",
                             help: "Use one space; `folio lint --fix` collapses them.", fixable: true)
 
-    func check(_ context: LintContext) -> [LintFinding] {
-        var out: [LintFinding] = []
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
         for src in context.sources {
             for (n, line) in src.prose.enumerated() where !src.tableRows.contains(n + 1) {
                 // Leading indentation is structure; trailing spaces are a Markdown line break.

@@ -1,11 +1,11 @@
 /// `structure.duplicate-heading`: two headings with the same text in one chapter.
 struct DuplicateHeading: LintRule {
-    let info = LintRuleInfo(id: "structure.duplicate-heading", severity: .warning, category: .structure,
+    let info = DiagnosticInfo(id: "structure.duplicate-heading", severity: .warning, category: .structure,
                             summary: "Two headings in one chapter have the same text.",
                             help: "Give each section a title that says what is different about it.")
 
-    func check(_ context: LintContext) -> [LintFinding] {
-        var out: [LintFinding] = []
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
         for ch in context.paper.chapters {
             var seen: [String: SourceLocation] = [:]
             for block in ch.source.document.blocks {

@@ -1,11 +1,11 @@
 /// `structure.empty-section`: a heading with nothing under it before the next heading of the same or a higher level.
 struct EmptySection: LintRule {
-    let info = LintRuleInfo(id: "structure.empty-section", severity: .warning, category: .structure,
+    let info = DiagnosticInfo(id: "structure.empty-section", severity: .warning, category: .structure,
                             summary: "A section has no content.",
                             help: "Write the section, or remove the heading until there is something to say.")
 
-    func check(_ context: LintContext) -> [LintFinding] {
-        var out: [LintFinding] = []
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
         for ch in context.paper.chapters {
             let blocks = ch.source.document.blocks
             for (i, block) in blocks.enumerated() {

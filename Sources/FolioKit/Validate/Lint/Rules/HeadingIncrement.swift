@@ -1,11 +1,11 @@
 /// `structure.heading-increment`: a heading more than one level below the one before it (`##` then `####`).
 struct HeadingIncrement: LintRule {
-    let info = LintRuleInfo(id: "structure.heading-increment", severity: .warning, category: .structure,
+    let info = DiagnosticInfo(id: "structure.heading-increment", severity: .warning, category: .structure,
                             summary: "A heading skips a level.",
                             help: "Use the next level down (## for a section, ### for a subsection).")
 
-    func check(_ context: LintContext) -> [LintFinding] {
-        var out: [LintFinding] = []
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
         for ch in context.paper.chapters {
             var previous = 1
             for block in ch.source.document.blocks {

@@ -3,11 +3,11 @@ import Foundation
 /// `refs.broken-link`: a link to an `#anchor` that does not exist, to a chapter file (the outputs are
 /// one page; use a cross-reference), or to a local file that is missing.
 struct BrokenLink: LintRule {
-    let info = LintRuleInfo(id: "refs.broken-link", severity: .error, category: .references,
+    let info = DiagnosticInfo(id: "refs.broken-link", severity: .error, category: .references,
                             summary: "An internal link goes nowhere.",
                             help: "Link to an id that exists, or use a cross-reference such as @sec:intro instead of a link to a chapter file.")
 
-    func check(_ context: LintContext) -> [LintFinding] {
+    func check(_ context: LintContext) -> [Diagnostic] {
         var ids = Set(context.paper.labels.targets.keys).union(context.paper.hyperTargets)
         for ch in context.paper.chapters {
             ids.insert(ch.id)
@@ -18,10 +18,9 @@ struct BrokenLink: LintRule {
                 }
             }
         }
-        let dir = URL(fileURLWithPath: context.paper.directory)
         let sortedIDs = ids.sorted()
         var suggestions: [String: String?] = [:]
-        var out: [LintFinding] = []
+        var out: [Diagnostic] = []
         for ch in context.paper.chapters {
             for block in ch.source.document.blocks + ch.source.document.footnotes.flatMap(\.content) {
                 block.forEachInline { node in
@@ -29,7 +28,7 @@ struct BrokenLink: LintRule {
                     if dest.hasPrefix("#") {
                         let id = String(dest.dropFirst())
                         if !ids.contains(id), !ids.contains(LabelRegistry.canonical(id)) {
-                            var notes: [String] = []
+                            var notes: [Diagnostic.Note] = []
                             let near = suggestions[id] ?? Spelling.nearest(to: id, in: sortedIDs)
                             suggestions[id] = near
                             if let near { notes.append("did you mean '#\(near)'?") }
@@ -43,7 +42,7 @@ struct BrokenLink: LintRule {
                     if path.lowercased().hasSuffix(".md") {
                         out.append(finding("link to the chapter file '\(path)'; the paper is built into one document",
                                            at: node.range.start, notes: ["use a cross-reference such as @sec:id"]))
-                    } else if !path.isEmpty, PathSafety.inside(dir, relative: path).map({ !FileManager.default.fileExists(atPath: $0.path) }) ?? true {
+                    } else if !path.isEmpty, context.provider.inside(path.removingPercentEncoding ?? path).map({ !context.provider.exists($0) }) ?? true {
                         out.append(finding("link to '\(path)', which does not exist in the paper folder", at: node.range.start))
                     }
                 }
@@ -55,12 +54,12 @@ struct BrokenLink: LintRule {
 
 /// `refs.image-alt`: an image without alt text (a figure without a caption).
 struct ImageAlt: LintRule {
-    let info = LintRuleInfo(id: "refs.image-alt", severity: .warning, category: .references,
+    let info = DiagnosticInfo(id: "refs.image-alt", severity: .warning, category: .references,
                             summary: "An image has no alt text.",
                             help: "Describe the image in ![…](path); for a figure that text is also its caption.")
 
-    func check(_ context: LintContext) -> [LintFinding] {
-        var out: [LintFinding] = []
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
         for ch in context.paper.chapters {
             for block in ch.source.document.blocks + ch.source.document.footnotes.flatMap(\.content) {
                 block.forEachInline { node in

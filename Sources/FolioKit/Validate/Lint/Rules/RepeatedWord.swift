@@ -1,6 +1,6 @@
 /// `prose.repeated-word`: the same word twice in a row ("the the"), across a line break too.
 struct RepeatedWord: LintRule {
-    let info = LintRuleInfo(id: "prose.repeated-word", severity: .warning, category: .prose,
+    let info = DiagnosticInfo(id: "prose.repeated-word", severity: .warning, category: .prose,
                             summary: "A word is repeated (\"the the\").",
                             help: "Delete the second copy; `folio lint --fix` does it.", fixable: true)
 
@@ -9,8 +9,8 @@ struct RepeatedWord: LintRule {
 
     static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
 
-    func check(_ context: LintContext) -> [LintFinding] {
-        var out: [LintFinding] = []
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
         for src in context.sources {
             var previous: (start: Int, end: Int, line: Int)?
             for (n, line) in src.prose.enumerated() {

@@ -1,11 +1,11 @@
 /// `review.status`: a chapter's status is below what the profile requires (`review` in the final
 /// profile, or the rule's `min-status` option).
 struct ReviewStatus: LintRule {
-    let info = LintRuleInfo(id: "review.status", severity: .warning, category: .review,
+    let info = DiagnosticInfo(id: "review.status", severity: .warning, category: .review,
                             summary: "A chapter's status is below what the profile requires.",
                             help: "Move the chapter through review and set 'status: review' or 'status: approved' in its front matter.")
 
-    func check(_ context: LintContext) -> [LintFinding] {
+    func check(_ context: LintContext) -> [Diagnostic] {
         let configured = context.config.options[info.id]?["min-status"].flatMap(Chapter.Status.init(rawValue:))
         guard let needed = configured ?? (context.profile == .final ? .review : nil) else { return [] }
         return context.paper.chapters.filter { !$0.source.manifestPath.isEmpty }.compactMap { ch in
@@ -19,11 +19,11 @@ struct ReviewStatus: LintRule {
 
 /// `review.no-owner`: a chapter names no owner in its front matter.
 struct NoOwner: LintRule {
-    let info = LintRuleInfo(id: "review.no-owner", severity: .warning, category: .review,
+    let info = DiagnosticInfo(id: "review.no-owner", severity: .warning, category: .review,
                             summary: "A chapter has no owner.",
                             help: "Add 'owners: [team-or-person]' to the chapter's front matter.")
 
-    func check(_ context: LintContext) -> [LintFinding] {
+    func check(_ context: LintContext) -> [Diagnostic] {
         context.paper.chapters.filter { !$0.source.manifestPath.isEmpty && $0.source.owners.isEmpty }.map { ch in
             finding("chapter '\(ch.title.plainText)' has no owner", at: ch.source.titleLocation)
         }

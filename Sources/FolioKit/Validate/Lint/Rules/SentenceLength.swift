@@ -1,6 +1,6 @@
 /// `prose.sentence-length`: sentences longer than `max-words` (default 45) words.
 struct SentenceLength: LintRule {
-    let info = LintRuleInfo(id: "prose.sentence-length", severity: .warning, category: .prose,
+    let info = DiagnosticInfo(id: "prose.sentence-length", severity: .warning, category: .prose,
                             summary: "A sentence is longer than the configured maximum (45 words by default).",
                             help: "Split it; set 'options: {prose.sentence-length: {max-words: N}}' under 'lint:' to change the limit.")
 
@@ -36,9 +36,9 @@ struct SentenceLength: LintRule {
         return out
     }
 
-    func check(_ context: LintContext) -> [LintFinding] {
+    func check(_ context: LintContext) -> [Diagnostic] {
         let limit = context.option(info.id, "max-words", default: 45)
-        var out: [LintFinding] = []
+        var out: [Diagnostic] = []
         for src in context.sources {
             var count = 0
             var start: SourceLocation?

@@ -2,7 +2,7 @@
 /// "organization"). The manifest's `lang` picks the preferred one: `en-US` American, other English
 /// regions (`en-GB`, `en-SG`, `en-AU`…) British; plain `en` whichever the paper uses more.
 struct SpellingVariant: LintRule {
-    let info = LintRuleInfo(id: "prose.spelling-variant", severity: .warning, category: .prose,
+    let info = DiagnosticInfo(id: "prose.spelling-variant", severity: .warning, category: .prose,
                             summary: "A spelling differs from the variant the paper's language prefers.",
                             help: "Use the preferred spelling; `folio lint --fix` replaces it, keeping capitals.", fixable: true)
 
@@ -68,7 +68,7 @@ struct SpellingVariant: LintRule {
         return tag.hasPrefix("en-us") ? .american : .british
     }
 
-    func check(_ context: LintContext) -> [LintFinding] {
+    func check(_ context: LintContext) -> [Diagnostic] {
         let lang = context.paper.manifest.lang.lowercased()
         guard lang == "en" || lang.hasPrefix("en-") else { return [] }
         var hits: [(src: LintSource, line: Int, word: ProseWords.Word, text: String, british: Bool)] = []

@@ -44,13 +44,13 @@ struct TermOccurrences {
 
 /// `terms.acronym-before-definition`: an acronym is used before the text defines it ("Term (ACR)").
 struct AcronymBeforeDefinition: LintRule {
-    let info = LintRuleInfo(id: "terms.acronym-before-definition", severity: .warning, category: .terminology,
+    let info = DiagnosticInfo(id: "terms.acronym-before-definition", severity: .warning, category: .terminology,
                             summary: "An acronym is used before the text defines it.",
                             help: "Move the definition \"Term (ACR)\" to the first use, or drop it: Folio expands glossary acronyms at their first use.")
 
-    func check(_ context: LintContext) -> [LintFinding] {
+    func check(_ context: LintContext) -> [Diagnostic] {
         guard let glossary = context.glossary else { return [] }
-        var out: [LintFinding] = []
+        var out: [Diagnostic] = []
         let entries = TermOccurrences.acronymEntries(glossary)
         for (entry, hits) in zip(entries, TermOccurrences.acronyms(entries, in: context.sources)) {
             let acronym = entry.acronym
@@ -66,13 +66,13 @@ struct AcronymBeforeDefinition: LintRule {
 
 /// `terms.acronym-defined-twice`: the text defines the same acronym more than once.
 struct AcronymDefinedTwice: LintRule {
-    let info = LintRuleInfo(id: "terms.acronym-defined-twice", severity: .warning, category: .terminology,
+    let info = DiagnosticInfo(id: "terms.acronym-defined-twice", severity: .warning, category: .terminology,
                             summary: "An acronym is defined more than once.",
                             help: "Keep the definition at the first use and write the acronym alone after it.")
 
-    func check(_ context: LintContext) -> [LintFinding] {
+    func check(_ context: LintContext) -> [Diagnostic] {
         guard let glossary = context.glossary else { return [] }
-        var out: [LintFinding] = []
+        var out: [Diagnostic] = []
         let entries = TermOccurrences.acronymEntries(glossary)
         for (entry, hits) in zip(entries, TermOccurrences.acronyms(entries, in: context.sources)) {
             let acronym = entry.acronym
@@ -89,13 +89,13 @@ struct AcronymDefinedTwice: LintRule {
 
 /// `terms.discouraged`: a variant the glossary discourages, where it prefers another form.
 struct DiscouragedTerm: LintRule {
-    let info = LintRuleInfo(id: "terms.discouraged", severity: .warning, category: .terminology,
+    let info = DiagnosticInfo(id: "terms.discouraged", severity: .warning, category: .terminology,
                             summary: "A term the glossary discourages is used.",
                             help: "Use the glossary's preferred form; `folio lint --fix` replaces it.", fixable: true)
 
-    func check(_ context: LintContext) -> [LintFinding] {
+    func check(_ context: LintContext) -> [Diagnostic] {
         guard let glossary = context.glossary else { return [] }
-        var out: [LintFinding] = []
+        var out: [Diagnostic] = []
         // Each discouraged variant, singular and plural, with the form that replaces it: found in one pass.
         var needles: [(text: String, replacement: String)] = []
         for entry in glossary.entries where !entry.discouraged.isEmpty {

@@ -1,14 +1,14 @@
 /// `prose.todo`: TODO, FIXME and XXX left in the text.
 struct TodoMarker: LintRule {
-    let info = LintRuleInfo(id: "prose.todo", severity: .warning, category: .prose,
+    let info = DiagnosticInfo(id: "prose.todo", severity: .warning, category: .prose,
                             summary: "A TODO, FIXME or XXX marker is left in the text.",
                             help: "Finish the text, or track the work in an issue instead of the paper.")
 
     static let markers: Set<String> = ["TODO", "FIXME", "XXX"]
     static let todo = Array("TODO".utf8), fixme = Array("FIXME".utf8), xxx = Array("XXX".utf8)
 
-    func check(_ context: LintContext) -> [LintFinding] {
-        var out: [LintFinding] = []
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
         for src in context.sources {
             // Markers count in HTML comments too: they are still unfinished work.
             for (n, line) in src.lines.enumerated()

@@ -26,7 +26,7 @@ public enum JUnitWriter {
                 continue
             }
             out += ">\n"
-            let detail = ([d.location.map { "\($0): \(d.message)" } ?? d.message] + d.notes).joined(separator: "\n")
+            let detail = ([d.location.map { "\($0): \(d.message)" } ?? d.message] + d.notes.map(\.description)).joined(separator: "\n")
             if d.severity == .error {
                 out += "      <failure type=\"\(escape(d.id))\" message=\"\(escape(d.message))\">\(escape(detail))</failure>\n"
             } else {

@@ -1,5 +1,7 @@
-/// Converts one Markdown file without a paper around it (`folio render`).
-public enum Renderer {
+/// `folio render`: one Markdown file without a paper around it, to an HTML or LaTeX fragment or page.
+/// Front matter is read as a chapter's is: its title becomes the heading and the page title, and YAML
+/// that a chapter would refuse is the same located error.
+public enum RenderPipeline {
     public enum Format: Sendable { case html, latex }
 
     public struct Result: Sendable {
@@ -15,14 +17,36 @@ public enum Renderer {
     /// `cmarkTagFilter` is for the GFM conformance test only: cmark's tag filter instead of the sanitiser.
     static func render(_ text: String, file: String, format: Format, standalone: Bool, rawHTML: Bool,
                        limits: InputLimits, cmarkTagFilter: Bool) -> Result {
-        // A leading `---` block is front matter only if it holds a YAML mapping; otherwise it is Markdown.
+        // A leading `---` block whose YAML is a mapping is front matter, read as a chapter's is (refused
+        // YAML is the chapter's located error); a block that is valid YAML but not a mapping is Markdown
+        // (a thematic break and a setext heading), as in pandoc.
         var split = FrontMatter(yaml: nil, body: text, bodyLineOffset: 0)
-        if let candidate = try? FrontMatter.split(text, file: file), let yaml = candidate.yaml,
-           let value = try? YAMLValue.parse(yaml, file: file, lineOffset: 1), case .mapping = value.kind {
-            split = candidate
+        var meta: YAMLFields?
+        var diagnostics: [Diagnostic] = []
+        do throws(Diagnostic) {
+            let candidate = try FrontMatter.split(text, file: file)
+            if let yaml = candidate.yaml,
+               let value = try YAMLValue.parse(yaml, file: file, lineOffset: 1, maxBytes: YAMLValue.maxFrontMatterBytes),
+               case .mapping = value.kind {
+                (split, meta, diagnostics) = try ChapterLoader.frontMatter(text, path: file)
+            }
+        } catch {
+            return Result(output: "", diagnostics: [error])
         }
-        var (doc, diagnostics) = CmarkParser.parse(split.body, file: file, lineOffset: split.bodyLineOffset,
-                                                       limits: limits, remedy: "'folio render --limit NAME=VALUE'")
+        var (doc, parseDiagnostics) = CmarkParser.parse(split.body, file: file, lineOffset: split.bodyLineOffset,
+                                                        limits: limits, remedy: "'folio render --limit NAME=VALUE'")
+        diagnostics += parseDiagnostics
+        // The title: a first-level heading that opens the body, else the front matter's `title`.
+        var fmTitle: String?
+        do throws(Diagnostic) { fmTitle = try meta?.string("title") } catch { return Result(output: "", diagnostics: [error]) }
+        if let first = doc.blocks.first, case .heading(let h) = first.kind, h.level == 1 {
+            if let fmTitle, fmTitle != h.content.plainText {
+                diagnostics.append(ChapterLoader.titleConflict(fmTitle, h.content.plainText, at: first.range.start))
+            }
+        } else if let fmTitle, let location = meta?.value("title")?.location {
+            let range = SourceRange(start: location, endLine: location.line, endColumn: location.column)
+            doc.blocks.insert(Block(.heading(Heading(level: 1, content: [Inline(.text(fmTitle), range: range)])), range: range), at: 0)
+        }
         var slugger = Slugger()
         for b in doc.blocks { if case .heading(let h) = b.kind, let id = h.attributes.id { _ = slugger.claim(id) } }
         doc.blocks = doc.blocks.map { b in

@@ -5,23 +5,23 @@ public enum LintReportWriter {
         case human, json, sarif, github, junit
     }
 
-    public static func render(_ findings: [LintFinding], sources: [LintSource], format: Format, useColor: Bool) -> String {
+    public static func render(_ findings: [Diagnostic], sources: [LintSource], format: Format, useColor: Bool) -> String {
         switch format {
         case .human: human(findings, sources: sources, useColor: useColor)
         case .json: json(findings)
-        case .sarif: SARIFWriter.log(findings.map(\.diagnostic), rules: Linter.catalog.map { SARIFWriter.Rule(id: $0.id, description: $0.summary, help: $0.help) })
+        case .sarif: SARIFWriter.log(findings, rules: DiagnosticCatalog.all.map { SARIFWriter.Rule(id: $0.id, description: $0.summary, help: $0.help) })
         case .github: github(findings)
         case .junit: junit(findings, sources: sources)
         }
     }
 
-    static func human(_ findings: [LintFinding], sources: [LintSource], useColor: Bool) -> String {
+    static func human(_ findings: [Diagnostic], sources: [LintSource], useColor: Bool) -> String {
         let printer = DiagnosticPrinter(useColor: useColor)
         let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var out = ""
         for f in findings {
-            out += printer.format(f.diagnostic) + "\n"
-            guard let loc = f.diagnostic.location, let src = byPath[loc.file],
+            out += printer.format(f) + "\n"
+            guard let loc = f.location, let src = byPath[loc.file],
                   loc.line >= 1, loc.line <= src.lines.count else { continue }
             let full = src.lines[loc.line - 1]
             // A window of the line around the finding (long lines would repeat megabytes per finding),
@@ -42,26 +42,26 @@ public enum LintReportWriter {
             let marker = "^" + String(repeating: "~", count: max(span.count - 1, 0))
             out += "    \(text)\n    \(String(repeating: " ", count: prefix.count))\(useColor ? "\u{1B}[1;32m\(marker)\u{1B}[0m" : marker)\n"
         }
-        let errors = findings.filter { $0.diagnostic.severity == .error }.count
-        let warnings = findings.filter { $0.diagnostic.severity == .warning }.count
-        let notes = findings.filter { $0.diagnostic.severity == .note }.count
-        let fixable = findings.filter { $0.fix != nil }.count
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        let notes = findings.filter { $0.severity == .note }.count
+        let fixable = findings.filter { !$0.fixes.isEmpty }.count
         out += printer.summary(errors: errors, warnings: warnings, notes: notes)
         if fixable > 0 { out += " (\(fixable) fixable with --fix)" }
         return out + "\n"
     }
 
-    static func json(_ findings: [LintFinding]) -> String {
+    static func json(_ findings: [Diagnostic]) -> String {
         JSONText.string(findings.map { f -> [String: Any] in
-            var d = JSONText.diagnostic(f.diagnostic)
+            var d = JSONText.diagnostic(f)
             d["length"] = f.length
-            if let fix = f.fix { d["fix"] = ["line": fix.line, "column": fix.column, "length": fix.length, "replacement": fix.replacement] }
+            if let fix = f.fixes.first { d["fix"] = ["line": fix.line, "column": fix.column, "length": fix.length, "replacement": fix.replacement] }
             return d
         })
     }
 
     /// `::error file=…,line=…,col=…,title=…::message` (values escaped as GitHub requires).
-    static func github(_ findings: [LintFinding]) -> String {
+    static func github(_ findings: [Diagnostic]) -> String {
         func escapeData(_ s: String) -> String {
             s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
         }
@@ -70,41 +70,42 @@ public enum LintReportWriter {
         }
         var out = ""
         for f in findings {
-            let d = f.diagnostic
+            let d = f
             let command = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
             var props: [String] = []
             if let l = d.location {
                 props += ["file=\(escapeProperty(l.file))", "line=\(l.line)", "col=\(l.column)"]
-                if f.length > 1 { props.append("endColumn=\(l.column + f.length)") }
+                if let r = d.range, r.endLine != l.line { props.append("endLine=\(r.endLine)") }
+                if let r = d.range, (r.endLine, r.endColumn) != (l.line, l.column) { props.append("endColumn=\(r.endColumn)") }
             }
             props.append("title=\(escapeProperty(d.id))")
-            let message = InertMarkdown.breakingMentions(([d.message] + d.notes).joined(separator: "\n"))
+            let message = InertMarkdown.breakingMentions(([d.message] + d.notes.map(\.description)).joined(separator: "\n"))
             out += "::\(command) \(props.joined(separator: ","))::\(escapeData(message))\n"
         }
         return out
     }
 
     /// One test case per chapter file (passing when clean) and one per finding.
-    static func junit(_ findings: [LintFinding], sources: [LintSource]) -> String {
+    static func junit(_ findings: [Diagnostic], sources: [LintSource]) -> String {
         var cases: [JUnitWriter.Case] = []
-        let withFindings = Set(findings.compactMap { $0.diagnostic.location?.file })
+        let withFindings = Set(findings.compactMap { $0.location?.file })
         for src in sources where !withFindings.contains(src.path) {
             cases.append(.init(className: "lint", name: src.path, finding: nil))
         }
         for f in findings {
-            let where_ = f.diagnostic.location.map { "\($0)" } ?? "paper"
-            cases.append(.init(className: "lint.\(f.diagnostic.id)", name: where_, finding: f.diagnostic))
+            let where_ = f.location.map { "\($0)" } ?? "paper"
+            cases.append(.init(className: "lint.\(f.id)", name: where_, finding: f))
         }
         return JUnitWriter.xml(suite: "folio lint", cases: cases)
     }
 
-    /// `--list-rules`: id, default severity and description, one rule per line.
+    /// `--list-rules`: every id in the catalogue with its default severity and description, one per line.
     public static func ruleList() -> String {
-        let width = Linter.catalog.map(\.id.count).max() ?? 20
-        return Linter.catalog.map { r in
+        let width = DiagnosticCatalog.all.map(\.id.count).max() ?? 20
+        return DiagnosticCatalog.all.map { r in
             r.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                 + r.severity.description.padding(toLength: 7, withPad: " ", startingAt: 0) + "  " + r.summary
-                + (r.fixable ? " (fixable)" : "")
+                + (r.fixable ? " (fixable)" : "") + (r.configurable ? "" : " (fixed severity)")
         }.joined(separator: "\n") + "\n"
     }
 }

@@ -22,14 +22,14 @@ public struct LintConfig: Sendable {
     static let fileName = ".folio-lint.yaml"
 
     /// Reads a `lint:` mapping; unknown rule ids are errors with a suggestion.
-    static func load(_ value: YAMLValue, knownRules: [String]) throws(Diagnostic) -> (LintConfig, [Diagnostic]) {
+    static func load(_ value: YAMLValue) throws(Diagnostic) -> (LintConfig, [Diagnostic]) {
         let f = try YAMLFields(value, what: "lint")
         let warnings = f.unknownKeys(known: ["rules", "options", "ignore"])
         var c = LintConfig()
         func checkRule(_ id: String, _ location: SourceLocation) throws(Diagnostic) {
-            guard knownRules.contains(id) else {
-                var notes = ["'folio lint --list-rules' lists them"]
-                if let near = Spelling.nearest(to: id, in: knownRules) { notes.insert("did you mean '\(near)'?", at: 0) }
+            guard DiagnosticCatalog.isKnown(id) else {
+                var notes: [Diagnostic.Note] = ["'folio lint --list-rules' lists them"]
+                if let near = Spelling.nearest(to: id, in: DiagnosticCatalog.ids) { notes.insert("did you mean '\(near)'?", at: 0) }
                 throw .error("lint.unknown-rule", "unknown lint rule '\(id)'", at: location, notes: notes)
             }
         }
@@ -73,26 +73,26 @@ public struct LintConfig: Sendable {
     }
 
     /// The manifest's `lint:` section, else `.folio-lint.yaml` in the paper folder or its parent.
-    static func find(manifest: Manifest, directory: URL) -> (LintConfig, [Diagnostic]) {
-        if let config = manifest.lint { return (config, []) }
+    static func find(manifest: Manifest, provider: any SourceProvider) -> (LintConfig, [Diagnostic]) {
         do throws(Diagnostic) {
-            for dir in [directory, directory.deletingLastPathComponent()] {
-                let url = dir.appendingPathComponent(fileName)
-                guard FileManager.default.fileExists(atPath: url.path) else { continue }
-                let display = DisplayPath.of(url.path)
-                guard PathSafety.resolvesInside(url, dir: dir) else {
+            if let settings = manifest.lint { return try load(settings) }
+            for path in [fileName, "../" + fileName] where provider.exists(path) {
+                let display = provider.display(path)
+                // The file must stay in its own folder once links are followed.
+                let real = provider.resolvedPath(path)
+                guard let real, path.hasPrefix("../") || !real.hasPrefix("../") else {
                     throw Diagnostic.error("lint.config-outside", "\(display) is a symbolic link to a file outside its folder",
                                            at: SourceLocation(file: display, line: 1, column: 1),
                                            notes: ["lint settings must be a file in the paper folder or its parent; replace the link with the file itself"])
                 }
-                guard let root = try YAMLValue.parse(try SourceText.read(url, displayPath: display), file: display) else {
+                guard let root = try YAMLValue.parse(try provider.text(path), file: display) else {
                     return (LintConfig(), [])
                 }
                 // The file may hold the settings directly or under a `lint:` key.
                 if case .mapping(let pairs) = root.kind, let inner = pairs.first(where: { $0.key == "lint" })?.value {
-                    return try load(inner, knownRules: Linter.ruleIDs)
+                    return try load(inner)
                 }
-                return try load(root, knownRules: Linter.ruleIDs)
+                return try load(root)
             }
             return (LintConfig(), [])
         } catch {

@@ -2,12 +2,13 @@
 /// `<!-- folio-lint disable prose.repeated-word -->` … `<!-- folio-lint enable prose.repeated-word -->`,
 /// `<!-- folio-lint disable-next-line prose.todo -->` and `<!-- folio-lint disable-file prose.sentence-length -->`.
 /// With no rule ids they apply to every rule. A directive that suppresses nothing is reported.
-struct LintDirectives {
+/// `DiagnosticEngine` applies them to every configurable diagnostic, whichever stage made it.
+struct LintDirectives: Sendable {
     enum Kind: String {
         case disable, enable, disableNextLine = "disable-next-line", disableFile = "disable-file"
     }
 
-    struct Directive {
+    struct Directive: Sendable {
         var kind: Kind
         /// nil: every rule.
         var rules: Set<String>?
@@ -20,28 +21,34 @@ struct LintDirectives {
     private(set) var directives: [Directive] = []
     private(set) var problems: [Diagnostic] = []
 
-    init(_ source: LintSource, knownRules: Set<String>) {
-        for (n, bytes) in source.lines.enumerated() where ProseMask.contains(bytes, Self.keyword) {
-            let line = String(decoding: bytes, as: UTF8.self)
+    var isEmpty: Bool { directives.isEmpty && problems.isEmpty }
+
+    init(path: String, text: String) {
+        let bytes = Array(text.utf8)
+        guard ProseMask.contains(bytes, Self.keyword) else { return }
+        // Lines by bytes: "\r\n" is one Character, so a split on Characters would miss it.
+        for (n, raw) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+        where ProseMask.contains(Array(raw), Self.keyword) {
+            let line = String(decoding: raw, as: UTF8.self)
             guard let open = line.range(of: "<!--"), let close = line.range(of: "-->", range: open.upperBound..<line.endIndex)
             else { continue }
             let words = line[open.upperBound..<close.lowerBound].split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
                 .map(String.init)
             guard words.first == "folio-lint" else { continue }
             let column = line.utf8.distance(from: line.startIndex, to: open.lowerBound) + 1
-            let location = source.location(line: n + 1, column: column)
+            let location = SourceLocation(file: path, line: n + 1, column: column)
             guard words.count >= 2, let kind = Kind(rawValue: words[1]) else {
                 problems.append(.warning("lint.bad-directive", "a folio-lint comment needs disable, enable, disable-next-line or disable-file",
                                          at: location))
                 continue
             }
             let ids = Array(words.dropFirst(2))
-            for id in ids where !knownRules.contains(id) {
-                var notes: [String] = []
-                if let near = Spelling.nearest(to: id, in: knownRules.sorted()) { notes.append("did you mean '\(near)'?") }
+            for id in ids where !DiagnosticCatalog.isKnown(id) {
+                var notes: [Diagnostic.Note] = []
+                if let near = Spelling.nearest(to: id, in: DiagnosticCatalog.ids) { notes.append("did you mean '\(near)'?") }
                 problems.append(.warning("lint.bad-directive", "unknown lint rule '\(id)' in a folio-lint comment", at: location, notes: notes))
             }
-            directives.append(Directive(kind: kind, rules: ids.isEmpty ? nil : Set(ids), location: location))
+            directives.append(Directive(kind: kind, rules: ids.isEmpty ? nil : Set(ids.flatMap(DiagnosticCatalog.expand)), location: location))
         }
     }
 

@@ -10,11 +10,14 @@ enum JSONText {
     }
 
     static func diagnostic(_ d: Diagnostic) -> [String: Any] {
-        var out: [String: Any] = ["id": d.id, "severity": d.severity.description, "message": d.message, "notes": d.notes]
-        if let l = d.location {
-            out["file"] = l.file
-            out["line"] = l.line
-            out["column"] = l.column
+        var out: [String: Any] = ["id": d.id, "severity": d.severity.description, "message": d.message,
+                                  "notes": d.notes.map(\.description)]
+        if let r = d.range {
+            out["file"] = r.start.file
+            out["line"] = r.start.line
+            out["column"] = r.start.column
+            out["endLine"] = r.endLine
+            out["endColumn"] = r.endColumn
         }
         return out
     }

@@ -25,13 +25,17 @@ public enum SARIFWriter {
         let index = Dictionary(usedIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let results: [[String: Any]] = diagnostics.map { d in
             var text = d.message
-            if !d.notes.isEmpty { text += "\n" + d.notes.joined(separator: "\n") }
+            if !d.notes.isEmpty { text += "\n" + d.notes.map(\.description).joined(separator: "\n") }
             var result: [String: Any] = ["ruleId": d.id, "ruleIndex": index[d.id] ?? 0, "level": level(d.severity),
                                          "message": ["text": text]]
-            if let l = d.location {
+            if let r = d.range {
+                let l = r.start
+                // SARIF's endColumn is exclusive; Folio's ranges are inclusive.
+                let region: [String: Any] = ["startLine": max(l.line, 1), "startColumn": max(l.column, 1),
+                                             "endLine": max(r.endLine, l.line, 1), "endColumn": max(r.endColumn + 1, 1)]
                 result["locations"] = [["physicalLocation": [
                     "artifactLocation": ["uri": uri(l.file)],
-                    "region": ["startLine": max(l.line, 1), "startColumn": max(l.column, 1)],
+                    "region": region,
                 ]]]
             }
             return result

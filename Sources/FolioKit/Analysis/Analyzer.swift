@@ -1,0 +1,68 @@
+/// The one analysis behind every command: Parse → Resolve → Validate (→ the lint rules), over a paper
+/// read from any `SourceProvider`, with every diagnostic admitted by one `DiagnosticEngine`.
+/// `build`, `check`, `lint` and the preview call it; a command loads and resolves a paper once.
+public enum Analyzer {
+    public struct Options: Sendable {
+        public var profile: Profile
+        /// Settings from the paper folder that weaken safety are ignored (`--untrusted`).
+        public var untrusted: Bool
+        /// Also run the lint rules (`folio lint`); builds skip them.
+        public var lint: Bool
+        /// `--since`: only findings on these lines (changed lines by absolute path).
+        public var changedLines: [String: Set<Int>]?
+
+        public init(profile: Profile = .draft, untrusted: Bool = false, lint: Bool = false,
+                    changedLines: [String: Set<Int>]? = nil) {
+            self.profile = profile
+            self.untrusted = untrusted
+            self.lint = lint
+            self.changedLines = changedLines
+        }
+    }
+
+    /// What the analysis found. `resolved` is nil when the paper could not be loaded.
+    public struct Result: Sendable {
+        public var paper: Paper?
+        public var resolved: ResolvedPaper?
+        /// Each chapter as the lint rules and `--fix` see it (only when the lint rules ran).
+        public var sources: [LintSource] = []
+        public var engine: DiagnosticEngine
+
+        /// Every diagnostic, in location order, under the profile.
+        public var diagnostics: [Diagnostic] { engine.sorted }
+        public var hasErrors: Bool { engine.hasErrors }
+    }
+
+    public static func run(_ provider: any SourceProvider, _ options: Options = Options()) -> Result {
+        var engine = DiagnosticEngine(profile: options.profile)
+        if let warning = CmarkParser.libraryWarning { engine.emit(warning) }
+        let (loaded, loadDiagnostics) = PaperLoader.load(provider, untrusted: options.untrusted)
+        guard let paper = loaded else {
+            engine.emit(contentsOf: loadDiagnostics)
+            return Result(paper: nil, resolved: nil, engine: engine)
+        }
+        // Configuration first, so that it applies to what every stage reports.
+        let (config, configProblems) = LintConfig.find(manifest: paper.manifest, provider: provider)
+        let switchProblems = engine.configure(config, chapters: paper.chapters, changed: options.changedLines)
+        engine.emit(contentsOf: configProblems)
+        engine.emit(contentsOf: loadDiagnostics)
+        if options.lint { engine.emit(contentsOf: switchProblems) }
+
+        let (resolved, resolveDiagnostics) = Resolver.resolve(paper, profile: options.profile)
+        engine.emit(contentsOf: resolveDiagnostics)
+        engine.emit(contentsOf: Validation.run(resolved))
+        var result = Result(paper: paper, resolved: resolved, engine: engine)
+        guard options.lint else { return result }
+
+        let sources = paper.chapters.map { LintSource(path: $0.path, url: provider.url($0.manifestPath), text: $0.text) }
+        let context = LintContext(paper: resolved, provider: provider, sources: sources, glossary: paper.glossary,
+                                  config: config, profile: options.profile)
+        let findings = Linter.run(context) { id in
+            if case .off? = config.levels[id] { true } else { false }
+        }
+        result.engine.emit(contentsOf: findings)
+        result.engine.reportUnusedSwitches()
+        result.sources = sources
+        return result
+    }
+}

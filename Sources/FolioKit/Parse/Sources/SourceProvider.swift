@@ -1,0 +1,79 @@
+import Foundation
+
+/// Where a paper's files come from: the working tree (`DiskProvider`), a git revision
+/// (`GitRevisionProvider`) or edits held in memory over another provider (`OverlayProvider`).
+/// Every loader reads through one, so any command can analyse a paper from any of them.
+///
+/// Paths are relative to the paper folder, `/`-separated and normalised (`SourcePath.normalize`);
+/// `../NAME` reaches the folder above it (for `.folio-lint.yaml`).
+public protocol SourceProvider: Sendable {
+    /// The paper folder in the working tree. Diagnostics name files by their place under it, whatever
+    /// the provider, so an editor can open them.
+    var directory: URL { get }
+    /// What the files are read from, for messages: "the working tree", "revision 1a2b3c4".
+    var origin: String { get }
+    /// What is at `path`, without following a symbolic link.
+    func kind(of path: String) -> SourceFileKind
+    /// The bytes of the regular file at `path`, at most `maxBytes`. With `followLinks` false a
+    /// symbolic link is refused.
+    func read(_ path: String, maxBytes: Int, followLinks: Bool) -> Result<[UInt8], RegularFile.Problem>
+    /// Where `path` leads once every symbolic link is followed, relative to the paper folder (it may
+    /// start with `../`); nil when it leads out of the folder above the paper.
+    func resolvedPath(_ path: String) -> String?
+}
+
+public enum SourceFileKind: Sendable, Hashable {
+    case missing, file, directory, symlink, special
+}
+
+extension SourceProvider {
+    public var isWorkingTree: Bool { self is DiskProvider }
+
+    /// The absolute path of `path` in the working tree.
+    public func url(_ path: String) -> URL {
+        directory.appendingPathComponent(path).standardizedFileURL
+    }
+
+    /// `path` as diagnostics show it: relative to the current directory when below it.
+    public func display(_ path: String) -> String {
+        DisplayPath.of(url(path).path)
+    }
+
+    public func exists(_ path: String) -> Bool { kind(of: path) != .missing }
+
+    /// `relative` (as a manifest or an image writes it) normalised, if it stays inside the paper folder,
+    /// also once symbolic links are followed.
+    public func inside(_ relative: String) -> String? {
+        guard let path = SourcePath.normalize(relative), !path.hasPrefix("../") else { return nil }
+        guard exists(path) else { return path }
+        guard let real = resolvedPath(path), !real.hasPrefix("../") else { return nil }
+        return path
+    }
+
+    /// Reads and decodes a source file; problems are errors at `reference` (or unlocated).
+    public func text(_ path: String, reference: SourceLocation? = nil) throws(Diagnostic) -> String {
+        try SourceText.text(of: read(path, maxBytes: SourceText.maxBytes, followLinks: true), displayPath: display(path),
+                            reference: reference)
+    }
+}
+
+/// Normalised relative paths.
+public enum SourcePath {
+    /// `a/./b/../c` → `a/c`; nil for empty, absolute, NUL or backslash paths and for paths that climb
+    /// more than one folder above the paper. A path that climbs one keeps a leading `../`.
+    public static func normalize(_ path: String) -> String? {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\") else { return nil }
+        var parts: [Substring] = []
+        var up = 0
+        for piece in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if piece == "." { continue }
+            if piece == ".." {
+                if parts.isEmpty { up += 1 } else { parts.removeLast() }
+                continue
+            }
+            parts.append(piece)
+        }
+        guard up <= 1, !parts.isEmpty else { return nil }
+        return (up == 1 ? "../" : "") + parts.joined(separator: "/")
+    }
+}
