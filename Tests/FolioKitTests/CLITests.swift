@@ -161,3 +161,41 @@ import Testing
                 "\(r.stderr)")
     }
 }
+
+/// `folio render` reads front matter as a one-chapter paper does.
+@Suite struct RenderFrontMatterTests {
+    @Test func theFrontMatterTitleBecomesTheHeadingAndThePageTitle() throws {
+        let r = try CLI.run(["render", "-", "--standalone"], stdin: Data("---\ntitle: Access tiers\nowners: [wg]\n---\n\nBody *text*.\n".utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("<title>Access tiers</title>"), "\(r.stdout)")
+        #expect(r.stdout.contains(">Access tiers</h1>") && r.stdout.contains("<p>Body <em>text</em>.</p>"))
+        #expect(!r.stdout.contains("owners") && !r.stdout.contains("<hr"), "the YAML is never printed")
+        let tex = try CLI.run(["render", "-", "--to", "latex", "--standalone"], stdin: Data("---\ntitle: Access tiers\n---\n\nBody.\n".utf8))
+        #expect(tex.stdout.contains("pdftitle={Access tiers}") && tex.stdout.contains("{Access tiers}"), "\(tex.stdout)")
+        // A first-level heading wins over the front matter, with the chapter's warning.
+        let both = try CLI.run(["render", "-", "--standalone"], stdin: Data("---\ntitle: Other\n---\n# Heading\n".utf8))
+        #expect(both.stdout.contains("<title>Heading</title>"))
+        #expect(both.stderr.contains("<stdin>:4:1: warning:") && both.stderr.contains("[chapter.title-conflict]"), "\(both.stderr)")
+    }
+
+    @Test func refusedFrontMatterIsTheChaptersLocatedError() throws {
+        let bomb = "---\na: &a [x, x, x, x, x, x, x, x]\n" + (1...40).map { "k\($0): &k\($0) [*\($0 == 1 ? "a" : "k\($0 - 1)"), *\($0 == 1 ? "a" : "k\($0 - 1)")]" }.joined(separator: "\n") + "\n---\n\nBody.\n"
+        let r = try CLI.run(["render", "-"], stdin: Data(bomb.utf8))
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty, "nothing is printed: \(r.stdout.prefix(200))")
+        #expect(r.stderr.contains("<stdin>:") && r.stderr.contains("error:"), "\(r.stderr)")
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/folio.yaml", SmallPaper.manifest(["a.md"]))
+        try s.write("P/a.md", bomb)
+        let build = try CLI.run(["build", "--paper", s.url.appendingPathComponent("P").path, "--to", "html",
+                                 "--out", s.url.appendingPathComponent("out").path])
+        let id = { (text: String) in text.split(separator: "[").last.map { String($0.prefix { $0 != "]" }) } }
+        #expect(build.status == 1)
+        #expect(id(r.stderr.split(separator: "\n").first.map(String.init) ?? "") == id(build.stderr.split(separator: "\n").first { $0.contains("error:") }.map(String.init) ?? ""),
+                "render: \(r.stderr)\nbuild: \(build.stderr)")
+        // A block that is YAML but not a mapping stays Markdown (a rule and a setext heading), as in pandoc.
+        let rule = try CLI.run(["render", "-"], stdin: Data("---\nFoo\n---\n".utf8))
+        #expect(rule.stdout == "<hr />\n<h2 id=\"foo\">Foo</h2>\n", "\(rule.stdout)")
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import FolioKit
+
+/// Lint sees what build sees: for every fixture paper and `Paper/`, under both profiles, every error id
+/// `build --to html,latex` reports is among the error ids `lint` reports.
+@Suite struct AnalysisAgreementTests {
+    static let papers: [String] = {
+        let dir = TestPaths.fixtures.appendingPathComponent("papers")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.sorted().map { dir.appendingPathComponent($0).path } + [TestPaths.packageRoot.appendingPathComponent("Paper").path]
+    }()
+
+    @Test(arguments: papers, Profile.allCases)
+    func lintReportsEveryBuildError(paper: String, profile: Profile) throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        var request = BuildPipeline.Request(paperDirectory: paper, outputDirectory: s.url.path, formats: [.html, .latex], profile: profile)
+        request.untrusted = false
+        let build = BuildPipeline.run(request)
+        let lint = LintPipeline.run(paperDirectory: paper, profile: profile)
+        let buildErrors = Set(build.diagnostics.diagnostics.filter { $0.severity == .error }.map(\.id))
+        let lintErrors = Set(lint.diagnostics.filter { $0.severity == .error }.map(\.id))
+        #expect(buildErrors.isSubset(of: lintErrors), "\(paper) (\(profile)): build errors lint misses: \(buildErrors.subtracting(lintErrors).sorted())")
+    }
+
+    @Test func unsafeMathAndChecklistFindingsReachLint() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/folio.yaml", SmallPaper.manifest(["a.md"], extra: "checklist: checklist.yaml\n"))
+        try s.write("P/checklist.yaml", """
+            title: C
+            items:
+              - id: DS-1
+                side: demand
+                title: Needs
+                severity: error
+            """)
+        try s.write("P/a.md", "# A\n\nRead $\\input{/etc/passwd}$ here.\n")
+        let dir = s.url.appendingPathComponent("P").path
+        let build = BuildPipeline.run(.init(paperDirectory: dir, outputDirectory: s.url.appendingPathComponent("out").path,
+                                            formats: [.html], profile: .draft))
+        #expect(build.diagnostics.diagnostics.contains { $0.id == "math.unsafe" })
+        let lint = try CLI.run(["lint", "--paper", dir, "--format", "json"])
+        #expect(lint.status == 1)
+        #expect(lint.stdout.contains("\"math.unsafe\"") && lint.stdout.contains("\"check.not-covered\""), "\(lint.stdout)")
+        // The unsafe-math error guards TeX: configuration cannot lower it.
+        try s.write("P/.folio-lint.yaml", "rules:\n  math.unsafe: off\n  check.not-covered: warning\n")
+        let configured = LintPipeline.run(paperDirectory: dir, profile: .draft)
+        #expect(configured.diagnostics.contains { $0.id == "math.unsafe" && $0.severity == .error })
+        #expect(configured.diagnostics.contains { $0.id == "check.not-covered" && $0.severity == .warning })
+    }
+
+    @Test func oldLintNamesStillConfigureTheStageFindings() throws {
+        let bib = "@misc{tan2023, title = {T}, year = 2023}\n@misc{unused, title = {U}, year = 2020}\n"
+        let manifest = "lint:\n  rules:\n    refs.uncited-entry: off\n    refs.undefined-label: warning\n"
+        let f = try LintHarness.lint(LintHarness.front + "As shown [@tan2023], see @sec:none.\n", manifest: manifest, bib: bib)
+        #expect(!f.contains { $0.id == "citation.uncited" })
+        #expect(f.contains { $0.id == "crossref.undefined" && $0.severity == .warning })
+        let inline = try LintHarness.lint(LintHarness.front + "<!-- folio-lint disable-next-line refs.undefined-label -->\nSee @sec:none.\n")
+        #expect(!inline.contains { $0.id == "crossref.undefined" }, "\(inline.map(\.id))")
+    }
+
+    @Test func theProfileIsAppliedOnce() throws {
+        let f = try LintHarness.lint(LintHarness.front + "The the end.\n", profile: .final)
+        #expect(f.first { $0.id == "prose.repeated-word" }?.severity == .error, "final raises warnings to errors in the engine")
+    }
+}
