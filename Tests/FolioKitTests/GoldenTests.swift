@@ -43,3 +43,47 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("latex/assets/tiers.pdf").path))
     }
 }
+
+/// The words Folio writes, by the paper's language: Malay and Chinese papers, English fallback, overrides.
+@Suite struct PaperWordsTests {
+    @Test(arguments: [("ms", ["Kandungan", "Rajah 1.1", "Jadual 1.1", "Senarai Rajah", "Lampiran A", "Dipetik dalam", "Rujukan",
+                              "Liputan senarai semak tadbir urus", "Bab 1"]),
+                      ("zh", ["目录", "图 1.1", "表 1.1", "图目录", "附录A", "引用于", "参考文献", "治理清单覆盖情况", "第1章"])])
+    func languagePaper(_ lang: String, _ words: [String]) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let paperDir = TestPaths.fixtures.appendingPathComponent("papers/lang-\(lang)")
+        let outcome = BuildPipeline.run(.init(paperDirectory: paperDir.path, outputDirectory: scratch.url.path,
+                                              formats: [.html, .latex], profile: .final))
+        #expect(outcome.diagnostics.diagnostics.isEmpty, "\(outcome.diagnostics.diagnostics)")
+        let html = scratch.read("html/index.html") ?? ""
+        let tex = scratch.read("latex/paper.tex") ?? ""
+        for w in words { #expect(html.contains(w), "the \(lang) page lacks '\(w)'") }
+        #expect(!html.contains(">Contents<") && !html.contains("Figure") && !html.contains("Cited in"))
+        let expected = paperDir.appendingPathComponent("expected")
+        try FileManager.default.createDirectory(at: expected, withIntermediateDirectories: true)
+        Golden.check(html, expected.appendingPathComponent("index.html"))
+        Golden.check(tex, expected.appendingPathComponent("paper.tex"))
+    }
+
+    @Test func otherLanguagesFallBackToEnglishWithOneWarning() throws {
+        let (m, warnings) = try ManifestLoader.load(SmallPaper.manifest(["a.md"]).replacingOccurrences(of: "lang: en", with: "lang: fr-CA"),
+                                                    file: "folio.yaml")
+        #expect(warnings.map(\.id) == ["manifest.lang-words"])
+        #expect(warnings.first?.location?.line == 2)
+        #expect(m.words.phrase(.contents) == "Contents" && m.words.singular(.figure) == "Figure")
+    }
+
+    @Test func theManifestOverridesAnyWord() throws {
+        let text = SmallPaper.manifest(["a.md"]).replacingOccurrences(of: "lang: en", with: "lang: ms")
+            + "words:\n  contents: Isi kandungan\n  chapter-label: \"Bab ke-{}\"\ncrossref:\n  words:\n    figure: [Gambar, Gambar-gambar]\n"
+        let (m, warnings) = try ManifestLoader.load(text, file: "folio.yaml")
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(m.words.phrase(.contents) == "Isi kandungan")
+        #expect(m.words.phrase(.chapterLabel, "3") == "Bab ke-3")
+        #expect(m.words.singular(.figure) == "Gambar" && m.words.phrase(.appendixLabel, "A") == "Lampiran A")
+        let (_, unknown) = try ManifestLoader.load(text + "words:\n  contnets: X\n".replacingOccurrences(of: "words:\n  contnets", with: "  contnets"),
+                                                   file: "folio.yaml")
+        #expect(unknown.contains { $0.id == "manifest.unknown-key" }, "\(unknown)")
+    }
+}

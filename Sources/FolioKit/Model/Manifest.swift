@@ -49,9 +49,9 @@ public struct Manifest: Sendable {
     /// Figures, tables, equations and listings numbered per chapter ("Figure 3.2") or through the paper.
     public var numberFloatsPerChapter: Bool
     /// Cross-reference and caption words, from `lang` and `crossref: words:`.
-    public var crossrefWords: CrossrefWords
+    public var words: PaperWords
     /// Which lists (`figures`, `tables`, `listings`) follow the table of contents.
-    public var lists: [CrossrefWords.Kind]
+    public var lists: [PaperWords.Kind]
     /// Input limits for every chapter (the manifest's `limits:` section).
     public var limits: InputLimits
     /// The manifest's own location (its first line).

@@ -2,7 +2,7 @@
 public enum ManifestLoader {
     static let knownKeys = ["title", "subtitle", "version", "date", "lang", "authors", "abstract", "front-matter",
                             "parts", "back-matter", "appendices", "bibliography", "checklist", "raw-html", "numbering",
-                            "limits", "crossref", "citation-style", "references-title", "nocite", "latex-citations", "glossary", "lint"]
+                            "limits", "crossref", "citation-style", "references-title", "nocite", "latex-citations", "glossary", "lint", "words"]
 
     public static func load(_ text: String, file: String) throws(Diagnostic) -> (Manifest, [Diagnostic]) {
         guard let root = try YAMLValue.parse(text, file: file) else {
@@ -54,13 +54,13 @@ public enum ManifestLoader {
             }
         }
         let lang = try f.string("lang") ?? "en"
-        var words = CrossrefWords.builtIn(for: lang)
-        var lists: [CrossrefWords.Kind] = []
+        var words = PaperWords.builtIn(for: lang)
+        var lists: [PaperWords.Kind] = []
         if let crossref = f.value("crossref") {
             let c = try YAMLFields(crossref, what: "crossref")
             warnings += c.unknownKeys(known: ["words", "lists"])
             for (name, location) in try c.strings("lists") {
-                guard let kind = CrossrefWords.Kind(rawValue: name.hasSuffix("s") ? String(name.dropLast()) : name),
+                guard let kind = PaperWords.Kind(rawValue: name.hasSuffix("s") ? String(name.dropLast()) : name),
                       [.figure, .table, .listing].contains(kind) else {
                     throw .error("manifest.crossref", "'lists' takes figures, tables and listings, not '\(name)'", at: location)
                 }
@@ -68,8 +68,8 @@ public enum ManifestLoader {
             }
             if let w = c.value("words") {
                 let wf = try YAMLFields(w, what: "crossref words")
-                warnings += wf.unknownKeys(known: CrossrefWords.Kind.allCases.map(\.rawValue))
-                for kind in CrossrefWords.Kind.allCases {
+                warnings += wf.unknownKeys(known: PaperWords.Kind.allCases.map(\.rawValue))
+                for kind in PaperWords.Kind.allCases {
                     let pair = try wf.strings(kind.rawValue).map(\.0)
                     guard !pair.isEmpty else { continue }
                     guard pair.count <= 2 else {
@@ -78,6 +78,19 @@ public enum ManifestLoader {
                     }
                     words.words[kind] = (pair[0], pair.count == 2 ? pair[1] : pair[0])
                 }
+            }
+        }
+
+        if !PaperWords.isBuiltIn(lang), isLanguageTag(lang) {
+            warnings.append(.warning("manifest.lang-words", "Folio has no words for '\(lang)'; headings, labels and captions are in English",
+                                     at: f.value("lang")?.location ?? f.location,
+                                     notes: ["built in: \(PaperWords.languages.joined(separator: ", ")); give your own under 'words:' and 'crossref: words:'"]))
+        }
+        if let w = f.value("words") {
+            let wf = try YAMLFields(w, what: "words")
+            warnings += wf.unknownKeys(known: PaperWords.Phrase.allCases.map(\.rawValue))
+            for phrase in PaperWords.Phrase.allCases {
+                if let text = try wf.string(phrase.rawValue) { words.phrases[phrase] = text }
             }
         }
 
@@ -96,8 +109,8 @@ public enum ManifestLoader {
             backMatter: try files(f, "back-matter"), appendices: try files(f, "appendices"),
             bibliography: try files(f, "bibliography"), checklist: checklist, rawHTML: try f.bool("raw-html") ?? false,
             sectionDepth: sectionDepth, numberFrontMatter: numberFront, numberFloatsPerChapter: perChapter,
-            crossrefWords: words, lists: lists, limits: limits, location: SourceLocation(file: file, line: 1, column: 1))
-        manifest.citations = try citationOptions(f)
+            words: words, lists: lists, limits: limits, location: SourceLocation(file: file, line: 1, column: 1))
+        manifest.citations = try citationOptions(f, words: words)
         if let v = f.value("raw-html") { manifest.settingLocations["raw-html"] = v.location }
         if let v = f.value("limits"), case .mapping(let pairs) = v.kind {
             for pair in pairs { manifest.settingLocations["limits." + pair.key] = pair.value.location }
@@ -116,7 +129,7 @@ public enum ManifestLoader {
         return (manifest, warnings)
     }
 
-    private static func citationOptions(_ f: YAMLFields) throws(Diagnostic) -> CitationOptions {
+    private static func citationOptions(_ f: YAMLFields, words: PaperWords) throws(Diagnostic) -> CitationOptions {
         var c = CitationOptions()
         if let style = try f.string("citation-style") {
             guard let s = CitationOptions.Style(rawValue: style) else {
@@ -135,7 +148,7 @@ public enum ManifestLoader {
             }
             c.latex = m
         }
-        c.referencesTitle = try f.string("references-title") ?? c.referencesTitle
+        c.referencesTitle = try f.string("references-title") ?? words.phrase(.references)
         c.nocite = try f.strings("nocite").map { (key: $0.0.hasPrefix("@") ? String($0.0.dropFirst()) : $0.0, location: $0.1) }
         return c
     }

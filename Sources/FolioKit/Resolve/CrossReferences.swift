@@ -2,11 +2,11 @@
 /// text is the number Folio computed, and reports undefined and unreferenced labels.
 struct CrossReferences {
     let labels: LabelRegistry
-    let words: CrossrefWords
+    let words: PaperWords
     private(set) var diagnostics: [Diagnostic] = []
     private var referenced: Set<String> = []
 
-    init(labels: LabelRegistry, words: CrossrefWords) {
+    init(labels: LabelRegistry, words: PaperWords) {
         self.labels = labels
         self.words = words
     }
@@ -30,7 +30,7 @@ struct CrossReferences {
     private struct Resolved {
         var item: CitationGroup.Item
         var target: LabelRegistry.Target
-        var word: CrossrefWords.Kind
+        var word: PaperWords.Kind
     }
 
     /// The inlines for a group of cross-references, or nil when it is not one (errors are recorded).

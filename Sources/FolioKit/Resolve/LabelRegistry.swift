@@ -9,7 +9,7 @@ public struct LabelRegistry: Sendable {
         case other
 
         /// The word used when referring to a target of this kind.
-        var word: CrossrefWords.Kind? {
+        var word: PaperWords.Kind? {
             switch self {
             case .part: .part
             case .chapter: .chapter
@@ -19,7 +19,7 @@ public struct LabelRegistry: Sendable {
             case .table: .table
             case .equation: .equation
             case .listing: .listing
-            case .callout(let k): CrossrefWords.Kind(rawValue: k.rawValue)
+            case .callout(let k): PaperWords.Kind(rawValue: k.rawValue)
             case .checklistItem, .other: nil
             }
         }

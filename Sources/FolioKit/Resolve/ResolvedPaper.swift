@@ -72,10 +72,10 @@ public struct ResolvedChapter: Sendable {
     public var footnotePrefix: String
     public var source: Chapter
 
-    /// The label shown before the title: "Chapter 3", "Appendix A", or nil.
-    public var label: String? {
+    /// The label shown before the title in the paper's words: "Chapter 3", "Appendix A", or nil.
+    public func label(_ words: PaperWords) -> String? {
         guard let number else { return nil }
-        return matter == .appendix ? "Appendix \(number)" : "Chapter \(number)"
+        return words.phrase(matter == .appendix ? .appendixLabel : .chapterLabel, number)
     }
 
     public func footnoteNumber(for label: String) -> Int? { source.document.footnoteNumber(for: label) }

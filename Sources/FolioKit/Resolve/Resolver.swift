@@ -58,7 +58,7 @@ public struct Resolver {
             appendixNumber += 1
             entries.append(.chapter(chapter(ch, ordinal: appendixNumber, index: entries.count)))
         }
-        var references = CrossReferences(labels: labels, words: paper.manifest.crossrefWords)
+        var references = CrossReferences(labels: labels, words: paper.manifest.words)
         entries = entries.map { entry in
             guard case .chapter(var ch) = entry else { return entry }
             // Only blocks that hold a citation or an internal link are rebuilt.
@@ -124,7 +124,8 @@ public struct Resolver {
         }
         diagnostics += citations.diagnostics
         slugger = citations.slugger
-        guard let list = citations.bibliography() else { return (out, citations.anchors) }
+        guard var list = citations.bibliography() else { return (out, citations.anchors) }
+        list.citedIn = paper.manifest.words.phrase(.citedIn)
         let anchors = citations.anchors.union(list.entries.map(\.id))
         var placed = false
         out = out.map { entry in
@@ -147,20 +148,21 @@ public struct Resolver {
     /// Adds the "Glossary and abbreviations" appendix.
     private mutating func appendGlossary(_ glossary: Glossary, to entries: [ResolvedPaper.Entry]) -> [ResolvedPaper.Entry] {
         guard let ref = paper.manifest.glossary, !glossary.entries.isEmpty else { return entries }
-        let chapter = generatedChapter(Abbreviations.title, id: Abbreviations.id, matter: .appendix, entries: entries,
+        let chapter = generatedChapter(paper.manifest.words.phrase(.glossary), id: Abbreviations.id, matter: .appendix, entries: entries,
                                        at: ref.location) { Abbreviations.appendixBlocks(glossary, range: $0) }
         return entries + [.chapter(chapter)]
     }
 
     /// Measures checklist claims and, when the paper has a checklist, adds the coverage appendix.
     private mutating func resolveCoverage(_ entries: [ResolvedPaper.Entry]) -> ([ResolvedPaper.Entry], CoverageReport?) {
-        var coverage = Coverage(checklist: paper.checklist)
+        var coverage = Coverage(checklist: paper.checklist, words: paper.manifest.words)
         let out = coverage.collect(entries)
         let report = coverage.report(enforceStatus: profile == .final)
         diagnostics += coverage.diagnostics
         guard let report, let checklistFile = paper.manifest.checklist else { return (out, report) }
-        let chapter = generatedChapter(CoverageAppendix.title, id: CoverageAppendix.id, matter: .appendix, entries: out,
-                                       at: checklistFile.location) { CoverageAppendix.blocks(report, range: $0) }
+        let words = paper.manifest.words
+        let chapter = generatedChapter(words.phrase(.coverage), id: CoverageAppendix.id, matter: .appendix, entries: out,
+                                       at: checklistFile.location) { CoverageAppendix.blocks(report, words: words, range: $0) }
         return (out + [.chapter(chapter)], report)
     }
 

@@ -33,21 +33,22 @@ public enum HTMLPage {
             }
             out += "</ul>\n"
         }
-        let meta = [m.version.map { "Version \(e($0))" }, m.date.map { "<time>\(e($0))</time>" }].compactMap { $0 }
+        let meta = [m.version.map { e(m.words.phrase(.version, $0)) }, m.date.map { "<time>\(e($0))</time>" }].compactMap { $0 }
         if !meta.isEmpty { out += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n" }
         if let abstract = m.abstract {
-            out += "<section class=\"abstract\" aria-label=\"Abstract\">\n<h2>Abstract</h2>\n"
+            let name = e(m.words.phrase(.abstract))
+            out += "<section class=\"abstract\" aria-label=\"\(name)\">\n<h2>\(name)</h2>\n"
             for para in abstract.split(separator: "\n\n") { out += "<p>\(e(String(para)))</p>\n" }
             out += "</section>\n"
         }
         out += "</header>\n"
         out += tableOfContents(paper)
-        out += listsOfFloats(paper, options: HTMLRenderer.Options.with(words: m.crossrefWords))
+        out += listsOfFloats(paper, options: HTMLRenderer.Options.with(words: m.words))
         out += "<main class=\"paper\">\n"
 
         var options = HTMLRenderer.Options()
         options.rawHTML = m.rawHTML
-        options.words = m.crossrefWords
+        options.words = m.words
         options.headingOffset = 1
         options.numberHeadings = true
         options.alignWithClasses = true
@@ -85,7 +86,7 @@ public enum HTMLPage {
         case .appendix: "appendix"
         }
         r.out += "<section class=\"chapter \(matter)\" id=\"\(HTMLEscaping.text(ch.id))\">\n<h2 class=\"chapter-title\">"
-        if let label = ch.label { r.out += "<span class=\"chapnum\">\(label)</span> " }
+        if let label = ch.label(options.words) { r.out += "<span class=\"chapnum\">\(HTMLEscaping.text(label))</span> " }
         r.inlines(ch.title)
         r.out += "</h2>\n"
         r.blocks(ch.blocks)
@@ -96,14 +97,16 @@ public enum HTMLPage {
 
     static func tableOfContents(_ paper: ResolvedPaper) -> String {
         let e = HTMLEscaping.text
-        var out = "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol class=\"toc-list\">\n"
+        let words = paper.manifest.words
+        let contents = e(words.phrase(.contents))
+        var out = "<nav class=\"toc\" aria-label=\"\(contents)\">\n<h2>\(contents)</h2>\n<ol class=\"toc-list\">\n"
         var openPart = false
         for entry in paper.entries {
             switch entry {
             case .part(let part):
                 if openPart { out += "</ol></li>\n" }
                 openPart = true
-                out += "<li class=\"toc-part\"><a href=\"#\(e(part.id))\">Part \(part.number). \(e(part.title))</a>\n<ol>\n"
+                out += "<li class=\"toc-part\"><a href=\"#\(e(part.id))\">\(e(words.phrase(.partLabel, part.number))). \(e(part.title))</a>\n<ol>\n"
             case .chapter(let ch):
                 if openPart && ch.matter != .main {
                     out += "</ol></li>\n"
@@ -111,7 +114,7 @@ public enum HTMLPage {
                 }
                 var r = HTMLRenderer(options: HTMLRenderer.Options(), footnotes: [])
                 r.inlines(ch.title.forTableOfContents)
-                let prefix = ch.number.map { ch.matter == .appendix ? "Appendix \($0). " : "\($0). " } ?? ""
+                let prefix = ch.number.map { ch.matter == .appendix ? words.phrase(.appendixLabel, $0) + ". " : "\($0). " } ?? ""
                 out += "<li class=\"toc-chapter\"><a href=\"#\(e(ch.id))\">\(e(prefix))\(r.out)</a>"
                 let sections = ch.blocks.compactMap { b -> Heading? in
                     if case .heading(let h) = b.kind, h.level == 2 { h } else { nil }
@@ -136,7 +139,7 @@ public enum HTMLPage {
 
     /// The lists of figures, tables and listings the manifest asks for, linking to each.
     static func listsOfFloats(_ paper: ResolvedPaper, options: HTMLRenderer.Options) -> String {
-        let words = paper.manifest.crossrefWords
+        let words = paper.manifest.words
         var out = ""
         for kind in paper.manifest.lists {
             var entries: [(id: String, number: String, caption: [Inline])] = []
@@ -154,7 +157,7 @@ public enum HTMLPage {
                     }
                 }
             }
-            let title = "List of " + words.plural(kind)
+            let title = words.phrase(.listOf, words.plural(kind))
             out += "<nav class=\"float-list\" aria-label=\"\(HTMLEscaping.text(title))\">\n<h2>\(HTMLEscaping.text(title))</h2>\n<ol>\n"
             for e in entries {
                 var r = HTMLRenderer(options: options, footnotes: [])

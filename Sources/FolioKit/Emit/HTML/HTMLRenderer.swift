@@ -17,13 +17,13 @@ public struct HTMLRenderer {
         /// Output path for a local image source; nil leaves the source as written.
         public var assetPath: @Sendable (String) -> String? = { _ in nil }
         /// The words for captions and callouts ("Figure", "Note"...), from the paper's language.
-        public var words = CrossrefWords.builtIn(for: "en")
+        public var words = PaperWords.builtIn(for: "en")
 
-        func calloutLabel(_ kind: Callout.Kind) -> String { words.singular(CrossrefWords.Kind(rawValue: kind.rawValue) ?? .note) }
+        func calloutLabel(_ kind: Callout.Kind) -> String { words.singular(PaperWords.Kind(rawValue: kind.rawValue) ?? .note) }
 
         public init() {}
 
-        static func with(words: CrossrefWords) -> Options {
+        static func with(words: PaperWords) -> Options {
             var o = Options()
             o.words = words
             return o

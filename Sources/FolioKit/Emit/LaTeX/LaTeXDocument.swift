@@ -14,7 +14,7 @@ public enum LaTeXDocument {
         if m.citations.latex == .biblatex { out += biblatexPreamble(m.citations.style) }
         out += "\\counterwithout{figure}{chapter}\n\\counterwithout{footnote}{chapter}\n"
         out += "\\setcounter{secnumdepth}{5}\n\\setcounter{tocdepth}{1}\n\n\\begin{document}\n"
-        out += captionNames(m.crossrefWords) + "\n"
+        out += captionNames(m.words) + "\n"
         out += titlePage(m)
         out += "\\frontmatter\n\\tableofcontents\n"
         for kind in m.lists {
@@ -34,7 +34,7 @@ public enum LaTeXDocument {
         options.knownIDs = Set(paper.labels.targets.values.map(\.id))
         options.hyperTargets = paper.hyperTargets
         options.biblatex = m.citations.latex == .biblatex
-        options.words = m.crossrefWords
+        options.words = m.words
         var diagnostics: [Diagnostic] = []
         var inAppendix = false
         var afterParts = false
@@ -87,26 +87,27 @@ public enum LaTeXDocument {
             out += "\\vspace{0.5cm}\n"
         }
         out += "\\vfill\n"
-        let line = [m.version.map { "Version \(e($0))" }, m.date.map(e)].compactMap { $0 }.joined(separator: " \\textperiodcentered{} ")
+        let line = [m.version.map { e(m.words.phrase(.version, $0)) }, m.date.map(e)].compactMap { $0 }.joined(separator: " \\textperiodcentered{} ")
         if !line.isEmpty { out += "{\\small \(line)\\par}\n" }
         out += "\\end{titlepage}\n\n"
         if let abstract = m.abstract {
-            out += "\\chapter*{Abstract}\n"
+            out += "\\chapter*{\(e(m.words.phrase(.abstract)))}\n"
             for para in abstract.split(separator: "\n\n") { out += e(String(para)) + "\n\n" }
         }
         return out
     }
 
     /// Caption and list names in the paper's words (set after `\begin{document}`, where babel has set its own).
-    static func captionNames(_ w: CrossrefWords) -> String {
+    static func captionNames(_ w: PaperWords) -> String {
         let e = LaTeXEscaping.text
         return "\\renewcommand{\\figurename}{\(e(w.singular(.figure)))}\\renewcommand{\\tablename}{\(e(w.singular(.table)))}"
-            + "\\renewcommand{\\listfigurename}{List of \(e(w.plural(.figure)))}"
-            + "\\renewcommand{\\listtablename}{List of \(e(w.plural(.table)))}"
+            + "\\renewcommand{\\listfigurename}{\(e(w.phrase(.listOf, w.plural(.figure))))}"
+            + "\\renewcommand{\\listtablename}{\(e(w.phrase(.listOf, w.plural(.table))))}"
+            + "\\renewcommand{\\contentsname}{\(e(w.phrase(.contents)))}"
             + "\\renewcommand{\\partname}{\(e(w.singular(.part)))}\\renewcommand{\\chaptername}{\(e(w.singular(.chapter)))}"
             + "\\renewcommand{\\appendixname}{\(e(w.singular(.appendix)))}"
             + "\\renewcommand{\\folioListingname}{\(e(w.singular(.listing)))}"
-            + "\\renewcommand{\\listfolioListingname}{List of \(e(w.plural(.listing)))}\n"
+            + "\\renewcommand{\\listfolioListingname}{\(e(w.phrase(.listOf, w.plural(.listing))))}\n"
     }
 
     /// The bibliography file written beside `paper.tex` in biblatex mode.

@@ -13,9 +13,9 @@ public struct LaTeXRenderer {
         /// Cite with biblatex commands instead of Folio's formatted text.
         public var biblatex = false
         /// The words for captions and callouts ("Table", "Note"...), from the paper's language.
-        public var words = CrossrefWords.builtIn(for: "en")
+        public var words = PaperWords.builtIn(for: "en")
 
-        func calloutLabel(_ kind: Callout.Kind) -> String { words.singular(CrossrefWords.Kind(rawValue: kind.rawValue) ?? .note) }
+        func calloutLabel(_ kind: Callout.Kind) -> String { words.singular(PaperWords.Kind(rawValue: kind.rawValue) ?? .note) }
 
         public init() {}
     }

@@ -15,6 +15,18 @@ enum CitationSyntax {
     }
 
     /// Parses the key after the `@` at `at`; returns the key and the index after it.
+    /// The byte length of the key character at `i`, or 0: ASCII letters, digits and `_`, and any other
+    /// letter or digit (so a key ends before "。" or "，" as pandoc's does).
+    static func keyCharLength(_ b: [UInt8], at i: Int, end: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return isKeyChar(c) ? 1 : 0 }
+        let n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+        guard n > 1, i + n <= end, let s = String(validating: b[i..<(i + n)], as: UTF8.self),
+              let scalar = s.unicodeScalars.first else { return 0 }
+        let p = scalar.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark ? n : 0
+    }
+
     static func key(_ b: [UInt8], at: Int, end: Int) -> (String, Int)? {
         var i = at + 1
         guard i < end else { return nil }
@@ -24,12 +36,13 @@ enum CitationSyntax {
             guard j < end, b[j] == UInt8(ascii: "}"), j > i + 1 else { return nil }
             return (String(decoding: b[(i + 1)..<j], as: UTF8.self), j + 1)
         }
-        guard isKeyChar(b[i]) else { return nil }
+        guard keyCharLength(b, at: i, end: end) > 0 else { return nil }
         let start = i
         while i < end {
-            if isKeyChar(b[i]) {
-                i += 1
-            } else if internalPunctuation.contains(b[i]), i + 1 < end, isKeyChar(b[i + 1]) {
+            let n = keyCharLength(b, at: i, end: end)
+            if n > 0 {
+                i += n
+            } else if internalPunctuation.contains(b[i]), i + 1 < end, keyCharLength(b, at: i + 1, end: end) > 0 {
                 i += 1
             } else {
                 break

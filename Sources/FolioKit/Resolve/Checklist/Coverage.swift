@@ -8,7 +8,13 @@ struct Coverage {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var claims: [CoverageReport.Claim] = []
 
-    init(checklist: Checklist?) { self.checklist = checklist }
+    /// The paper's words, for chapter labels ("Chapter 3").
+    let words: PaperWords
+
+    init(checklist: Checklist?, words: PaperWords) {
+        self.checklist = checklist
+        self.words = words
+    }
 
     /// Collects claims from every chapter and returns the chapters with their markers removed.
     mutating func collect(_ entries: [ResolvedPaper.Entry]) -> [ResolvedPaper.Entry] {
@@ -29,7 +35,7 @@ struct Coverage {
         let (blocks, markers) = Self.removeMarkers(ch.blocks)
         ch.blocks = blocks
         let notes = Dictionary(ch.footnotes.map { ($0.label, $0.content) }, uniquingKeysWith: { a, _ in a })
-        let chapterLabel = ch.number.map { ch.matter == .appendix ? "Appendix \($0)" : "Chapter \($0)" } ?? ch.title.plainText
+        let chapterLabel = ch.label(words) ?? ch.title.plainText
         // The evidence of a region is measured once, however many items claim it.
         func add(_ newClaims: [CoverageClaim], _ region: [Block], anchor: String, label: String) {
             guard !newClaims.isEmpty else { return }

@@ -2,22 +2,21 @@
 /// status × covering sections (as links) × evidence. Built as ordinary model blocks, so the HTML and
 /// the PDF show the same table.
 enum CoverageAppendix {
-    static let title = "Governance checklist coverage"
     static let id = "sec:checklist-coverage"
 
     static func anchor(_ itemID: String) -> String { "item:" + itemID }
 
-    static func blocks(_ report: CoverageReport, range: SourceRange) -> [Block] {
+    static func blocks(_ report: CoverageReport, words w: PaperWords, range: SourceRange) -> [Block] {
         func text(_ s: String) -> Inline { Inline(.text(s), range: range) }
         let c = report.checklist
-        var intro = "This appendix is generated from the paper's governance checklist, \u{201C}\(c.title)\u{201D}"
-        if let v = c.version { intro += " (version \(v))" }
-        intro += "."
-        if let s = c.source { intro += " It follows \(s)." }
-        intro += " Each item lists the sections that claim it and the evidence found there: words, distinct sources cited, and any rule not yet met."
+        var name = "\u{201C}\(c.title)\u{201D}"
+        if let v = c.version { name += " (" + w.phrase(.coverageVersion, v) + ")" }
+        var intro = w.phrase(.coverageIntro, name)
+        if let s = c.source { intro += " " + w.phrase(.coverageSource, s) }
+        intro += " " + w.phrase(.coverageExplain)
         var blocks = [Block(.paragraph([text(intro)]), range: range)]
-        blocks.append(Block(.paragraph([Inline(.strong([text(report.summaryLine)]), range: range)]), range: range))
-        let header = Table.Row(cells: ["Item", "Side", "Status", "Covered in", "Evidence"].map { [text($0)] }, range: range)
+        blocks.append(Block(.paragraph([Inline(.strong([text(report.summaryLine(w))]), range: range)]), range: range))
+        let header = Table.Row(cells: [w.phrase(.coverageItem), w.phrase(.coverageSide), w.phrase(.coverageStatus), w.phrase(.coverageWhere), w.phrase(.coverageEvidence)].map { [text($0)] }, range: range)
         let rows = report.results.map { r -> Table.Row in
             var attrs = Attributes()
             attrs.id = anchor(r.item.id)
@@ -30,10 +29,11 @@ enum CoverageAppendix {
                 places.append(Inline(.link(destination: "#" + claim.anchor, title: "", content: [text(claim.label)]), range: range))
             }
             if places.isEmpty { places = [text("—")] }
-            var evidence = r.claims.isEmpty ? "—" : "\(r.words) words; \(r.citations) source\(r.citations == 1 ? "" : "s")"
+            var evidence = r.claims.isEmpty ? "—"
+                : w.phrase(.coverageWords, "\(r.words)") + "; " + w.phrase(r.citations == 1 ? .coverageSource1 : .coverageSources, "\(r.citations)")
             if !r.failures.isEmpty { evidence += "; " + r.failures.map(\.message).joined(separator: "; ") }
-            let side = r.item.side.rawValue.prefix(1).uppercased() + r.item.side.rawValue.dropFirst()
-            let status = r.status.rawValue.prefix(1).uppercased() + r.status.rawValue.dropFirst()
+            let side = w.phrase(PaperWords.Phrase(rawValue: r.item.side.rawValue) ?? .both)
+            let status = w.phrase(r.status == .covered ? .covered : r.status == .partial ? .partial : .notCovered)
             return Table.Row(cells: [item, [text(side)], [text(status)], places, [text(evidence)]], range: range)
         }
         blocks.append(Block(.table(Table(alignments: [.left, .left, .left, .left, .left], header: header, rows: rows)), range: range))

@@ -49,11 +49,14 @@ public struct CoverageReport: Sendable {
         return (relevant.filter { $0.status == .covered }.count, relevant.count)
     }
 
-    /// "Demand side: 9/10 covered. Supply side: 10/10 covered."
-    public var summaryLine: String {
+    /// "Demand side: 9/10 covered. Supply side: 10/10 covered." (in English for reports).
+    public var summaryLine: String { summaryLine(PaperWords.builtIn(for: "en")) }
+
+    /// The summary in the paper's words, for the coverage appendix.
+    public func summaryLine(_ words: PaperWords) -> String {
         Manifest.Side.allCases.map { side in
             let (c, t) = summary(side)
-            return "\(side.rawValue.prefix(1).uppercased() + side.rawValue.dropFirst()) side: \(c)/\(t) covered."
+            return words.phrase(.coverageSummary, words.phrase(side == .demand ? .demand : .supply), "\(c)/\(t)")
         }.joined(separator: " ")
     }
 

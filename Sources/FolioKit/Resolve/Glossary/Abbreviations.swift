@@ -118,7 +118,6 @@ struct Abbreviations {
 
     // MARK: Appendix
 
-    static let title = "Glossary and abbreviations"
     static let id = "sec:glossary"
 
     /// One paragraph per entry, alphabetical: **Term** (ACR): definition.
