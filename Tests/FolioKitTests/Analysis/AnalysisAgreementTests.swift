@@ -66,3 +66,23 @@ import Testing
         #expect(f.first { $0.id == "prose.repeated-word" }?.severity == .error, "final raises warnings to errors in the engine")
     }
 }
+
+/// Resolve runs its passes in order; coverage sees only what the authors wrote.
+@Suite struct ResolvePassTests {
+    @Test func thePassesRunInTheDocumentedOrder() {
+        #expect(Resolver.passes.map(\.name) == ["numbering", "cross-references", "citations", "coverage", "abbreviations", "appendices"])
+    }
+
+    @Test func wordsFolioInsertsAreNotEvidence() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/folio.yaml", SmallPaper.manifest(["a.md"], extra: "checklist: c.yaml\nglossary: g.yaml\n"))
+        try s.write("P/c.yaml", "title: C\nitems:\n  - id: DS-1\n    side: demand\n    title: Needs\n")
+        try s.write("P/g.yaml", "entries:\n  - term: Infocomm Media Development Authority\n    acronym: IMDA\n    definition: Singapore's regulator.\n")
+        try s.write("P/a.md", "# A\n\n## Rules {covers=\"DS-1\"}\n\nThe IMDA sets five rules.\n")
+        let analysis = Analyzer.run(DiskProvider(directory: s.url.appendingPathComponent("P").path))
+        let resolved = try #require(analysis.resolved)
+        #expect(HTMLPage.paper(resolved).contains("Infocomm Media Development Authority (<abbr"), "the expansion is in the output")
+        #expect(resolved.coverage?.results.first?.words == 6, "only the heading and the five words the author wrote count")
+    }
+}

@@ -1,0 +1,55 @@
+/// Citations are formatted in the manifest's style and the bibliography placed.
+extension Resolver {
+    mutating func resolveCitations(_ entries: inout [ResolvedPaper.Entry]) {
+        let (out, made) = formatCitations(entries)
+        entries = out
+        anchors.formUnion(made)
+    }
+
+    /// Formats citations and places the bibliography: in a `::: {#refs}` div if the paper has one,
+    /// otherwise as an unnumbered chapter after the back matter. Returns the anchors it made.
+    private mutating func formatCitations(_ entries: [ResolvedPaper.Entry]) -> ([ResolvedPaper.Entry], Set<String>) {
+        var cited = Set<String>()
+        for case .chapter(let ch) in entries {
+            for b in ch.blocks + ch.footnotes.flatMap(\.content) {
+                b.forEachInline { node in
+                    if case .citation(let g) = node.kind, Citations.isCitation(g) { for item in g.items { cited.insert(item.key) } }
+                }
+            }
+        }
+        let options = paper.manifest.citations
+        guard !cited.isEmpty || !paper.bibliography.isEmpty || !options.nocite.isEmpty else { return (entries, []) }
+        for r in paper.bibliography.references where !slugger.claim(Citations.anchorID(r.id)) {
+            diagnostics.append(.error("label.duplicate", "id '\(Citations.anchorID(r.id))' is used in the text and by bibliography entry '\(r.id)'",
+                                      at: r.location, notes: ["rename the other id; 'ref-' ids belong to the bibliography"]))
+        }
+        var citations = Citations(bib: paper.bibliography, options: options, slugger: slugger)
+        citations.prepare(cited: cited, manifest: paper.manifest.location)
+        var out = entries.map { entry -> ResolvedPaper.Entry in
+            guard case .chapter(let ch) = entry else { return entry }
+            return .chapter(citations.rewrite(ch))
+        }
+        diagnostics += citations.diagnostics
+        slugger = citations.slugger
+        guard var list = citations.bibliography() else { return (out, citations.anchors) }
+        list.citedIn = paper.manifest.words.phrase(.citedIn)
+        let anchors = citations.anchors.union(list.entries.map(\.id))
+        var placed = false
+        out = out.map { entry in
+            guard !placed, case .chapter(var ch) = entry else { return entry }
+            ch.blocks = ch.blocks.map { b in
+                guard !placed, case .div(let attrs, _) = b.kind, attrs.id == "refs" else { return b }
+                placed = true
+                return Block(.div(attributes: attrs, content: [Block(.bibliography(list), range: b.range)]), range: b.range)
+            }
+            return .chapter(ch)
+        }
+        guard !placed else { return (out, anchors) }
+        let chapter = generatedChapter(options.referencesTitle, id: "sec:references", matter: .back, entries: out,
+                                       at: paper.manifest.location) { [Block(.bibliography(list), range: $0)] }
+        let at = out.firstIndex { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } } ?? out.count
+        out.insert(.chapter(chapter), at: at)
+        return (out, anchors)
+    }
+
+}

@@ -1,0 +1,30 @@
+/// Cross-references become links whose text is the computed number ("Figures 1.2–1.4").
+extension Resolver {
+    mutating func resolveCrossReferences(_ entries: inout [ResolvedPaper.Entry]) {
+        var references = CrossReferences(labels: labels, words: paper.manifest.words)
+        entries = entries.map { entry in
+            guard case .chapter(var ch) = entry else { return entry }
+            // Only blocks that hold a citation or an internal link are rebuilt.
+            func rewrite(_ b: Block) -> Block {
+                var needed = false
+                b.forEachInline { node in
+                    switch node.kind {
+                    case .citation: needed = true
+                    case .link(let d, _, _): needed = needed || d.hasPrefix("#")
+                    default: break
+                    }
+                }
+                return needed ? b.mapInlines { references.rewrite($0) } : b
+            }
+            ch.blocks = ch.blocks.map(rewrite)
+            ch.footnotes = ch.footnotes.map { note in
+                var n = note
+                n.content = n.content.map(rewrite)
+                return n
+            }
+            return .chapter(ch)
+        }
+        diagnostics += references.diagnostics
+        diagnostics += references.unreferenced()
+    }
+}

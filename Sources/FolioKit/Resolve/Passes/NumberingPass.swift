@@ -1,0 +1,136 @@
+/// The first pass: explicit ids, then parts, chapters, sections and floats numbered in reading order,
+/// every target registered and every local image checked.
+extension Resolver {
+    mutating func numberChapters() -> [ResolvedPaper.Entry] {
+        claimExplicitIDs()
+        for item in paper.checklist?.items ?? [] {
+            let id = CoverageAppendix.anchor(item.id)
+            _ = slugger.claim(id)
+            register(id, .checklistItem, nil, item.location, title: item.title)
+        }
+        var entries: [ResolvedPaper.Entry] = []
+        var chapterNumber = 0
+        var appendixNumber = 0
+        let numberFront = paper.manifest.numberFrontMatter
+        for ch in paper.frontMatter {
+            if numberFront { chapterNumber += 1 }
+            entries.append(.chapter(chapter(ch, ordinal: numberFront ? chapterNumber : nil, index: entries.count)))
+        }
+        for (i, part) in paper.parts.enumerated() {
+            let id = slugger.unique("sec:part-\(RomanNumeral.string(i + 1).lowercased())")
+            let resolved = ResolvedPart(title: part.title, side: part.side, ordinal: i + 1, id: id)
+            register(id, .part, resolved.number, part.location, title: part.title)
+            entries.append(.part(resolved))
+            for ch in part.chapters {
+                chapterNumber += 1
+                entries.append(.chapter(chapter(ch, ordinal: chapterNumber, index: entries.count)))
+            }
+        }
+        for ch in paper.backMatter {
+            chapterNumber += 1
+            entries.append(.chapter(chapter(ch, ordinal: chapterNumber, index: entries.count)))
+        }
+        for ch in paper.appendices {
+            appendixNumber += 1
+            entries.append(.chapter(chapter(ch, ordinal: appendixNumber, index: entries.count)))
+        }
+        return entries
+    }
+
+    /// Explicit ids are claimed first, so a generated slug never takes an author's id.
+    mutating func claimExplicitIDs() {
+        var firstSeen: [String: SourceLocation] = [:]
+        func claim(_ id: String?, at loc: SourceLocation) {
+            guard let id else { return }
+            let key = LabelRegistry.canonical(id)
+            if let first = firstSeen[key] {
+                diagnostics.append(.error("label.duplicate", "id '\(id)' is already used", at: loc,
+                                          notes: ["first used at \(first)"]))
+            } else {
+                firstSeen[key] = loc
+                _ = slugger.claim(id)
+            }
+        }
+        for ch in paper.chapters {
+            claim(ch.explicitID, at: ch.titleLocation)
+            for top in ch.document.blocks + ch.document.footnotes.flatMap(\.content) {
+                top.forEachBlock { block in
+                    switch block.kind {
+                    case .heading(let h): claim(h.attributes.id, at: block.range.start)
+                    case .paragraph(let content): claim(Self.figureParts(content)?.attributes.id, at: block.range.start)
+                    case .table(let t): claim(t.attributes.id, at: block.range.start)
+                    case .equation(let e): claim(e.attributes.id, at: block.range.start)
+                    case .listing(let l): claim(l.attributes.id, at: block.range.start)
+                    case .callout(let c): claim(c.attributes.id, at: block.range.start)
+                    case .div(let attrs, _): claim(attrs.id, at: block.range.start)
+                    default: break
+                    }
+                }
+            }
+        }
+    }
+
+    mutating func chapter(_ ch: Chapter, ordinal: Int?, index: Int) -> ResolvedChapter {
+        let number = ordinal.map { ch.matter == .appendix ? AppendixLetter.string($0) : String($0) }
+        let id = ch.explicitID ?? slugger.unique(Slugger.slug(ch.title.plainText))
+        register(id, ch.matter == .appendix && number != nil ? .appendix : .chapter, number, ch.titleLocation,
+                 title: ch.title.plainText)
+        floats.startChapter(number, perChapter: paper.manifest.numberFloatsPerChapter)
+        var counters = [Int](repeating: 0, count: 6)
+        var blocks: [Block] = []
+        for var block in ch.document.blocks {
+            if case .heading(var h) = block.kind {
+                if h.level == 1 {
+                    diagnostics.append(.warning("chapter.extra-title",
+                        "a chapter has one level-1 heading (its title); this one is treated as a section (use '##')",
+                        at: block.range.start))
+                }
+                let depth = min(max(h.level - 1, 1), counters.count - 1)
+                // Unnumbered headings do not step the counters, as LaTeX's starred commands do not.
+                if let number, depth <= paper.manifest.sectionDepth, !h.attributes.classes.contains("unnumbered") {
+                    counters[depth] += 1
+                    for d in (depth + 1)..<counters.count { counters[d] = 0 }
+                    h.number = ([number] + counters[1...depth].map(String.init)).joined(separator: ".")
+                }
+                h.level = depth + 1
+                if h.attributes.id == nil { h.attributes.id = slugger.unique(Slugger.slug(h.content.plainText)) }
+                if let hid = h.attributes.id {
+                    register(hid, ch.matter == .appendix ? .appendixSection : .section, h.number, block.range.start,
+                             title: h.content.plainText)
+                }
+                block.kind = .heading(h)
+            } else {
+                block = floatsIn(block)
+            }
+            block.forEachInline { checkImage($0) }
+            blocks.append(block)
+        }
+        let notes = ch.document.footnotes.map { note -> MarkdownDocument.Footnote in
+            var n = note
+            n.content = n.content.map { floatsIn($0) }
+            for b in n.content { b.forEachInline { checkImage($0) } }
+            return n
+        }
+        return ResolvedChapter(title: ch.title, ordinal: ordinal, id: id, matter: ch.matter, blocks: blocks,
+                               footnotes: notes, footnotePrefix: "c\(index)-", source: ch)
+    }
+
+    /// An image alone in its paragraph, optionally followed by `{#id key=value}`: the image and its attributes.
+    static func figureParts(_ content: [Inline]) -> (image: Inline, attributes: Attributes)? {
+        guard let first = content.first, case .image = first.kind else { return nil }
+        guard content.count > 1 else { return (first, Attributes()) }
+        guard let (rest, parsed) = AttributeParser.takeTrailing(from: Array(content.dropFirst())), rest.isEmpty else {
+            return nil
+        }
+        return (first, parsed)
+    }
+
+    mutating func checkImage(_ node: Inline) {
+        diagnostics += catalog.register(node)
+    }
+
+    static func isRemote(_ src: String) -> Bool {
+        let lower = src.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("data:")
+    }
+}
