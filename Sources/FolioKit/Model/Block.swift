@@ -40,9 +40,12 @@ public struct Heading: Hashable, Sendable {
     public var attributes: Attributes
     /// The number shown before the heading ("2.3"), set by the Resolve stage; nil when unnumbered.
     public var number: String?
+    /// The level as the author wrote it (`###` is 3); Resolve sets `level` to the level in the paper.
+    public var writtenLevel: Int
 
     public init(level: Int, content: [Inline], attributes: Attributes = Attributes(), number: String? = nil) {
         self.level = level
+        self.writtenLevel = level
         self.content = content
         self.attributes = attributes
         self.number = number

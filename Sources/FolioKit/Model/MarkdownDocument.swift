@@ -4,15 +4,14 @@ public struct MarkdownDocument: Hashable, Sendable {
     public var blocks: [Block]
     /// Footnote definitions, in the order of their first reference (their number is index + 1).
     public private(set) var footnotes: [Footnote]
-    private var numberByLabel: [String: Int] = [:]
+    /// Each label's number (`Footnote.numbers`).
+    public private(set) var footnoteNumbers: [String: Int]
 
     public init(file: String, blocks: [Block], footnotes: [Footnote]) {
         self.file = file
         self.blocks = blocks
         self.footnotes = footnotes
-        for (i, note) in footnotes.enumerated() where numberByLabel[note.label] == nil {
-            numberByLabel[note.label] = i + 1
-        }
+        self.footnoteNumbers = Footnote.numbers(footnotes)
     }
 
     public struct Footnote: Hashable, Sendable {
@@ -24,10 +23,18 @@ public struct MarkdownDocument: Hashable, Sendable {
             self.content = content
             self.range = range
         }
+
+        /// Numbers in reference order from 1, the first definition of a label winning. The one place
+        /// footnotes are numbered: Parse for a single file, Resolve for each chapter of a paper.
+        public static func numbers(_ notes: [Footnote]) -> [String: Int] {
+            var numbers: [String: Int] = [:]
+            for (i, note) in notes.enumerated() where numbers[note.label] == nil { numbers[note.label] = i + 1 }
+            return numbers
+        }
     }
 
     /// The footnote number (1-based) for a label, if it has a definition.
     public func footnoteNumber(for label: String) -> Int? {
-        numberByLabel[label]
+        footnoteNumbers[label]
     }
 }

@@ -68,17 +68,25 @@ public struct ResolvedChapter: Sendable {
     public var matter: Chapter.Matter
     public var blocks: [Block]
     public var footnotes: [MarkdownDocument.Footnote]
+    /// Each footnote label's number, assigned once, after every pass that adds notes (`FootnotePass`).
+    public var footnoteNumbers: [String: Int] = [:]
     /// Prefix that makes this chapter's footnote anchors unique on the page.
     public var footnotePrefix: String
-    public var source: Chapter
+    /// The chapter file as diagnostics name it, and where its title is.
+    public var path: String
+    public var titleLocation: SourceLocation
+    /// Written by Folio (references, glossary, checklist coverage), not by an author.
+    public var isGenerated: Bool
+    /// From the front matter: review status, owners and the checklist items the whole chapter claims.
+    public var status: Chapter.Status?
+    public var owners: [String]
+    public var claims: [CoverageClaim]
 
     /// The label shown before the title in the paper's words: "Chapter 3", "Appendix A", or nil.
     public func label(_ words: PaperWords) -> String? {
         guard let number else { return nil }
         return words.phrase(matter == .appendix ? .appendixLabel : .chapterLabel, number)
     }
-
-    public func footnoteNumber(for label: String) -> Int? { source.document.footnoteNumber(for: label) }
 }
 
 /// A local image: where it is read from and where each output refers to it.

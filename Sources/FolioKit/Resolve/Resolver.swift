@@ -31,6 +31,7 @@ public struct Resolver {
         Pass(name: "coverage") { r, entries in r.measureCoverage(&entries) },
         Pass(name: "abbreviations") { r, entries in r.markAbbreviations(&entries) },
         Pass(name: "appendices") { r, entries in r.appendGeneratedChapters(&entries) },
+        Pass(name: "footnotes") { _, entries in numberFootnotes(&entries) },
     ]
 
     /// `profile` decides whether checklist `status` rules apply (final only).
@@ -58,11 +59,10 @@ public struct Resolver {
         let id = slugger.unique(base)
         let titleInlines = [Inline(.text(title), range: range)]
         let appendices = entries.filter { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } }.count
-        let source = Chapter(path: location.file, manifestPath: "", matter: matter, title: titleInlines, titleLocation: location,
-                             explicitID: id, owners: [], reviewers: [], status: nil,
-                             document: MarkdownDocument(file: location.file, blocks: [], footnotes: []))
         let chapter = ResolvedChapter(title: titleInlines, ordinal: matter == .appendix ? appendices + 1 : nil, id: id, matter: matter,
-                                      blocks: blocks(range), footnotes: [], footnotePrefix: "c\(entries.count)-", source: source)
+                                      blocks: blocks(range), footnotes: [], footnotePrefix: "c\(entries.count)-",
+                                      path: location.file, titleLocation: location, isGenerated: true, status: nil, owners: [],
+                                      claims: [])
         register(id, matter == .appendix ? .appendix : .chapter, chapter.number, location, title: title)
         return chapter
     }

@@ -70,7 +70,7 @@ import Testing
 /// Resolve runs its passes in order; coverage sees only what the authors wrote.
 @Suite struct ResolvePassTests {
     @Test func thePassesRunInTheDocumentedOrder() {
-        #expect(Resolver.passes.map(\.name) == ["numbering", "cross-references", "citations", "coverage", "abbreviations", "appendices"])
+        #expect(Resolver.passes.map(\.name) == ["numbering", "cross-references", "citations", "coverage", "abbreviations", "appendices", "footnotes"])
     }
 
     @Test func wordsFolioInsertsAreNotEvidence() throws {
@@ -84,5 +84,24 @@ import Testing
         let resolved = try #require(analysis.resolved)
         #expect(HTMLPage.paper(resolved).contains("Infocomm Media Development Authority (<abbr"), "the expansion is in the output")
         #expect(resolved.coverage?.results.first?.words == 6, "only the heading and the five words the author wrote count")
+    }
+}
+
+/// Footnote numbers are assigned once, in Resolve, after citation notes are added; both writers print them.
+@Suite struct FootnoteNumberTests {
+    @Test func citationNotesAndAuthorsNotesShareOneNumbering() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/folio.yaml", SmallPaper.manifest(["a.md"], extra: "bibliography: [r.bib]\ncitation-style: notes\n"))
+        try s.write("P/r.bib", "@book{tan2023, author = {Tan, Wei}, title = {Access}, year = 2023, publisher = {P}}\n")
+        try s.write("P/a.md", "# A\n\nFirst a citation [@tan2023], then a note.[^n]\n\n[^n]: The author's note.\n")
+        let analysis = Analyzer.run(DiskProvider(directory: s.url.appendingPathComponent("P").path))
+        let ch = try #require(analysis.resolved?.chapters.first)
+        #expect(ch.footnotes.count == 2)
+        #expect(ch.footnoteNumbers["n"] == 2, "the citation's note comes first: \(ch.footnoteNumbers)")
+        let resolved = try #require(analysis.resolved)
+        let html = HTMLPage.paper(resolved)
+        let tex = LaTeXDocument.paper(resolved).output
+        #expect(html.contains("The author") && tex.contains("\\footnote[2]{The author"), "\(tex.components(separatedBy: "footnote").dropFirst().map { $0.prefix(40) })")
     }
 }

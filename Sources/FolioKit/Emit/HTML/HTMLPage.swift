@@ -78,7 +78,7 @@ public enum HTMLPage {
     static func chapter(_ ch: ResolvedChapter, options base: HTMLRenderer.Options) -> String {
         var options = base
         options.footnotePrefix = ch.footnotePrefix
-        var r = HTMLRenderer(options: options, footnotes: ch.footnotes)
+        var r = HTMLRenderer(options: options, footnoteNumbers: ch.footnoteNumbers)
         let matter = switch ch.matter {
         case .front: "front-matter"
         case .main: "main-matter"
@@ -112,7 +112,7 @@ public enum HTMLPage {
                     out += "</ol></li>\n"
                     openPart = false
                 }
-                var r = HTMLRenderer(options: HTMLRenderer.Options(), footnotes: [])
+                var r = HTMLRenderer(options: HTMLRenderer.Options())
                 r.inlines(ch.title.forTableOfContents)
                 let prefix = ch.number.map { ch.matter == .appendix ? words.phrase(.appendixLabel, $0) + ". " : "\($0). " } ?? ""
                 out += "<li class=\"toc-chapter\"><a href=\"#\(e(ch.id))\">\(e(prefix))\(r.out)</a>"
@@ -122,7 +122,7 @@ public enum HTMLPage {
                 if !sections.isEmpty {
                     out += "\n<ol>\n"
                     for h in sections {
-                        var s = HTMLRenderer(options: HTMLRenderer.Options(), footnotes: [])
+                        var s = HTMLRenderer(options: HTMLRenderer.Options())
                         s.inlines(h.content.forTableOfContents)
                         let num = h.number.map { "<span class=\"secnum\">\($0)</span> " } ?? ""
                         out += "<li><a href=\"#\(e(h.attributes.id ?? ""))\">\(num)\(s.out)</a></li>\n"
@@ -160,7 +160,7 @@ public enum HTMLPage {
             let title = words.phrase(.listOf, words.plural(kind))
             out += "<nav class=\"float-list\" aria-label=\"\(HTMLEscaping.text(title))\">\n<h2>\(HTMLEscaping.text(title))</h2>\n<ol>\n"
             for e in entries {
-                var r = HTMLRenderer(options: options, footnotes: [])
+                var r = HTMLRenderer(options: options)
                 r.inlines(e.caption.forTableOfContents)
                 out += "<li><a href=\"#\(HTMLEscaping.text(e.id))\">\(HTMLEscaping.text(words.singular(kind))) \(e.number)</a>: \(r.out)</li>\n"
             }

@@ -35,16 +35,15 @@ public struct HTMLRenderer {
     private let footnoteNumbers: [String: Int]
     private var footnoteRefCount: [Int: Int] = [:]
 
-    public init(options: Options, footnotes: [MarkdownDocument.Footnote]) {
+    /// `footnoteNumbers` are the numbers Parse or Resolve gave each label; the writer only prints them.
+    public init(options: Options, footnoteNumbers: [String: Int] = [:]) {
         self.options = options
-        var numbers: [String: Int] = [:]
-        for (i, f) in footnotes.enumerated() where numbers[f.label] == nil { numbers[f.label] = i + 1 }
-        self.footnoteNumbers = numbers
+        self.footnoteNumbers = footnoteNumbers
     }
 
     /// Renders a whole fragment: the blocks, then a footnotes section if any are referenced.
     public static func fragment(_ doc: MarkdownDocument, options: Options) -> String {
-        var r = HTMLRenderer(options: options, footnotes: doc.footnotes)
+        var r = HTMLRenderer(options: options, footnoteNumbers: doc.footnoteNumbers)
         r.blocks(doc.blocks)
         r.footnoteSection(doc.footnotes)
         return r.out

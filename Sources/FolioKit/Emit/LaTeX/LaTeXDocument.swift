@@ -52,8 +52,8 @@ public enum LaTeXDocument {
                     afterParts = false
                     out += "\\bookmarksetup{startatroot}\n\n"
                 }
-                var r = LaTeXRenderer(options: options, footnotes: ch.footnotes)
-                r.out.reserveCapacity(ch.source.document.blocks.count * 200)
+                var r = LaTeXRenderer(options: options, footnotes: ch.footnotes, numbers: ch.footnoteNumbers)
+                r.out.reserveCapacity(ch.blocks.count * 200)
                 r.deferFootnotes += 1
                 let title = r.rendered { $0.inlines(ch.title) }
                 r.deferFootnotes -= 1

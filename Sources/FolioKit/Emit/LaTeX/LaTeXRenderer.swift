@@ -41,16 +41,19 @@ public struct LaTeXRenderer {
     static let maxListDepth = 4
     static let sectionCommands = ["section", "subsection", "subsubsection", "paragraph", "subparagraph"]
 
-    public init(options: Options, footnotes: [MarkdownDocument.Footnote]) {
+    /// `numbers` are the numbers Parse or Resolve gave each label; the writer only prints them.
+    public init(options: Options, footnotes: [MarkdownDocument.Footnote], numbers: [String: Int]) {
         self.options = options
         var map: [String: (Int, [Block])] = [:]
-        for (i, f) in footnotes.enumerated() where map[f.label] == nil { map[f.label] = (i + 1, f.content) }
+        for f in footnotes where map[f.label] == nil {
+            if let n = numbers[f.label] { map[f.label] = (n, f.content) }
+        }
         self.footnotes = map
         self.footnoteContents = footnotes.map(\.content)
     }
 
     public static func fragment(_ doc: MarkdownDocument) -> (output: String, diagnostics: [Diagnostic]) {
-        var r = LaTeXRenderer(options: Options(), footnotes: doc.footnotes)
+        var r = LaTeXRenderer(options: Options(), footnotes: doc.footnotes, numbers: doc.footnoteNumbers)
         r.blocks(doc.blocks)
         return (r.out, r.diagnostics)
     }

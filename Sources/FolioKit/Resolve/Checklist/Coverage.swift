@@ -46,11 +46,11 @@ struct Coverage {
             let text = e.text.lowercased()
             var seen: Set<String> = []
             for claim in newClaims where seen.insert(claim.itemID).inserted {
-                claims.append(.init(claim: claim, anchor: anchor, label: label, side: side, chapterStatus: ch.source.status,
+                claims.append(.init(claim: claim, anchor: anchor, label: label, side: side, chapterStatus: ch.status,
                                     words: e.words, citations: e.citations, references: e.references, text: text))
             }
         }
-        add(ch.source.claims, ch.blocks, anchor: ch.id, label: chapterLabel)
+        add(ch.claims, ch.blocks, anchor: ch.id, label: chapterLabel)
         var enclosing: (anchor: String, label: String) = (ch.id, chapterLabel)
         var sectionAt: [Int: (String, String)] = [:]
         for (i, block) in ch.blocks.enumerated() {

@@ -21,7 +21,7 @@ struct Abbreviations {
     mutating func apply(_ entries: [ResolvedPaper.Entry]) -> [ResolvedPaper.Entry] {
         guard !byFirstWord.isEmpty else { return entries }
         return entries.map { entry in
-            guard case .chapter(var ch) = entry, !ch.source.manifestPath.isEmpty else { return entry }
+            guard case .chapter(var ch) = entry, !ch.isGenerated else { return entry }
             ch.blocks = ch.blocks.map { rewrite($0) }
             ch.footnotes = ch.footnotes.map { note in
                 var n = note

@@ -112,7 +112,8 @@ extension Resolver {
             return n
         }
         return ResolvedChapter(title: ch.title, ordinal: ordinal, id: id, matter: ch.matter, blocks: blocks,
-                               footnotes: notes, footnotePrefix: "c\(index)-", source: ch)
+                               footnotes: notes, footnotePrefix: "c\(index)-", path: ch.path, titleLocation: ch.titleLocation,
+                               isGenerated: false, status: ch.status, owners: ch.owners, claims: ch.claims)
     }
 
     /// An image alone in its paragraph, optionally followed by `{#id key=value}`: the image and its attributes.

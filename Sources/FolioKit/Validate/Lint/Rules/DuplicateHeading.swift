@@ -6,15 +6,15 @@ struct DuplicateHeading: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for ch in context.paper.chapters {
+        for ch in context.paper.chapters where !ch.isGenerated {
             var seen: [String: SourceLocation] = [:]
-            for block in ch.source.document.blocks {
+            for block in ch.blocks {
                 block.forEachBlock { b in
                     guard case .heading(let h) = b.kind else { return }
                     let key = h.content.plainText.lowercased().trimmingCharacters(in: .whitespaces)
                     if let first = seen[key] {
                         out.append(finding("heading '\(h.content.plainText)' repeats the one at line \(first.line)", at: b.range.start,
-                                           length: h.level, notes: ["first at \(first)"]))
+                                           length: h.writtenLevel, notes: [Diagnostic.Note("first here", at: first)]))
                     } else {
                         seen[key] = b.range.start
                     }

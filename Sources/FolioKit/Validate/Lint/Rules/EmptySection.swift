@@ -6,15 +6,15 @@ struct EmptySection: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for ch in context.paper.chapters {
-            let blocks = ch.source.document.blocks
+        for ch in context.paper.chapters where !ch.isGenerated {
+            let blocks = ch.blocks
             for (i, block) in blocks.enumerated() {
                 guard case .heading(let h) = block.kind else { continue }
                 let next = i + 1 < blocks.count ? blocks[i + 1] : nil
                 var empty = next == nil
-                if let next, case .heading(let n) = next.kind, n.level <= h.level { empty = true }
+                if let next, case .heading(let n) = next.kind, n.writtenLevel <= h.writtenLevel { empty = true }
                 if empty {
-                    out.append(finding("section '\(h.content.plainText)' is empty", at: block.range.start, length: h.level))
+                    out.append(finding("section '\(h.content.plainText)' is empty", at: block.range.start, length: h.writtenLevel))
                 }
             }
         }

@@ -6,17 +6,17 @@ struct HeadingIncrement: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for ch in context.paper.chapters {
+        for ch in context.paper.chapters where !ch.isGenerated {
             var previous = 1
-            for block in ch.source.document.blocks {
+            for block in ch.blocks {
                 block.forEachBlock { b in
                     guard case .heading(let h) = b.kind else { return }
-                    if h.level > previous + 1 {
-                        out.append(finding("heading level \(h.level) follows level \(previous); a level is skipped",
-                                           at: b.range.start, length: h.level,
+                    if h.writtenLevel > previous + 1 {
+                        out.append(finding("heading level \(h.writtenLevel) follows level \(previous); a level is skipped",
+                                           at: b.range.start, length: h.writtenLevel,
                                            notes: ["use \(String(repeating: "#", count: previous + 1)) here"]))
                     }
-                    previous = h.level
+                    previous = h.writtenLevel
                 }
             }
         }

@@ -21,8 +21,8 @@ struct BrokenLink: LintRule {
         let sortedIDs = ids.sorted()
         var suggestions: [String: String?] = [:]
         var out: [Diagnostic] = []
-        for ch in context.paper.chapters {
-            for block in ch.source.document.blocks + ch.source.document.footnotes.flatMap(\.content) {
+        for ch in context.paper.chapters where !ch.isGenerated {
+            for block in ch.blocks + ch.footnotes.flatMap(\.content) {
                 block.forEachInline { node in
                     guard case .link(let dest, _, _) = node.kind else { return }
                     if dest.hasPrefix("#") {
@@ -60,8 +60,8 @@ struct ImageAlt: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for ch in context.paper.chapters {
-            for block in ch.source.document.blocks + ch.source.document.footnotes.flatMap(\.content) {
+        for ch in context.paper.chapters where !ch.isGenerated {
+            for block in ch.blocks + ch.footnotes.flatMap(\.content) {
                 block.forEachInline { node in
                     guard case .image(let src, _, let alt) = node.kind,
                           alt.plainText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }

@@ -8,11 +8,11 @@ struct ReviewStatus: LintRule {
     func check(_ context: LintContext) -> [Diagnostic] {
         let configured = context.config.options[info.id]?["min-status"].flatMap(Chapter.Status.init(rawValue:))
         guard let needed = configured ?? (context.profile == .final ? .review : nil) else { return [] }
-        return context.paper.chapters.filter { !$0.source.manifestPath.isEmpty }.compactMap { ch in
-            let status = ch.source.status ?? .draft
+        return context.paper.chapters.filter { !$0.isGenerated }.compactMap { ch in
+            let status = ch.status ?? .draft
             guard status < needed else { return nil }
             return finding("chapter '\(ch.title.plainText)' is \(status.rawValue); \(needed.rawValue) or later is required",
-                           at: ch.source.titleLocation)
+                           at: ch.titleLocation)
         }
     }
 }
@@ -24,8 +24,8 @@ struct NoOwner: LintRule {
                             help: "Add 'owners: [team-or-person]' to the chapter's front matter.")
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        context.paper.chapters.filter { !$0.source.manifestPath.isEmpty && $0.source.owners.isEmpty }.map { ch in
-            finding("chapter '\(ch.title.plainText)' has no owner", at: ch.source.titleLocation)
+        context.paper.chapters.filter { !$0.isGenerated && $0.owners.isEmpty }.map { ch in
+            finding("chapter '\(ch.title.plainText)' has no owner", at: ch.titleLocation)
         }
     }
 }
