@@ -38,22 +38,31 @@ public struct Inline: Hashable, Sendable {
 extension Array where Element == Inline {
     /// The text of these inlines with all markup removed, as used for `alt` text, slugs and metadata.
     public var plainText: String {
-        var out = ""
-        for node in self { node.appendPlainText(to: &out) }
-        return out
+        var walker = PlainText()
+        walker.walk(self)
+        return walker.out
     }
 }
 
-extension Inline {
-    func appendPlainText(to out: inout String) {
-        switch kind {
-        case .text(let s), .code(let s): out += s
-        case .softBreak, .lineBreak: out += " "
-        case .html: break
-        case .emphasis(let c), .strong(let c), .strikethrough(let c): for n in c { n.appendPlainText(to: &out) }
-        case .link(_, _, let c), .image(_, _, let c), .span(_, let c), .formattedCitation(_, let c): for n in c { n.appendPlainText(to: &out) }
-        case .footnoteReference, .citation: break
-        case .math(_, let tex): out += tex
+/// The one plain-text walk: text and code as written, breaks as spaces, math as its TeX (or as a space,
+/// for word counts), no raw HTML, footnote marks or unresolved citations.
+struct PlainText: MarkupWalker {
+    var out = ""
+    var mathAsSpace = false
+
+    mutating func visitInline(_ inline: Inline) {
+        if let text = Self.leaf(inline, mathAsSpace: mathAsSpace) { out += text } else { descend(into: inline) }
+    }
+
+    /// The text a node without inline children stands for; nil for nodes with children.
+    static func leaf(_ inline: Inline, mathAsSpace: Bool) -> String? {
+        switch inline.kind {
+        case .text(let s), .code(let s): s
+        case .softBreak, .lineBreak: " "
+        case .math(_, let tex): mathAsSpace ? " " : tex
+        case .html, .citation: mathAsSpace ? " " : ""
+        case .footnoteReference: ""
+        case .emphasis, .strong, .strikethrough, .link, .image, .span, .formattedCitation: nil
         }
     }
 }

@@ -1,36 +1,177 @@
-/// Depth-first walks and rewrites over the document model.
+/// Depth-first walks and rewrites over the document model. `MarkupWalker` and `MarkupRewriter` hold
+/// the only switches that know where each kind of node keeps its children; everything else (the
+/// `forEach…` and `map…` helpers, plain text, evidence, the checks) overrides just the kinds it needs.
+/// A new kind of node is added here, in the parser and in the writers, and nowhere else.
+
+/// Visits a tree depth-first. Each method's default descends into the node's children, so a walker
+/// overrides only what it cares about (as swift-markdown's `MarkupWalker`). A figure is visited as
+/// its image (whose alt text is the caption); an equation as display math.
+public protocol MarkupWalker {
+    mutating func visitBlock(_ block: Block)
+    mutating func visitInline(_ inline: Inline)
+}
+
+extension MarkupWalker {
+    public mutating func visitBlock(_ block: Block) { descend(into: block) }
+    public mutating func visitInline(_ inline: Inline) { descend(into: inline) }
+
+    public mutating func walk(_ blocks: [Block]) { for b in blocks { visitBlock(b) } }
+    public mutating func walk(_ inlines: [Inline]) { for i in inlines { visitInline(i) } }
+
+    /// Visits the block's inline content, then the blocks inside it.
+    public mutating func descend(into block: Block) {
+        switch block.kind {
+        case .paragraph(let c): walk(c)
+        case .heading(let h): walk(h.content)
+        case .blockQuote(let b), .footnoteDefinition(_, let b), .div(_, let b): walk(b)
+        case .list(let l): for item in l.items { walk(item.content) }
+        case .table(let t):
+            for row in [t.header] + t.rows { for cell in row.cells { walk(cell) } }
+            if let caption = t.caption { walk(caption) }
+        case .figure(let f): visitInline(Inline(.image(source: f.source, title: f.title, alt: f.caption), range: block.range))
+        case .listing(let l): walk(l.caption)
+        case .callout(let c):
+            walk(c.title)
+            walk(c.content)
+        case .equation(let e): visitInline(Inline(.math(display: true, tex: e.tex), range: block.range))
+        case .bibliography(let b): for e in b.entries { walk(e.content) }
+        case .codeBlock, .html, .thematicBreak: break
+        }
+    }
+
+    public mutating func descend(into inline: Inline) {
+        switch inline.kind {
+        case .emphasis(let c), .strong(let c), .strikethrough(let c), .span(_, let c), .formattedCitation(_, let c),
+             .link(_, _, let c), .image(_, _, let c):
+            walk(c)
+        case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .math, .citation: break
+        }
+    }
+}
+
+/// Rebuilds a tree bottom-up. The defaults rewrite every child block and every list of inlines
+/// (innermost lists first), so a rewriter overrides only what it changes (as swift-markdown's
+/// `MarkupRewriter`).
+public protocol MarkupRewriter {
+    mutating func rewriteBlock(_ block: Block) -> Block
+    /// A list of inlines whose own children are already rewritten.
+    mutating func rewriteInlines(_ inlines: [Inline]) -> [Inline]
+}
+
+extension MarkupRewriter {
+    public mutating func rewriteBlock(_ block: Block) -> Block { descend(into: block) }
+    public mutating func rewriteInlines(_ inlines: [Inline]) -> [Inline] { inlines }
+
+    /// Rewrites the children of each inline, then the list itself.
+    public mutating func rewrite(_ inlines: [Inline]) -> [Inline] {
+        let inner = inlines.map { node -> Inline in
+            var n = node
+            switch node.kind {
+            case .emphasis(let c): n.kind = .emphasis(rewrite(c))
+            case .strong(let c): n.kind = .strong(rewrite(c))
+            case .strikethrough(let c): n.kind = .strikethrough(rewrite(c))
+            case .link(let d, let t, let c): n.kind = .link(destination: d, title: t, content: rewrite(c))
+            case .image(let s, let t, let c): n.kind = .image(source: s, title: t, alt: rewrite(c))
+            case .span(let a, let c): n.kind = .span(a, rewrite(c))
+            case .formattedCitation(let g, let c): n.kind = .formattedCitation(g, rewrite(c))
+            case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .math, .citation: break
+            }
+            return n
+        }
+        return rewriteInlines(inner)
+    }
+
+    public mutating func rewrite(_ blocks: [Block]) -> [Block] { blocks.map { rewriteBlock($0) } }
+
+    /// A copy with every child block and every inline list of this block rewritten.
+    public mutating func descend(into block: Block) -> Block {
+        var b = block
+        switch block.kind {
+        case .paragraph(let c): b.kind = .paragraph(rewrite(c))
+        case .heading(var h):
+            h.content = rewrite(h.content)
+            b.kind = .heading(h)
+        case .blockQuote(let c): b.kind = .blockQuote(rewrite(c))
+        case .footnoteDefinition(let label, let c): b.kind = .footnoteDefinition(label: label, content: rewrite(c))
+        case .div(let attrs, let c): b.kind = .div(attributes: attrs, content: rewrite(c))
+        case .list(var l):
+            l.items = l.items.map { item in
+                var item = item
+                item.content = rewrite(item.content)
+                return item
+            }
+            b.kind = .list(l)
+        case .table(var t):
+            t.header.cells = t.header.cells.map { rewrite($0) }
+            t.rows = t.rows.map { row in
+                var row = row
+                row.cells = row.cells.map { rewrite($0) }
+                return row
+            }
+            t.caption = t.caption.map { rewrite($0) }
+            b.kind = .table(t)
+        case .figure(var f):
+            f.caption = rewrite(f.caption)
+            b.kind = .figure(f)
+        case .listing(var l):
+            l.caption = rewrite(l.caption)
+            b.kind = .listing(l)
+        case .callout(var c):
+            c.title = rewrite(c.title)
+            c.content = rewrite(c.content)
+            b.kind = .callout(c)
+        case .equation, .bibliography, .codeBlock, .html, .thematicBreak: break
+        }
+        return b
+    }
+}
+
+/// Calls a closure for every inline, or every block.
+private struct ClosureWalker: MarkupWalker {
+    var onInline: ((Inline) -> Void)?
+    var onBlock: ((Block) -> Void)?
+
+    mutating func visitInline(_ inline: Inline) {
+        onInline?(inline)
+        descend(into: inline)
+    }
+
+    mutating func visitBlock(_ block: Block) {
+        onBlock?(block)
+        if onInline != nil {
+            descend(into: block)
+        } else {
+            // Blocks only: inline content cannot hold blocks.
+            switch block.kind {
+            case .blockQuote(let b), .footnoteDefinition(_, let b), .div(_, let b): walk(b)
+            case .list(let l): for item in l.items { walk(item.content) }
+            case .callout(let c): walk(c.content)
+            default: break
+            }
+        }
+    }
+}
+
+/// Applies a closure to every inline list, innermost first.
+private struct InlineListRewriter: MarkupRewriter {
+    let transform: ([Inline]) -> [Inline]
+    mutating func rewriteInlines(_ inlines: [Inline]) -> [Inline] { transform(inlines) }
+}
+
 extension Block {
     /// Calls `body` for every inline in this block and its descendants, including nested inlines.
     public func forEachInline(_ body: (Inline) -> Void) {
-        switch kind {
-        case .paragraph(let c): c.forEachInline(body)
-        case .heading(let h): h.content.forEachInline(body)
-        case .blockQuote(let b), .footnoteDefinition(_, let b), .div(_, let b): for x in b { x.forEachInline(body) }
-        case .list(let l): for item in l.items { for x in item.content { x.forEachInline(body) } }
-        case .table(let t):
-            for row in [t.header] + t.rows { for cell in row.cells { cell.forEachInline(body) } }
-            t.caption?.forEachInline(body)
-        case .figure(let f):
-            body(Inline(.image(source: f.source, title: f.title, alt: f.caption), range: range))
-            f.caption.forEachInline(body)
-        case .listing(let l): l.caption.forEachInline(body)
-        case .callout(let c):
-            c.title.forEachInline(body)
-            for x in c.content { x.forEachInline(body) }
-        case .equation(let e): body(Inline(.math(display: true, tex: e.tex), range: range))
-        case .bibliography(let b): for e in b.entries { e.content.forEachInline(body) }
-        case .codeBlock, .html, .thematicBreak: break
+        withoutActuallyEscaping(body) { body in
+            var w = ClosureWalker(onInline: body)
+            w.visitBlock(self)
         }
     }
 
     /// Calls `body` for this block and every block nested in it.
     public func forEachBlock(_ body: (Block) -> Void) {
-        body(self)
-        switch kind {
-        case .blockQuote(let b), .footnoteDefinition(_, let b), .div(_, let b): for x in b { x.forEachBlock(body) }
-        case .list(let l): for item in l.items { for x in item.content { x.forEachBlock(body) } }
-        case .callout(let c): for x in c.content { x.forEachBlock(body) }
-        default: break
+        withoutActuallyEscaping(body) { body in
+            var w = ClosureWalker(onBlock: body)
+            w.visitBlock(self)
         }
     }
 
@@ -59,66 +200,26 @@ extension Block {
 
     /// A copy with `transform` applied to every list of inlines, innermost lists first.
     public func mapInlines(_ transform: ([Inline]) -> [Inline]) -> Block {
-        var b = mapChildren { $0.map { $0.mapInlines(transform) } }
-        func m(_ list: [Inline]) -> [Inline] { list.mapInlines(transform) }
-        switch b.kind {
-        case .paragraph(let c): b.kind = .paragraph(m(c))
-        case .heading(var h):
-            h.content = m(h.content)
-            b.kind = .heading(h)
-        case .table(var t):
-            t.header.cells = t.header.cells.map(m)
-            t.rows = t.rows.map { row in
-                var row = row
-                row.cells = row.cells.map(m)
-                return row
-            }
-            t.caption = t.caption.map(m)
-            b.kind = .table(t)
-        case .figure(var f):
-            f.caption = m(f.caption)
-            b.kind = .figure(f)
-        case .listing(var l):
-            l.caption = m(l.caption)
-            b.kind = .listing(l)
-        case .callout(var c):
-            c.title = m(c.title)
-            b.kind = .callout(c)
-        default: break
+        withoutActuallyEscaping(transform) { transform in
+            var r = InlineListRewriter(transform: transform)
+            return r.rewriteBlock(self)
         }
-        return b
     }
 }
 
 extension Array where Element == Inline {
     public func forEachInline(_ body: (Inline) -> Void) {
-        for node in self {
-            body(node)
-            switch node.kind {
-            case .emphasis(let c), .strong(let c), .strikethrough(let c): c.forEachInline(body)
-            case .link(_, _, let c), .image(_, _, let c), .span(_, let c), .formattedCitation(_, let c):
-                c.forEachInline(body)
-            default: break
-            }
+        withoutActuallyEscaping(body) { body in
+            var w = ClosureWalker(onInline: body)
+            w.walk(self)
         }
     }
 
     /// Applies `transform` to nested inline lists first, then to this list.
     public func mapInlines(_ transform: ([Inline]) -> [Inline]) -> [Inline] {
-        let inner = map { node -> Inline in
-            var n = node
-            switch node.kind {
-            case .emphasis(let c): n.kind = .emphasis(c.mapInlines(transform))
-            case .strong(let c): n.kind = .strong(c.mapInlines(transform))
-            case .strikethrough(let c): n.kind = .strikethrough(c.mapInlines(transform))
-            case .link(let d, let t, let c): n.kind = .link(destination: d, title: t, content: c.mapInlines(transform))
-            case .image(let s, let t, let c): n.kind = .image(source: s, title: t, alt: c.mapInlines(transform))
-            case .span(let a, let c): n.kind = .span(a, c.mapInlines(transform))
-            case .formattedCitation(let g, let c): n.kind = .formattedCitation(g, c.mapInlines(transform))
-            default: break
-            }
-            return n
+        withoutActuallyEscaping(transform) { transform in
+            var r = InlineListRewriter(transform: transform)
+            return r.rewrite(self)
         }
-        return transform(inner)
     }
 }

@@ -258,32 +258,35 @@ struct Evidence {
     }
 
     private mutating func inlines(_ list: [Inline]) {
-        var run = ""
-        func flush() {
-            words += run.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains { $0.isLetter || $0.isNumber } }.count
-            text += run
-            run = ""
+        var walker = EvidenceWalker()
+        walker.walk(list)
+        words += walker.run.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains { $0.isLetter || $0.isNumber } }.count
+        text += walker.run + " "
+        citations.formUnion(walker.citations)
+        references.formUnion(walker.references)
+        footnotes.formUnion(walker.footnotes)
+    }
+}
+
+/// The claimed text as evidence: plain text without citation text (a citation counts as a source, not
+/// as words), with the labels it links to and the footnotes it calls.
+private struct EvidenceWalker: MarkupWalker {
+    var run = ""
+    var citations: Set<String> = []
+    var references: Set<String> = []
+    var footnotes: Set<String> = []
+
+    mutating func visitInline(_ node: Inline) {
+        switch node.kind {
+        case .link(let dest, _, _):
+            if dest.hasPrefix("#") { references.insert(LabelRegistry.canonical(String(dest.dropFirst()))) }
+            descend(into: node)
+        case .formattedCitation(let g, _):
+            for item in g.items { citations.insert(item.key) }
+            run += " "
+        case .footnoteReference(let label): footnotes.insert(label)
+        default:
+            if let text = PlainText.leaf(node, mathAsSpace: true) { run += text } else { descend(into: node) }
         }
-        func walk(_ list: [Inline]) {
-            for node in list {
-                switch node.kind {
-                case .text(let s), .code(let s): run += s
-                case .softBreak, .lineBreak: run += " "
-                case .emphasis(let c), .strong(let c), .strikethrough(let c), .span(_, let c): walk(c)
-                case .link(let dest, _, let c):
-                    if dest.hasPrefix("#") { references.insert(LabelRegistry.canonical(String(dest.dropFirst()))) }
-                    walk(c)
-                case .image(_, _, let alt): walk(alt)
-                case .formattedCitation(let g, _):
-                    for item in g.items { citations.insert(item.key) }
-                    run += " "
-                case .footnoteReference(let label): footnotes.insert(label)
-                case .citation, .math, .html: run += " "
-                }
-            }
-        }
-        walk(list)
-        flush()
-        text += " "
     }
 }

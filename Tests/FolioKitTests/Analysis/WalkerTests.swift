@@ -1,0 +1,45 @@
+import Testing
+@testable import FolioKit
+
+/// The walker and rewriter descend by default: a pass overrides only the kinds it cares about.
+@Suite struct WalkerTests {
+    static func parse(_ text: String) -> MarkdownDocument {
+        CmarkParser.parse(text, file: "w.md").0
+    }
+
+    struct LinkCounter: MarkupWalker {
+        var destinations: [String] = []
+        mutating func visitInline(_ inline: Inline) {
+            if case .link(let d, _, _) = inline.kind { destinations.append(d) }
+            descend(into: inline)
+        }
+    }
+
+    struct Shout: MarkupRewriter {
+        mutating func rewriteInlines(_ inlines: [Inline]) -> [Inline] {
+            inlines.map { node in
+                guard case .text(let s) = node.kind else { return node }
+                return Inline(.text(s.uppercased()), range: node.range)
+            }
+        }
+    }
+
+    @Test func walkersReachNestedContent() {
+        let doc = Self.parse("> - *see [a](#a)*\n>\n> | x |\n> |---|\n> | [b](#b) |\n\n[^n]\n\n[^n]: [c](#c)\n")
+        var w = LinkCounter()
+        w.walk(doc.blocks + doc.footnotes.flatMap(\.content))
+        #expect(w.destinations == ["#a", "#b", "#c"])
+    }
+
+    @Test func rewritersRebuildEveryInlineList() {
+        let doc = Self.parse("# Title *em*\n\n> quoted **strong [link](#x)**\n\n| cell |\n|---|\n| body |\n")
+        var r = Shout()
+        let out = r.rewrite(doc.blocks)
+        var texts: [String] = []
+        for b in out { b.forEachInline { if case .text(let s) = $0.kind { texts.append(s) } } }
+        #expect(texts.allSatisfy { $0 == $0.uppercased() } && texts.contains("LINK") && texts.contains("BODY"), "\(texts)")
+        #expect([Inline(.emphasis([Inline(.text("a"), range: SourceRange(file: "", line: 1, column: 1)),
+                                    Inline(.math(display: false, tex: "x^2"), range: SourceRange(file: "", line: 1, column: 1))]),
+                        range: SourceRange(file: "", line: 1, column: 1))].plainText == "ax^2")
+    }
+}
