@@ -42,6 +42,8 @@ public struct Heading: Hashable, Sendable {
     public var number: String?
     /// The level as the author wrote it (`###` is 3); Resolve sets `level` to the level in the paper.
     public var writtenLevel: Int
+    /// The counters behind `number`, below the chapter ("2.3.1" is [3, 1]), set by Resolve.
+    public var counters: [Int] = []
 
     public init(level: Int, content: [Inline], attributes: Attributes = Attributes(), number: String? = nil) {
         self.level = level
@@ -59,6 +61,8 @@ public struct Figure: Hashable, Sendable {
     public var caption: [Inline]
     public var attributes: Attributes
     public var number: String
+    /// The float counter behind `number` ("3.2" is 2), set by Resolve.
+    public var ordinal = 0
 
     public init(source: String, title: String, caption: [Inline], attributes: Attributes, number: String) {
         self.source = source
@@ -116,8 +120,9 @@ public struct Table: Hashable, Sendable {
     /// From a `: Caption {#tbl:id}` paragraph next to the table; nil when it has none.
     public var caption: [Inline]?
     public var attributes: Attributes
-    /// Set by Resolve for captioned tables.
+    /// Set by Resolve for captioned tables, with the counter behind it ("3.2" is 2).
     public var number: String?
+    public var ordinal = 0
 
     public init(alignments: [Alignment], header: Row, rows: [Row], caption: [Inline]? = nil,
                 attributes: Attributes = Attributes(), number: String? = nil) {

@@ -9,6 +9,8 @@ public struct CitationGroup: Hashable, Sendable {
         /// `-@key`: the author (or the "Figure" word) is left out.
         public var suppressAuthor: Bool
         public var location: SourceLocation
+        /// The suffix's locator, parsed by Resolve.
+        public var locator: Locator?
 
         public init(key: String, prefix: String, suffix: String, suppressAuthor: Bool, location: SourceLocation) {
             self.key = key

@@ -18,6 +18,8 @@ public struct Listing: Hashable, Sendable {
     public var caption: [Inline]
     public var attributes: Attributes
     public var number: String?
+    /// The float counter behind `number` ("3.2" is 2), set by Resolve.
+    public var ordinal = 0
 
     public init(language: String, literal: String, caption: [Inline], attributes: Attributes, number: String? = nil) {
         self.language = language

@@ -54,12 +54,15 @@ extension MarkupWalker {
 /// `MarkupRewriter`).
 public protocol MarkupRewriter {
     mutating func rewriteBlock(_ block: Block) -> Block
+    /// A list of child blocks (of a quote, list item, footnote, div or callout).
+    mutating func rewriteBlocks(_ blocks: [Block]) -> [Block]
     /// A list of inlines whose own children are already rewritten.
     mutating func rewriteInlines(_ inlines: [Inline]) -> [Inline]
 }
 
 extension MarkupRewriter {
     public mutating func rewriteBlock(_ block: Block) -> Block { descend(into: block) }
+    public mutating func rewriteBlocks(_ blocks: [Block]) -> [Block] { blocks.map { rewriteBlock($0) } }
     public mutating func rewriteInlines(_ inlines: [Inline]) -> [Inline] { inlines }
 
     /// Rewrites the children of each inline, then the list itself.
@@ -81,7 +84,7 @@ extension MarkupRewriter {
         return rewriteInlines(inner)
     }
 
-    public mutating func rewrite(_ blocks: [Block]) -> [Block] { blocks.map { rewriteBlock($0) } }
+    public mutating func rewrite(_ blocks: [Block]) -> [Block] { rewriteBlocks(blocks) }
 
     /// A copy with every child block and every inline list of this block rewritten.
     public mutating func descend(into block: Block) -> Block {
@@ -152,6 +155,12 @@ private struct ClosureWalker: MarkupWalker {
     }
 }
 
+/// Applies a closure to the child block lists of one block (and to nothing below them).
+private struct ChildListRewriter: MarkupRewriter {
+    let transform: ([Block]) -> [Block]
+    mutating func rewriteBlocks(_ blocks: [Block]) -> [Block] { transform(blocks) }
+}
+
 /// Applies a closure to every inline list, innermost first.
 private struct InlineListRewriter: MarkupRewriter {
     let transform: ([Inline]) -> [Inline]
@@ -178,24 +187,10 @@ extension Block {
     /// A copy with `transform` applied to each list of child blocks (quotes, list items, footnotes,
     /// divs and callouts); other blocks are returned unchanged.
     public func mapChildren(_ transform: ([Block]) -> [Block]) -> Block {
-        var b = self
-        switch kind {
-        case .blockQuote(let c): b.kind = .blockQuote(transform(c))
-        case .footnoteDefinition(let label, let c): b.kind = .footnoteDefinition(label: label, content: transform(c))
-        case .div(let attrs, let c): b.kind = .div(attributes: attrs, content: transform(c))
-        case .callout(var c):
-            c.content = transform(c.content)
-            b.kind = .callout(c)
-        case .list(var l):
-            l.items = l.items.map { item in
-                var item = item
-                item.content = transform(item.content)
-                return item
-            }
-            b.kind = .list(l)
-        default: break
+        withoutActuallyEscaping(transform) { transform in
+            var r = ChildListRewriter(transform: transform)
+            return r.descend(into: self)
         }
-        return b
     }
 
     /// A copy with `transform` applied to every list of inlines, innermost lists first.

@@ -10,21 +10,25 @@ struct FloatCounters {
         prefix = chapterNumber
     }
 
-    mutating func next(_ kind: String) -> String {
+    mutating func next(_ kind: String) -> String { nextNumber(kind).text }
+
+    /// The number as printed ("3.2") and the counter behind it (2).
+    mutating func nextNumber(_ kind: String) -> (text: String, ordinal: Int) {
         let n = (counts[kind] ?? 0) + 1
         counts[kind] = n
-        return prefix.map { "\($0).\(n)" } ?? String(n)
+        return (prefix.map { "\($0).\(n)" } ?? String(n), n)
     }
 }
 
 extension Resolver {
     /// The next number of a float kind; a float without an id gets one (`figure-3-2`) and is registered.
-    mutating func numberFloat(_ name: String, _ kind: LabelRegistry.TargetKind, id: inout String?, at: SourceLocation) -> String {
-        let number = floats.next(name)
+    mutating func numberFloat(_ name: String, _ kind: LabelRegistry.TargetKind, id: inout String?,
+                              at: SourceLocation) -> (text: String, ordinal: Int) {
+        let (number, ordinal) = floats.nextNumber(name)
         let resolvedID = id ?? slugger.unique(name + "-" + number.replacingOccurrences(of: ".", with: "-"))
         id = resolvedID
         register(resolvedID, kind, number, at)
-        return number
+        return (number, ordinal)
     }
 
     /// Numbers the floats in a block and the blocks nested in it, in document order.
@@ -36,10 +40,12 @@ extension Resolver {
             guard let (image, parsed) = Self.figureParts(content), case .image(let src, let title, let alt) = image.kind else { break }
             var attrs = parsed
             let number = numberFloat("figure", .figure, id: &attrs.id, at: at)
-            b.kind = .figure(Figure(source: src, title: title, caption: alt, attributes: attrs, number: number))
+            var figure = Figure(source: src, title: title, caption: alt, attributes: attrs, number: number.text)
+            figure.ordinal = number.ordinal
+            b.kind = .figure(figure)
         case .table(var t):
             guard t.caption != nil else { break }
-            t.number = numberFloat("table", .table, id: &t.attributes.id, at: at)
+            (t.number, t.ordinal) = numberFloat("table", .table, id: &t.attributes.id, at: at)
             b.kind = .table(t)
         case .equation(var e):
             guard let id = e.attributes.id else { break }
@@ -47,7 +53,7 @@ extension Resolver {
             register(id, .equation, e.number, at)
             b.kind = .equation(e)
         case .listing(var l):
-            l.number = numberFloat("listing", .listing, id: &l.attributes.id, at: at)
+            (l.number, l.ordinal) = numberFloat("listing", .listing, id: &l.attributes.id, at: at)
             b.kind = .listing(l)
         case .callout(var c):
             if let id = c.attributes.id {

@@ -15,6 +15,36 @@ public struct ResolvedPaper: Sendable {
     public var hyperTargets: Set<String> = []
     /// Checklist coverage, when the manifest names a checklist.
     public var coverage: CoverageReport?
+    /// Keys of the bibliography entries the reference list shows (cited or `nocite`d), in bibliography order.
+    public var listedReferences: [String] = []
+
+    /// Where a link goes, decided here rather than by each writer.
+    public enum LinkTarget: Sendable, Hashable {
+        /// A numbered or titled target (`\hyperref`): a chapter, section, float or other label.
+        case label(String)
+        /// A bare anchor (`\hyperlink`): a bibliography entry, a citation or a checklist item.
+        case anchor(String)
+        /// A URL outside the paper.
+        case external(String)
+        /// Nowhere Folio can link to (an unknown `#id`, an empty or dangerous URL): the text only.
+        case none
+    }
+
+    public func linkTarget(_ destination: String) -> LinkTarget {
+        Self.linkTarget(destination, labels: labelIDs, anchors: hyperTargets)
+    }
+
+    /// Ids that labels point at (the LaTeX writer links to these with `\hyperref`).
+    public var labelIDs: Set<String> { Set(labels.targets.values.map(\.id)) }
+
+    static func linkTarget(_ destination: String, labels: Set<String>, anchors: Set<String>) -> LinkTarget {
+        if destination.hasPrefix("#") {
+            let id = String(destination.dropFirst())
+            if anchors.contains(id) { return .anchor(id) }
+            return labels.contains(id) ? .label(id) : .none
+        }
+        return destination.isEmpty || HTMLEscaping.isDangerous(destination) ? .none : .external(destination)
+    }
 
     public enum Entry: Sendable {
         case part(ResolvedPart)

@@ -15,6 +15,7 @@ public struct Resolver {
     /// Ids of bibliography entries, citation anchors and checklist items (LaTeX links to these with `\hyperlink`).
     var anchors: Set<String> = []
     var coverage: CoverageReport?
+    var listedReferences: [String] = []
 
     /// One step of the stage; each reads and rewrites the entries made so far.
     struct Pass: Sendable {
@@ -39,9 +40,10 @@ public struct Resolver {
         var r = Resolver(paper: paper, profile: profile)
         var entries: [ResolvedPaper.Entry] = []
         for pass in passes { pass.run(&r, &entries) }
-        let resolved = ResolvedPaper(manifest: paper.manifest, directory: paper.directory, entries: entries,
+        var resolved = ResolvedPaper(manifest: paper.manifest, directory: paper.directory, entries: entries,
                                      assets: r.catalog.assets, labels: r.labels, bibliography: paper.bibliography,
                                      hyperTargets: r.anchors, coverage: r.coverage)
+        resolved.listedReferences = r.listedReferences
         return (resolved, r.diagnostics)
     }
 

@@ -33,7 +33,7 @@ extension LaTeXRenderer {
     mutating func biblatexCitation(_ group: CitationGroup) {
         func notes(_ item: CitationGroup.Item) -> String {
             var post = item.suffix
-            if let loc = Locator.parse(item.suffix) {
+            if let loc = item.locator {
                 // biblatex adds "p." to a bare page number itself.
                 post = loc.label == .page ? loc.value : loc.chicago
                 if !loc.rest.isEmpty { post += (loc.rest.hasPrefix(",") ? "" : " ") + loc.rest }

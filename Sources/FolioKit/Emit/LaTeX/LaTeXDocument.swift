@@ -31,7 +31,7 @@ public enum LaTeXDocument {
         options.paperHeadings = true
         let assets = paper.assets
         options.assetPath = { assets[$0]?.latexPath }
-        options.knownIDs = Set(paper.labels.targets.values.map(\.id))
+        options.knownIDs = paper.labelIDs
         options.hyperTargets = paper.hyperTargets
         options.biblatex = m.citations.latex == .biblatex
         options.words = m.words
@@ -124,8 +124,8 @@ public enum LaTeXDocument {
 
     /// The cited (and `nocite`d) entries as clean BibLaTeX, keys made safe for LaTeX.
     public static func biblatexFile(_ paper: ResolvedPaper) -> String {
-        let listed = paper.hyperTargets
-        let refs = paper.bibliography.references.filter { listed.contains(Citations.anchorID($0.id)) }.map { r -> Reference in
+        let listed = Set(paper.listedReferences)
+        let refs = paper.bibliography.references.filter { listed.contains($0.id) }.map { r -> Reference in
             var safe = r
             safe.id = LaTeXEscaping.label(r.id)
             return safe

@@ -28,8 +28,8 @@ extension LaTeXRenderer {
     mutating func listing(_ l: Listing) {
         let (caption, short) = captionTexts(l.caption)
         out += "\\begin{folioListing}[htbp]\n"
-        if let n = l.number, let value = Int(n.split(separator: ".").last ?? "") {
-            out += "\\renewcommand{\\thefolioListing}{\(n)}\\setcounter{folioListing}{\(value - 1)}\n"
+        if let n = l.number {
+            out += "\\renewcommand{\\thefolioListing}{\(n)}\\setcounter{folioListing}{\(l.ordinal - 1)}\n"
         }
         out += "\\caption[\(short)]{\(caption)}"
         if let id = l.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }

@@ -129,9 +129,9 @@ public struct LaTeXRenderer {
         let title = rendered { $0.inlines(h.content) }
         deferFootnotes -= 1
         let tocTitle = rendered { $0.inlines(h.content.forTableOfContents) }
-        if options.paperHeadings, let number = h.number {
+        if options.paperHeadings, h.number != nil {
             // Every level of the number is set, so LaTeX prints exactly what Folio computed.
-            let parts = number.split(separator: ".").dropFirst().compactMap { Int($0) }
+            let parts = h.counters
             for (i, value) in parts.enumerated() where i < Self.sectionCommands.count {
                 out += "\\setcounter{\(Self.sectionCommands[i])}{\(i == parts.count - 1 ? value - 1 : value)}"
             }
@@ -202,14 +202,11 @@ public struct LaTeXRenderer {
         case .strong(let c): wrap("\\textbf{", c)
         case .strikethrough(let c): wrap("\\folioStrike{", c)
         case .link(let dest, _, let content):
-            if dest.hasPrefix("#"), options.hyperTargets.contains(String(dest.dropFirst())) {
-                out += "\\hyperlink{\(LaTeXEscaping.label(String(dest.dropFirst())))}{"
-            } else if dest.hasPrefix("#"), options.knownIDs.contains(String(dest.dropFirst())) {
-                out += "\\hyperref[\(LaTeXEscaping.label(String(dest.dropFirst())))]{"
-            } else if dest.hasPrefix("#") || dest.isEmpty || HTMLEscaping.isDangerous(dest) {
-                out += "{"
-            } else {
-                out += "\\href{\(LaTeXEscaping.url(dest))}{"
+            switch ResolvedPaper.linkTarget(dest, labels: options.knownIDs, anchors: options.hyperTargets) {
+            case .anchor(let id): out += "\\hyperlink{\(LaTeXEscaping.label(id))}{"
+            case .label(let id): out += "\\hyperref[\(LaTeXEscaping.label(id))]{"
+            case .external(let url): out += "\\href{\(LaTeXEscaping.url(url))}{"
+            case .none: out += "{"
             }
             inlines(content)
             out += "}"

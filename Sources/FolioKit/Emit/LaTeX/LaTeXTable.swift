@@ -46,8 +46,8 @@ extension LaTeXRenderer {
             out += "\\par\\noindent " + (t.number.map { LaTeXEscaping.text(options.words.singular(.table)) + " \($0): " } ?? "")
                 + rendered { $0.inlines(caption) } + "\\par\n"
         }
-        if !nested, t.caption != nil, let n = t.number, let value = Int(n.split(separator: ".").last ?? "") {
-            out += "\\renewcommand{\\thetable}{\(n)}\\setcounter{table}{\(value - 1)}\n"
+        if !nested, t.caption != nil, let n = t.number {
+            out += "\\renewcommand{\\thetable}{\(n)}\\setcounter{table}{\(t.ordinal - 1)}\n"
         }
         out += nested ? "\\par\\noindent\\begin{tabular}{\(spec)}\n" : "\\begin{longtable}{\(spec)}\n"
         if !nested, let caption = t.caption {
@@ -84,8 +84,8 @@ extension LaTeXRenderer {
             let width = f.attributes["width"].flatMap(Self.latexWidth) ?? "\\linewidth"
             out += "\\includegraphics[width=\(width),height=0.45\\textheight,keepaspectratio]{\(Self.graphicsPath(path))}\n"
         }
-        if let value = Int(f.number.split(separator: ".").last ?? "") {
-            out += "\\renewcommand{\\thefigure}{\(f.number)}\\setcounter{figure}{\(value - 1)}\n"
+        if f.ordinal > 0 {
+            out += "\\renewcommand{\\thefigure}{\(f.number)}\\setcounter{figure}{\(f.ordinal - 1)}\n"
         }
         out += "\\caption[\(short)]{\(caption)}"
         if let id = f.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }

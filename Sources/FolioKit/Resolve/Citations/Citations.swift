@@ -229,7 +229,13 @@ struct Citations {
         case .numeric: content = numeric(known, inText: group.inText, range: range)
         case .notes: content = notes(known, inText: group.inText, range: range)
         }
-        return [Inline(.formattedCitation(group, content), range: range)]
+        var parsed = group
+        parsed.items = group.items.map { item in
+            var item = item
+            item.locator = Locator.parse(item.suffix)
+            return item
+        }
+        return [Inline(.formattedCitation(parsed, content), range: range)]
     }
 
     /// A link to the entry, wrapped in an anchor the entry links back to.

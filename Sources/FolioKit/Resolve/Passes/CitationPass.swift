@@ -4,6 +4,7 @@ extension Resolver {
         let (out, made) = formatCitations(entries)
         entries = out
         anchors.formUnion(made)
+        listedReferences = paper.bibliography.references.filter { made.contains(Citations.anchorID($0.id)) }.map(\.id)
     }
 
     /// Formats citations and places the bibliography: in a `::: {#refs}` div if the paper has one,

@@ -90,7 +90,8 @@ extension Resolver {
                 if let number, depth <= paper.manifest.sectionDepth, !h.attributes.classes.contains("unnumbered") {
                     counters[depth] += 1
                     for d in (depth + 1)..<counters.count { counters[d] = 0 }
-                    h.number = ([number] + counters[1...depth].map(String.init)).joined(separator: ".")
+                    h.counters = Array(counters[1...depth])
+                    h.number = ([number] + h.counters.map(String.init)).joined(separator: ".")
                 }
                 h.level = depth + 1
                 if h.attributes.id == nil { h.attributes.id = slugger.unique(Slugger.slug(h.content.plainText)) }

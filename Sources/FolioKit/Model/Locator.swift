@@ -1,16 +1,17 @@
 import Foundation
 
 /// A citation's suffix split into a locator ("pp. 33–35", "chap. 2") and the rest, by pandoc's terms.
-struct Locator: Hashable {
-    enum Label: String, CaseIterable {
+/// Resolve parses each citation's suffix once (`CitationGroup.Item.locator`); writers read the result.
+public struct Locator: Hashable, Sendable {
+    public enum Label: String, CaseIterable, Sendable {
         case page, chapter, section, paragraph, figure, table, note, line, volume, book, part, article, number,
              column, verse, appendix, clause, annex
     }
 
-    var label: Label
-    var value: String
+    public var label: Label
+    public var value: String
     /// Text after the locator, e.g. ", emphasis added".
-    var rest: String
+    public var rest: String
 
     /// Recognised terms, singular and plural forms, with the canonical label.
     static let terms: [(String, Label)] = [
