@@ -36,7 +36,7 @@ public enum Analyzer {
     public static func run(_ provider: any SourceProvider, _ options: Options = Options()) -> Result {
         var engine = DiagnosticEngine(profile: options.profile)
         if let warning = CmarkParser.libraryWarning { engine.emit(warning) }
-        let (loaded, loadDiagnostics) = PaperLoader.load(provider, untrusted: options.untrusted)
+        let (loaded, loadDiagnostics) = PaperLoader.load(provider, untrusted: options.untrusted, keepText: options.lint)
         guard let paper = loaded else {
             engine.emit(contentsOf: loadDiagnostics)
             return Result(paper: nil, resolved: nil, engine: engine)

@@ -40,7 +40,9 @@ public enum BuildPipeline {
     }
 
     public static func run(_ request: Request) -> Outcome {
-        let analysis = Analyzer.run(request.source, .init(profile: request.profile, untrusted: request.untrusted))
+        var analysis = Analyzer.run(request.source, .init(profile: request.profile, untrusted: request.untrusted))
+        // Writers read only the resolved paper: the parsed chapters can go before they run.
+        analysis.paper = nil
         var engine = analysis.engine
         guard let resolved = analysis.resolved, !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
 

@@ -26,9 +26,8 @@ public struct DiagnosticEngine: Sendable {
         var problems: [Diagnostic] = []
         for ch in chapters {
             if config.isIgnored(ch.manifestPath) { ignoredFiles.insert(ch.path) }
-            let d = LintDirectives(path: ch.path, text: ch.text)
-            if !d.isEmpty { directives[ch.path] = d }
-            problems += d.problems
+            if !ch.switches.isEmpty { directives[ch.path] = ch.switches }
+            problems += ch.switches.problems
         }
         return problems
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Inline switches in a chapter, each an HTML comment on its own line:
 /// `<!-- folio-lint disable prose.repeated-word -->` … `<!-- folio-lint enable prose.repeated-word -->`,
 /// `<!-- folio-lint disable-next-line prose.todo -->` and `<!-- folio-lint disable-file prose.sentence-length -->`.
@@ -23,9 +25,31 @@ struct LintDirectives: Sendable {
 
     var isEmpty: Bool { directives.isEmpty && problems.isEmpty }
 
+    /// Whether `text` holds "folio-lint" at all, without copying it (most chapters do not).
+    static func mentionsKeyword(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, let first = keyword.first, buffer.count >= keyword.count else { return false }
+            let last = buffer.count - keyword.count
+            var i = 0
+            while i <= last {
+                // Jump to the next "f", then compare the rest.
+                guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                var k = 1
+                while k < keyword.count, buffer[i + k] == keyword[k] { k += 1 }
+                if k == keyword.count { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    init() {}
+
     init(path: String, text: String) {
+        guard Self.mentionsKeyword(text) else { return }
         let bytes = Array(text.utf8)
-        guard ProseMask.contains(bytes, Self.keyword) else { return }
         // Lines by bytes: "\r\n" is one Character, so a split on Characters would miss it.
         for (n, raw) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
         where ProseMask.contains(Array(raw), Self.keyword) {

@@ -27,8 +27,11 @@ public struct Chapter: Sendable {
     public var document: MarkdownDocument
     /// Checklist items the whole chapter claims (front matter `covers:` and `primary:`).
     public var claims: [CoverageClaim] = []
-    /// The file's text as read, for the lint rules and fixes (no second read).
+    /// The file's text as read, for the lint rules and fixes (no second read); empty when the paper
+    /// was loaded without texts (a build).
     public var text = ""
+    /// The file's `<!-- folio-lint … -->` switches, which the diagnostic engine applies.
+    var switches = LintDirectives()
 }
 
 /// A part of the paper: a titled group of chapters on one side.

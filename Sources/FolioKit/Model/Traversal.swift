@@ -155,12 +155,6 @@ private struct ClosureWalker: MarkupWalker {
     }
 }
 
-/// Applies a closure to the child block lists of one block (and to nothing below them).
-private struct ChildListRewriter: MarkupRewriter {
-    let transform: ([Block]) -> [Block]
-    mutating func rewriteBlocks(_ blocks: [Block]) -> [Block] { transform(blocks) }
-}
-
 /// Applies a closure to every inline list, innermost first.
 private struct InlineListRewriter: MarkupRewriter {
     let transform: ([Inline]) -> [Inline]
@@ -187,10 +181,25 @@ extension Block {
     /// A copy with `transform` applied to each list of child blocks (quotes, list items, footnotes,
     /// divs and callouts); other blocks are returned unchanged.
     public func mapChildren(_ transform: ([Block]) -> [Block]) -> Block {
-        withoutActuallyEscaping(transform) { transform in
-            var r = ChildListRewriter(transform: transform)
-            return r.descend(into: self)
+        // Inline content is left as it is (not rebuilt), so the copy shares its storage.
+        var b = self
+        switch kind {
+        case .blockQuote(let c): b.kind = .blockQuote(transform(c))
+        case .footnoteDefinition(let label, let c): b.kind = .footnoteDefinition(label: label, content: transform(c))
+        case .div(let attrs, let c): b.kind = .div(attributes: attrs, content: transform(c))
+        case .callout(var c):
+            c.content = transform(c.content)
+            b.kind = .callout(c)
+        case .list(var l):
+            l.items = l.items.map { item in
+                var item = item
+                item.content = transform(item.content)
+                return item
+            }
+            b.kind = .list(l)
+        default: break
         }
+        return b
     }
 
     /// A copy with `transform` applied to every list of inlines, innermost lists first.

@@ -9,9 +9,12 @@ public enum PaperLoader {
         load(DiskProvider(directory: directory), untrusted: untrusted)
     }
 
+    /// `keepText` keeps each chapter's text on the `Chapter` (the lint rules read it); without it the
+    /// text is freed once the chapter is parsed and its `folio-lint` switches read.
+
     /// Loads the paper `provider` reads. Returns nil when errors prevent a usable paper; diagnostics say why.
     /// `untrusted` ignores the manifest's safety settings (`UntrustedSettings`).
-    public static func load(_ provider: any SourceProvider, untrusted: Bool = false) -> (Paper?, [Diagnostic]) {
+    public static func load(_ provider: any SourceProvider, untrusted: Bool = false, keepText: Bool = true) -> (Paper?, [Diagnostic]) {
         let manifestDisplay = provider.display(manifestName)
         var diagnostics: [Diagnostic] = []
         let manifest: Manifest
@@ -43,7 +46,8 @@ public enum PaperLoader {
                     var (chapter, found) = try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter,
                                                                           limits: manifest.limits)
                     diagnostics += found
-                    chapter.text = text
+                    chapter.switches = LintDirectives(path: display, text: text)
+                    if keepText { chapter.text = text }
                     return chapter
                 } catch {
                     diagnostics.append(error)

@@ -34,7 +34,7 @@ import Testing
 
         // The branch name works too, and gives the second commit's text.
         let head = try GitRevisionProvider.open(directory: paper, revision: "main").get()
-        let analysis = Analyzer.run(head)
+        let analysis = Analyzer.run(head, .init(lint: true))
         #expect(analysis.paper?.chapters.map(\.text).joined().contains("second draft") == true)
         #expect(analysis.paper?.chapters.count == 2)
 
@@ -92,7 +92,7 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: chapter.path)[.modificationDate] as? Date == stamp)
         // Paths that escape the paper folder stay refused in memory too.
         #expect(overlay.inside("../outside.md") == nil && overlay.inside("/etc/passwd") == nil)
-        #expect(Analyzer.run(DiskProvider(directory: s.url.appendingPathComponent("P").path)).paper?.chapters.first?.text
+        #expect(Analyzer.run(DiskProvider(directory: s.url.appendingPathComponent("P").path), .init(lint: true)).paper?.chapters.first?.text
                 .contains("Saved text.") == true)
     }
 
