@@ -66,6 +66,23 @@ import Testing
         Golden.check(tex, expected.appendingPathComponent("paper.tex"))
     }
 
+    /// The PDF uses the same words as the HTML: headings, contents, captions.
+    @Test(.requires(.tex)) func theChinesePDFUsesTheSameWords() throws {
+        try Requirement.tex.check()
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let paperDir = TestPaths.fixtures.appendingPathComponent("papers/lang-zh")
+        let outcome = BuildPipeline.run(.init(paperDirectory: paperDir.path, outputDirectory: scratch.url.path,
+                                              formats: [.html, .latex, .pdf], profile: .final))
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.diagnostics)")
+        let text = try ProcessRunner.run("/usr/bin/pdftotext", [scratch.url.appendingPathComponent("pdf/paper.pdf").path, "-"], in: "/").output
+        let html = scratch.read("html/index.html") ?? ""
+        for w in ["目录", "第1章", "第I部分", "附录A", "图 1.1", "表 1.1", "图目录", "参考文献"] {
+            #expect(text.contains(w), "the PDF lacks '\(w)'")
+            #expect(html.contains(w), "the HTML lacks '\(w)'")
+        }
+    }
+
     @Test func otherLanguagesFallBackToEnglishWithOneWarning() throws {
         let (m, warnings) = try ManifestLoader.load(SmallPaper.manifest(["a.md"]).replacingOccurrences(of: "lang: en", with: "lang: fr-CA"),
                                                     file: "folio.yaml")

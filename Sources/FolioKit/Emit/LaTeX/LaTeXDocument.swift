@@ -108,6 +108,23 @@ public enum LaTeXDocument {
             + "\\renewcommand{\\appendixname}{\(e(w.singular(.appendix)))}"
             + "\\renewcommand{\\folioListingname}{\(e(w.singular(.listing)))}"
             + "\\renewcommand{\\listfolioListingname}{\(e(w.phrase(.listOf, w.plural(.listing))))}\n"
+            + headingLabels(w)
+    }
+
+    /// Chapter, appendix and part headings labelled with the paper's phrases ("Chapter 3", "第3章"),
+    /// as the HTML labels them, instead of the class's "name number".
+    static func headingLabels(_ w: PaperWords) -> String {
+        func label(_ phrase: PaperWords.Phrase, _ counter: String) -> String {
+            w.phrase(phrase, "\u{0}").components(separatedBy: "\u{0}").map(LaTeXEscaping.text).joined(separator: counter)
+        }
+        return "\\makeatletter\\def\\folio@appname{\\appendixname}"
+            + "\\newcommand{\\folioChapterLabel}{\\ifx\\@chapapp\\folio@appname \(label(.appendixLabel, "\\thechapter{}"))"
+            + "\\else \(label(.chapterLabel, "\\thechapter{}"))\\fi}"
+            + "\\newcommand{\\folioPartLabel}{\(label(.partLabel, "\\thepart{}"))}"
+            + "\\patchcmd{\\@makechapterhead}{\\@chapapp\\space \\thechapter}{\\folioChapterLabel}{}{}"
+            // nameref keeps the class's \\@part as \\NR@part; whichever holds the label is patched.
+            + "\\patchcmd{\\@part}{\\partname\\nobreakspace\\thepart}{\\folioPartLabel}{}{}"
+            + "\\ifdefined\\NR@part\\patchcmd{\\NR@part}{\\partname\\nobreakspace\\thepart}{\\folioPartLabel}{}{}\\fi\\makeatother\n"
     }
 
     /// The bibliography file written beside `paper.tex` in biblatex mode.

@@ -47,6 +47,7 @@ enum LaTeXPreamble {
         \\usepackage[a4paper,margin=2.5cm]{geometry}
         \\usepackage{microtype}
         \\usepackage{graphicx}
+        \\usepackage{etoolbox}
         \\usepackage{xcolor}
         \\usepackage{longtable,booktabs,array}
         \\usepackage{amsmath,amssymb}
