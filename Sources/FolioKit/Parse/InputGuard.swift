@@ -27,7 +27,7 @@ public struct InputGuard {
         }
         var line = 0
         var start = 0
-        var fence: (byte: UInt8, length: Int)?
+        var fences = CodeFenceTracker()
         var listIndents: [Int] = []
         var footnoteIndents: [Int] = []
         var tableColumns = 0
@@ -53,7 +53,7 @@ public struct InputGuard {
                 guard j < end, b[j] == UInt8(ascii: ">") else { break }
                 quotes += 1
                 i = j + 1
-                if quotes > limits.quoteDepth && fence == nil {
+                if quotes > limits.quoteDepth && fences.open == nil {
                     return violation("quote-depth", "block quotes nested this deep", found: quotes, limit: limits.quoteDepth,
                                      line: line, column: i - start)
                 }
@@ -61,11 +61,8 @@ public struct InputGuard {
             var indent = 0
             while i < end, isBlank(b[i]) { indent += b[i] == 0x09 ? 4 : 1; i += 1 }
             // Inside a fenced code block only the closing fence matters.
-            if let open = fence {
-                if let run = fenceRun(b, i, end), run.byte == open.byte, run.length >= open.length,
-                   b[(i + run.length)..<end].allSatisfy(isBlank) {
-                    fence = nil
-                }
+            if fences.open != nil {
+                _ = fences.feed(b[i..<end])
                 continue
             }
             if i >= end {
@@ -86,10 +83,7 @@ public struct InputGuard {
                                      line: line, column: i - start)
                 }
             }
-            if let run = fenceRun(b, i, end), run.byte == UInt8(ascii: "~") || !b[(i + run.length)..<end].contains(UInt8(ascii: "`")) {
-                fence = run
-                continue
-            }
+            if fences.feed(b[i..<end]) == .opens { continue }
             // Footnote definitions, and how deeply they nest inside one another.
             if i + 2 < end, b[i] == UInt8(ascii: "["), b[i + 1] == UInt8(ascii: "^"), isFootnoteDefinition(b, i, end) {
                 footnotes += 1
@@ -155,14 +149,6 @@ public struct InputGuard {
         if i < last, b[i] == UInt8(ascii: "|") { cells -= 1 }
         if last > i + 1, b[last - 1] == UInt8(ascii: "|") { cells -= 1 }
         return max(cells, 1)
-    }
-
-    /// A run of three or more backticks or tildes opening or closing a fence.
-    private func fenceRun(_ b: [UInt8], _ i: Int, _ end: Int) -> (byte: UInt8, length: Int)? {
-        guard i < end, b[i] == UInt8(ascii: "`") || b[i] == UInt8(ascii: "~") else { return nil }
-        var j = i
-        while j < end, b[j] == b[i] { j += 1 }
-        return j - i >= 3 ? (b[i], j - i) : nil
     }
 
     /// Width of a list marker (`- `, `* `, `+ `, `12. `, `3) `) starting at `i`, or nil.

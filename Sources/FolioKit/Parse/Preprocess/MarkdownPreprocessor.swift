@@ -49,20 +49,18 @@ struct MarkdownPreprocessor {
         out.reserveCapacity(b.count + 64)
         for (i, c) in b.enumerated() where c == 0x0A { lineStarts.append(i + 1) }
         var lineIndex = 0
-        var fence: (byte: UInt8, length: Int)?
+        var fences = CodeFenceTracker()
         var chunkStart: Int?
         while lineIndex < lineStarts.count {
             let start = lineStarts[lineIndex]
             let end = lineIndex + 1 < lineStarts.count ? lineStarts[lineIndex + 1] - 1 : b.count
             let content = contentStart(start, end)
             let blank = content >= end || (content + 1 == end && b[content] == 0x0D)
-            if let open = fence {
-                if let run = fenceRun(content, end), run.byte == open.byte, run.length >= open.length { fence = nil }
+            let fenceLine = fences.feed(b[min(content, end)..<end])
+            if fenceLine == .inside || fenceLine == .closes {
                 copyLine(start, end, lineIndex)
-            } else if let run = fenceRun(content, end),
-                      run.byte == UInt8(ascii: "~") || !b[(content + run.length)..<end].contains(UInt8(ascii: "`")) {
+            } else if fenceLine == .opens {
                 flushChunk(&chunkStart, upTo: lineIndex)
-                fence = run
                 copyLine(start, end, lineIndex)
             } else if let div = divFence(start, end) {
                 flushChunk(&chunkStart, upTo: lineIndex)
@@ -109,13 +107,6 @@ struct MarkdownPreprocessor {
         var i = start
         while i < end, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
         return i
-    }
-
-    private func fenceRun(_ i: Int, _ end: Int) -> (byte: UInt8, length: Int)? {
-        guard i < end, b[i] == UInt8(ascii: "`") || b[i] == UInt8(ascii: "~") else { return nil }
-        var j = i
-        while j < end, b[j] == b[i] { j += 1 }
-        return j - i >= 3 ? (b[i], j - i) : nil
     }
 
     /// `::: {#id .class}`, `::: callout-note` or a closing `:::` at the start of a line.

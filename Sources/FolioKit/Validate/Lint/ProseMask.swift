@@ -14,7 +14,7 @@ enum ProseMask {
                 i = j + 1
             }
         }
-        var fence: (UInt8, Int)?
+        var fences = CodeFenceTracker()
         var inComment = false
         var inList = false
         var inIndentedCode = false
@@ -22,10 +22,9 @@ enum ProseMask {
             let line = lines[i]
             let lineNo = i + 1
             let body = line.drop(while: { $0 == 0x20 })
-            if let (ch, n) = fence {
+            if fences.open != nil {
                 out[i] = masked(line)
-                let run = body.prefix(while: { $0 == ch }).count
-                if run >= n, body.dropFirst(run).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { fence = nil }
+                _ = fences.feed(body)
                 i += 1
                 continue
             }
@@ -35,15 +34,11 @@ enum ProseMask {
                 i += 1
                 continue
             }
-            if let f = body.first, f == UInt8(ascii: "`") || f == UInt8(ascii: "~") {
-                let run = body.prefix(while: { $0 == f }).count
-                if run >= 3 {
-                    fence = (f, run)
-                    out[i] = masked(line)
-                    starts.insert(lineNo)
-                    i += 1
-                    continue
-                }
+            if fences.feed(body) == .opens {
+                out[i] = masked(line)
+                starts.insert(lineNo)
+                i += 1
+                continue
             }
             if body.starts(with: Array("<!--".utf8)) {
                 out[i] = masked(line)
