@@ -31,7 +31,7 @@ struct BibExportCommand: ParsableCommand {
         var engine = DiagnosticEngine()
         let (bib, diagnostics): (Bibliography, [Diagnostic])
         if files.isEmpty {
-            (bib, diagnostics) = BibliographyLoader.loadPaper(directory: paper.directory)
+            (bib, diagnostics) = BibliographyLoader.loadPaper(try paper.source())
         } else {
             (bib, diagnostics) = BibliographyLoader.load(files.map { (URL(fileURLWithPath: $0), nil) })
         }

@@ -48,12 +48,21 @@ struct PaperOption: ParsableArguments {
     @Option(name: .long, help: "Read the paper as it is at this git revision (a commit, branch or tag), without a checkout.")
     var revision: String?
 
+    @Option(name: .customLong("git-timeout"), help: "Seconds git may run (for --revision, and lint's --since) before it is stopped (default 60).")
+    var gitTimeout: Double = ProcessRunner.Limits.git.seconds
+
     var directory: String { paper }
+
+    var gitLimits: ProcessRunner.Limits { .init(seconds: gitTimeout, memoryBytes: ProcessRunner.Limits.git.memoryBytes) }
+
+    func validate() throws {
+        if !(gitTimeout > 0 && gitTimeout <= 86_400) { throw ValidationError("--git-timeout must be between 0 and 86400 seconds") }
+    }
 
     /// The working tree, or the revision; a revision git cannot find is a clear error (exit 2).
     func source() throws -> any SourceProvider {
         guard let revision else { return DiskProvider(directory: paper) }
-        switch GitRevisionProvider.open(directory: paper, revision: revision) {
+        switch GitRevisionProvider.open(directory: paper, revision: revision, limits: gitLimits) {
         case .success(let provider): return provider
         case .failure(let d):
             var engine = DiagnosticEngine()

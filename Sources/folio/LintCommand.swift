@@ -34,13 +34,12 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var paper: PaperOption
     @OptionGroup var safety: UntrustedOption
 
-    @Option(name: .customLong("git-timeout"), help: "With --since: seconds git may run before it is stopped (default 60).")
-    var gitTimeout: Double = ProcessRunner.Limits.git.seconds
-
     func validate() throws {
         if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
         if force && !fix { throw ValidationError("--force goes with --fix") }
-        if !(gitTimeout > 0 && gitTimeout <= 86_400) { throw ValidationError("--git-timeout must be between 0 and 86400 seconds") }
+        if since != nil && paper.revision != nil {
+            throw ValidationError("--since compares the working tree with a revision; it cannot be used with --revision")
+        }
     }
 
     func run() throws {
@@ -52,8 +51,7 @@ struct LintCommand: ParsableCommand {
         let source = try paper.source()
         var changed: [String: Set<Int>]?
         if let since {
-            switch GitChanges.lines(since: since, in: paper.directory,
-                                     limits: .init(seconds: gitTimeout, memoryBytes: ProcessRunner.Limits.git.memoryBytes)) {
+            switch GitChanges.lines(since: since, in: paper.directory, limits: paper.gitLimits) {
             case .failure(let d):
                 var engine = DiagnosticEngine()
                 engine.emit(d)

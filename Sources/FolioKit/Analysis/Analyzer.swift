@@ -43,8 +43,10 @@ public enum Analyzer {
         }
         // Configuration first, so that it applies to what every stage reports.
         let (config, configProblems) = LintConfig.find(manifest: paper.manifest, provider: provider)
+        engine.trustsSettings = !options.untrusted
         let switchProblems = engine.configure(config, chapters: paper.chapters, changed: options.changedLines)
-        engine.emit(contentsOf: configProblems)
+        // Broken settings are reported whatever --since says: they change what every line reports.
+        for d in configProblems { engine.emit(d, whateverChanged: true) }
         engine.emit(contentsOf: loadDiagnostics)
         if options.lint { engine.emit(contentsOf: switchProblems) }
 

@@ -42,8 +42,9 @@ public enum ProcessRunner {
         return nil
     }
 
+    /// `discardErrors` sends standard error to /dev/null, for output that is data (a git blob).
     static func run(_ executable: String, _ arguments: [String], in directory: String,
-                    limits: Limits? = nil, environment: [String: String]? = nil) throws -> Output {
+                    limits: Limits? = nil, environment: [String: String]? = nil, discardErrors: Bool = false) throws -> Output {
         let process = Process()
         var exe = executable, args = arguments
         if let limits {
@@ -56,7 +57,7 @@ public enum ProcessRunner {
         process.standardInput = FileHandle.nullDevice
         let pipe = Pipe()
         process.standardOutput = pipe
-        process.standardError = pipe
+        process.standardError = discardErrors ? FileHandle.nullDevice : pipe
         try process.run()
         let pid = process.processIdentifier
         if limits != nil { ChildGroups.shared.add(pid) }

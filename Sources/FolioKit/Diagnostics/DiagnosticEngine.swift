@@ -11,6 +11,8 @@ public struct DiagnosticEngine: Sendable {
     private var ignoredFiles: Set<String> = []
     /// `--since`: changed lines by absolute path; nil reports every line.
     private var changed: [String: Set<Int>]?
+    /// With `--untrusted`, the paper's own settings and switches may not lower or silence an error.
+    var trustsSettings = true
 
     public init(profile: Profile = .draft) {
         self.profile = profile
@@ -36,8 +38,13 @@ public struct DiagnosticEngine: Sendable {
     func level(of id: String) -> LintConfig.Level? { levels[id] }
 
     public mutating func emit(_ diagnostic: Diagnostic) {
+        emit(diagnostic, whateverChanged: false)
+    }
+
+    /// `whateverChanged` reports the diagnostic even outside the `--since` lines (broken settings).
+    mutating func emit(_ diagnostic: Diagnostic, whateverChanged: Bool) {
         var d = diagnostic
-        if DiagnosticCatalog.isConfigurable(d.id) {
+        if DiagnosticCatalog.isConfigurable(d.id), trustsSettings || d.severity != .error {
             switch levels[d.id] {
             case .off?: return
             case .severity(let s)?: d.severity = s
@@ -48,7 +55,8 @@ public struct DiagnosticEngine: Sendable {
                 if directives[loc.file]?.suppresses(d.id, line: loc.line) == true { return }
             }
         }
-        if let changed {
+        d.severity = profile.effectiveSeverity(of: d.severity)
+        if let changed, !whateverChanged {
             if let loc = d.location {
                 let absolute = URL(fileURLWithPath: loc.file).standardizedFileURL.path
                 guard GitChanges.contains(changed, file: absolute, line: loc.line) else { return }
@@ -56,7 +64,6 @@ public struct DiagnosticEngine: Sendable {
                 return
             }
         }
-        d.severity = profile.effectiveSeverity(of: d.severity)
         diagnostics.append(d)
     }
 

@@ -24,7 +24,7 @@ public struct LintConfig: Sendable {
     /// Reads a `lint:` mapping; unknown rule ids are errors with a suggestion.
     static func load(_ value: YAMLValue) throws(Diagnostic) -> (LintConfig, [Diagnostic]) {
         let f = try YAMLFields(value, what: "lint")
-        let warnings = f.unknownKeys(known: ["rules", "options", "ignore"])
+        var warnings = f.unknownKeys(known: ["rules", "options", "ignore"])
         var c = LintConfig()
         func checkRule(_ id: String, _ location: SourceLocation) throws(Diagnostic) {
             guard DiagnosticCatalog.isKnown(id) else {
@@ -39,6 +39,10 @@ public struct LintConfig: Sendable {
             }
             for (key, keyLocation, v) in pairs {
                 try checkRule(key, keyLocation)
+                if !DiagnosticCatalog.expand(key).contains(where: DiagnosticCatalog.isConfigurable) {
+                    warnings.append(.warning("lint.fixed-rule", "'\(key)' has a fixed severity; this setting changes nothing", at: keyLocation,
+                                             notes: ["it guards safety or a correct output, so no setting can lower it (--list-rules marks these)"]))
+                }
                 guard case .scalar(let s) = v.kind else {
                     throw .error("yaml.type", "'\(key)' takes off, note, warning or error", at: v.location)
                 }

@@ -89,7 +89,7 @@ public enum ChecklistLoader {
     /// Loads the manifest's checklist file, which must stay inside the paper folder.
     static func load(_ ref: Manifest.FileRef, provider: any SourceProvider) -> (Checklist?, [Diagnostic]) {
         do throws(Diagnostic) {
-            let (text, display) = try PaperLoader.file(ref, in: provider, missing: "checklist.missing", what: "checklist")
+            let (text, display, _) = try PaperLoader.file(ref, in: provider, missing: "checklist.missing", what: "checklist")
             let (c, warnings) = try load(text, file: display)
             return (c, warnings)
         } catch {

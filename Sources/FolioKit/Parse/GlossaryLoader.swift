@@ -34,7 +34,7 @@ public enum GlossaryLoader {
 
     static func load(_ ref: Manifest.FileRef, provider: any SourceProvider) -> (Glossary?, [Diagnostic]) {
         do throws(Diagnostic) {
-            let (text, display) = try PaperLoader.file(ref, in: provider, missing: "glossary.missing", what: "glossary")
+            let (text, display, _) = try PaperLoader.file(ref, in: provider, missing: "glossary.missing", what: "glossary")
             return try load(text, file: display)
         } catch {
             return (nil, [error])

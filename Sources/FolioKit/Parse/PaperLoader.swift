@@ -42,12 +42,13 @@ public enum PaperLoader {
         func chapters(_ refs: [Manifest.FileRef], _ matter: Chapter.Matter) -> [Chapter] {
             refs.compactMap { ref in
                 do throws(Diagnostic) {
-                    let (text, display) = try file(ref, in: provider, missing: "manifest.missing-chapter", what: "chapter")
+                    let (text, display, bom) = try file(ref, in: provider, missing: "manifest.missing-chapter", what: "chapter")
                     var (chapter, found) = try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter,
                                                                           limits: manifest.limits)
                     diagnostics += found
                     chapter.switches = LintDirectives(path: display, text: text)
-                    if keepText { chapter.text = text }
+                    // The lint rules see the byte-order mark, so fixes write it back.
+                    if keepText { chapter.text = bom ? "\u{FEFF}" + text : text }
                     return chapter
                 } catch {
                     diagnostics.append(error)
@@ -92,7 +93,7 @@ public enum PaperLoader {
     /// The text and display path of the file a manifest entry names, which must stay inside the paper
     /// folder; a missing file is the error `missing` ("chapter 'x.md' does not exist").
     static func file(_ ref: Manifest.FileRef, in provider: any SourceProvider, missing: String,
-                     what: String) throws(Diagnostic) -> (text: String, display: String) {
+                     what: String) throws(Diagnostic) -> (text: String, display: String, bom: Bool) {
         guard let path = provider.inside(ref.path) else {
             throw .error("manifest.path-outside", "'\(ref.path)' must be a relative path inside the paper folder",
                          at: ref.location)
@@ -102,6 +103,9 @@ public enum PaperLoader {
             let origin = provider.isWorkingTree ? "" : " in \(provider.origin)"
             throw .error(missing, "\(what) '\(ref.path)' does not exist", at: ref.location, notes: ["looked for \(display)\(origin)"])
         }
-        return (try provider.text(path, reference: ref.location), display)
+        let bytes = provider.read(path, maxBytes: SourceText.maxBytes, followLinks: true)
+        let text = try SourceText.text(of: bytes, displayPath: display, reference: ref.location)
+        let bom = (try? bytes.get())?.starts(with: [0xEF, 0xBB, 0xBF]) ?? false
+        return (text, display, bom)
     }
 }

@@ -27,8 +27,8 @@ public enum LintReportWriter {
             // A window of the line around the finding (long lines would repeat megabytes per finding),
             // cut at UTF-8 character boundaries.
             let short = full.count <= 240
-            var from = short ? 0 : max(0, loc.column - 1 - 100)
-            var to = short ? full.count : min(full.count, loc.column - 1 + max(f.length, 1) + 100)
+            var from = short ? 0 : min(full.count, max(0, loc.column - 1 - 100))
+            var to = short ? full.count : max(from, min(full.count, loc.column - 1 + max(f.length, 1) + 100))
             while from > 0, from < full.count, full[from] & 0xC0 == 0x80 { from -= 1 }
             while to < full.count, full[to] & 0xC0 == 0x80 { to += 1 }
             let bytes = Array(full[from..<to])

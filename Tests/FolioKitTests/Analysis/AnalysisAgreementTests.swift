@@ -105,3 +105,56 @@ import Testing
         #expect(html.contains("The author") && tex.contains("\\footnote[2]{The author"), "\(tex.components(separatedBy: "footnote").dropFirst().map { $0.prefix(40) })")
     }
 }
+
+/// What the review of the one analysis found, each kept fixed by a test.
+@Suite struct AnalysisReviewTests {
+    @Test func anUntrustedPaperCannotSilenceItsOwnErrors() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/folio.yaml", SmallPaper.manifest(["a.md"]) + "lint:\n  rules:\n    crossref.undefined: off\n")
+        try s.write("P/a.md", "<!-- folio-lint disable-file -->\n# A\n\nSee @sec:nowhere.\n")
+        let dir = s.url.appendingPathComponent("P").path
+        let trusted = BuildPipeline.run(.init(paperDirectory: dir, outputDirectory: s.url.appendingPathComponent("o1").path,
+                                              formats: [.html], profile: .draft))
+        #expect(!trusted.diagnostics.hasErrors, "a trusted paper may switch its own findings off")
+        var request = BuildPipeline.Request(paperDirectory: dir, outputDirectory: s.url.appendingPathComponent("o2").path,
+                                            formats: [.html], profile: .draft)
+        request.untrusted = true
+        let untrusted = BuildPipeline.run(request)
+        #expect(untrusted.diagnostics.diagnostics.contains { $0.id == "crossref.undefined" && $0.severity == .error })
+        // A setting for a fixed-severity id says it does nothing.
+        try s.write("P/folio.yaml", SmallPaper.manifest(["a.md"]) + "lint:\n  rules:\n    math.unsafe: off\n")
+        let lint = LintPipeline.run(paperDirectory: dir, profile: .draft)
+        #expect(lint.diagnostics.contains { $0.id == "lint.fixed-rule" && $0.location?.line == 9 }, "\(lint.diagnostics.map(\.id))")
+    }
+
+    @Test func fixKeepsTheByteOrderMark() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/folio.yaml", SmallPaper.manifest(["a.md"]))
+        let chapter = try s.write("P/a.md", "\u{FEFF}---\nowners: [wg]\n---\n# A\n\nThe the end.\n")
+        let r = try CLI.run(["lint", "--paper", s.url.appendingPathComponent("P").path, "--fix"])
+        #expect(r.stderr.contains("fixed 1 finding"), "\(r.stderr)")
+        let bytes = [UInt8](try Data(contentsOf: chapter))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "the byte-order mark survives --fix")
+        #expect(String(decoding: bytes, as: UTF8.self).hasSuffix("The end.\n"))
+    }
+
+    @Test func sinceAndRevisionTogetherAreAUsageError() throws {
+        let r = try CLI.run(["lint", "--since", "HEAD", "--revision", "HEAD"])
+        #expect(r.status == 64 || r.status == 2, "\(r.status) \(r.stderr)")
+        #expect(r.stderr.contains("--since"))
+    }
+
+    @Test func aSymlinkLoopIsRefusedNotFollowed() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/folio.yaml", SmallPaper.manifest(["a.md"]))
+        let dir = s.url.appendingPathComponent("P")
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("a.md").path, withDestinationPath: "b.md")
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("b.md").path, withDestinationPath: "a.md")
+        let analysis = Analyzer.run(DiskProvider(directory: dir.path))
+        #expect(analysis.paper == nil)
+        #expect(analysis.diagnostics.contains { $0.id == "manifest.path-outside" && $0.location?.line == 6 }, "\(analysis.diagnostics)")
+    }
+}

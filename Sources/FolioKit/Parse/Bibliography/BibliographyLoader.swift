@@ -103,7 +103,11 @@ public enum BibliographyLoader {
 extension BibliographyLoader {
     /// The bibliography of the paper in `directory`, read from its manifest (chapters are not parsed).
     public static func loadPaper(directory: String) -> (Bibliography, [Diagnostic]) {
-        let provider = DiskProvider(directory: directory)
+        loadPaper(DiskProvider(directory: directory))
+    }
+
+    /// The bibliography of the paper a provider reads (a working tree or a git revision).
+    public static func loadPaper(_ provider: any SourceProvider) -> (Bibliography, [Diagnostic]) {
         let name = PaperLoader.manifestName
         do throws(Diagnostic) {
             guard provider.exists(name) else {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The paper as it is in the working tree.
 public struct DiskProvider: SourceProvider {
@@ -24,13 +27,20 @@ public struct DiskProvider: SourceProvider {
         RegularFile.read(url(path).path, maxBytes: maxBytes, followLinks: followLinks).map { [UInt8]($0) }
     }
 
+    /// With `realpath(3)`, which fails (and so refuses the path) where Foundation's resolver would give
+    /// up and return the path unresolved: too long, too many links, an unreadable link.
     public func resolvedPath(_ path: String) -> String? {
-        let real = url(path).resolvingSymlinksInPath().path
-        let root = directory.resolvingSymlinksInPath()
-        if real.hasPrefix(root.path + "/") { return String(real.dropFirst(root.path.count + 1)) }
-        let parent = root.deletingLastPathComponent().path
+        guard let real = Self.realpath(url(path).path), let root = Self.realpath(directory.path) else { return nil }
+        if real.hasPrefix(root + "/") { return String(real.dropFirst(root.count + 1)) }
+        let parent = (root as NSString).deletingLastPathComponent
         let prefix = parent.hasSuffix("/") ? parent : parent + "/"
         if real.hasPrefix(prefix) { return "../" + real.dropFirst(prefix.count) }
         return nil
+    }
+
+    static func realpath(_ path: String) -> String? {
+        guard let resolved = Glibc.realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

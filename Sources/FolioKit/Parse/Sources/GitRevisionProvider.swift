@@ -34,9 +34,10 @@ public struct GitRevisionProvider: SourceProvider {
         guard let git = ProcessRunner.which("git") else {
             return .failure(.error("source.revision", "--revision needs git, which is not installed", at: nil))
         }
-        func run(_ args: [String]) throws(Diagnostic) -> ProcessRunner.Output {
+        func run(_ args: [String], data: Bool = false) throws(Diagnostic) -> ProcessRunner.Output {
             do {
-                let r = try ProcessRunner.run(git, GitChanges.hardening + args, in: dir.path, limits: limits)
+                let r = try ProcessRunner.run(git, GitChanges.hardening + args, in: dir.path, limits: limits,
+                                              environment: Self.environment, discardErrors: data)
                 if r.timedOut {
                     throw Diagnostic.error("source.git-timeout", "git ran longer than \(Int(limits.seconds)) s and was stopped", at: nil,
                                            notes: ["raise the limit with --git-timeout SECONDS"])
@@ -68,7 +69,7 @@ public struct GitRevisionProvider: SourceProvider {
             // The paper folder and the folder above it (for .folio-lint.yaml), nothing else.
             let parent = Self.parent(of: prefix)
             let specs = [prefix.isEmpty ? "." : prefix, parent + ".folio-lint.yaml"]
-            let tree = try run(["--literal-pathspecs", "ls-tree", "-r", "-t", "-l", "-z", "--full-tree", commit, "--"] + specs)
+            let tree = try run(["--literal-pathspecs", "ls-tree", "-r", "-t", "-l", "-z", "--full-tree", commit, "--"] + specs, data: true)
             guard tree.status == 0 else {
                 throw .error("source.revision", "git cannot list revision '\(revision)': \(tree.output.prefix(200))", at: nil)
             }
@@ -88,6 +89,13 @@ public struct GitRevisionProvider: SourceProvider {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// git's environment, without fetching missing objects of a partial clone over the network.
+    static var environment: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["GIT_NO_LAZY_FETCH"] = "1"
+        return env
     }
 
     static func parent(of prefix: String) -> String {
@@ -150,7 +158,7 @@ public struct GitRevisionProvider: SourceProvider {
     /// Where the symbolic link at `path` points, relative to the paper folder; nil when it leaves the
     /// folder above the paper.
     func linkTarget(_ path: String) -> String? {
-        guard let repo = repositoryPath(path), let e = entries[repo], let bytes = blob(e.object), bytes.count < 4096 else { return nil }
+        guard let repo = repositoryPath(path), let e = entries[repo], e.size < 4096, let bytes = blob(e.object) else { return nil }
         let target = String(decoding: bytes, as: UTF8.self)
         guard !target.hasPrefix("/") else { return nil }
         let folder = path.split(separator: "/").dropLast().joined(separator: "/")
@@ -158,7 +166,8 @@ public struct GitRevisionProvider: SourceProvider {
     }
 
     func blob(_ object: String) -> [UInt8]? {
-        guard let r = try? ProcessRunner.run(git, GitChanges.hardening + ["cat-file", "blob", object], in: root, limits: limits),
+        guard let r = try? ProcessRunner.run(git, GitChanges.hardening + ["cat-file", "blob", object], in: root, limits: limits,
+                                             environment: Self.environment, discardErrors: true),
               r.status == 0, !r.timedOut else { return nil }
         return [UInt8](r.data)
     }
