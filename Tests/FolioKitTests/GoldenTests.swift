@@ -59,7 +59,9 @@ import Testing
         let html = scratch.read("html/index.html") ?? ""
         let tex = scratch.read("latex/paper.tex") ?? ""
         for w in words { #expect(html.contains(w), "the \(lang) page lacks '\(w)'") }
-        #expect(!html.contains(">Contents<") && !html.contains("Figure") && !html.contains("Cited in"))
+        for english in [">Contents<", "Figure", "Cited in", ">Part ", ">Chapter ", "Appendix", "Version", "Abstract"] {
+            #expect(!html.contains(english), "the \(lang) page has the English '\(english)'")
+        }
         let expected = paperDir.appendingPathComponent("expected")
         try FileManager.default.createDirectory(at: expected, withIntermediateDirectories: true)
         Golden.check(html, expected.appendingPathComponent("index.html"))

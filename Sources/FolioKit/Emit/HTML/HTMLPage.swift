@@ -61,7 +61,7 @@ public enum HTMLPage {
                 if openPart { out += "</section>\n" }
                 openPart = true
                 out += "<section class=\"part part-\(part.side.rawValue)\" id=\"\(e(part.id))\">\n"
-                out += "<h2 class=\"part-title\"><span class=\"partnum\">Part \(part.number)</span> \(e(part.title))</h2>\n"
+                out += "<h2 class=\"part-title\"><span class=\"partnum\">\(e(m.words.phrase(.partLabel, part.number)))</span> \(e(part.title))</h2>\n"
             case .chapter(let ch):
                 if openPart && ch.matter != .main {
                     out += "</section>\n"
