@@ -34,9 +34,6 @@ public struct DiagnosticEngine: Sendable {
         return problems
     }
 
-    /// The level configuration gives `id`, if any (an `off` rule need not run).
-    func level(of id: String) -> LintConfig.Level? { levels[id] }
-
     public mutating func emit(_ diagnostic: Diagnostic) {
         emit(diagnostic, whateverChanged: false)
     }

@@ -32,9 +32,4 @@ public struct MarkdownDocument: Hashable, Sendable {
             return numbers
         }
     }
-
-    /// The footnote number (1-based) for a label, if it has a definition.
-    public func footnoteNumber(for label: String) -> Int? {
-        footnoteNumbers[label]
-    }
 }

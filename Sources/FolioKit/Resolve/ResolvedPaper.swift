@@ -30,14 +30,11 @@ public struct ResolvedPaper: Sendable {
         case none
     }
 
-    public func linkTarget(_ destination: String) -> LinkTarget {
-        Self.linkTarget(destination, labels: labelIDs, anchors: hyperTargets)
-    }
-
     /// Ids that labels point at (the LaTeX writer links to these with `\hyperref`).
     public var labelIDs: Set<String> { Set(labels.targets.values.map(\.id)) }
 
-    static func linkTarget(_ destination: String, labels: Set<String>, anchors: Set<String>) -> LinkTarget {
+    /// Where `destination` goes, given the label ids and anchors of this paper (computed once by a writer).
+    public static func linkTarget(_ destination: String, labels: Set<String>, anchors: Set<String>) -> LinkTarget {
         if destination.hasPrefix("#") {
             let id = String(destination.dropFirst())
             if anchors.contains(id) { return .anchor(id) }
