@@ -7,7 +7,7 @@ OUT      ?= Build
 DEBS_BUILD := pkg-config librsvg2-bin
 DEBS_TEX   := bubblewrap texlive-luatex texlive-latex-recommended texlive-latex-extra latexmk lmodern \
               fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils biber texlive-bibtex-extra
-DEBS_TEST  := tidy python3-pip strace
+DEBS_TEST  := tidy python3-pip strace valgrind binutils
 DEBS_BENCH := cmark-gfm hyperfine python3-pip
 
 .PHONY: all paper html pdf lint check deps deps-tex deps-test tool test bench fuzz clean
@@ -46,7 +46,7 @@ check: tool
 
 # TEX=no leaves TeX Live out: the PDF tests are then reported as skipped.
 TEX ?= yes
-test: deps deps-test $(if $(filter no,$(TEX)),,deps-tex)
+test: deps deps-test $(if $(filter no,$(TEX)),,deps-tex) tool
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -1,22 +1,20 @@
 import Foundation
 import Testing
 @testable import FolioKit
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// Hostile inputs, generated here at two sizes (about 256 KB and 1 MB). Each must render to HTML and
-/// LaTeX or be refused with a located error; its cost must grow linearly with its size, and its output
-/// must stay within 64× the input. Cost is proved by scaling, not by seconds: the shared machines tests
-/// run on are noisy, so a time budget would fail whenever they are busy. CPU time is this thread's own.
-@Suite(.serialized) struct PathologicalInputTests {
+/// Hostile inputs, generated here at two sizes. Each must render to HTML and LaTeX or be refused with a
+/// located error (checked at about 256 KB and 1 MB), its output must stay within 64× the input, and its
+/// cost must grow linearly with its size. Cost is counted, never timed: the instructions `folio render`
+/// executes, under valgrind (`InstructionCount`), at about 32 KB and 128 KB. The count is the same on a
+/// busy machine and an idle one, so no clock is read and no budget can fail because the machine is loaded.
+@Suite struct PathologicalInputTests {
     static let small = 256_000
     static let large = 1_000_000
+    static let countedSmall = 32_000
+    static let countedLarge = 128_000
     static let maxGrowth = 64
-    /// Linear cost with generous noise: 1.4 × the size ratio (about 5.5× for 4× the input); quadratic is ~16×.
-    static let slack = 1.4
-    /// Measurements below this are timer noise; they count as this much.
-    static let floor = 0.01
+    /// Linear cost: at most 1.25 × the size ratio (5× for 4× the input); quadratic is about 16×.
+    static let slack = 1.25
 
     static func repeated(_ unit: String, toAbout bytes: Int) -> String {
         String(repeating: unit, count: max(1, bytes / max(unit.utf8.count, 1)))
@@ -63,41 +61,20 @@ import Glibc
         ("many short paragraphs", { repeated("p\n\n", toAbout: $0) }),
     ]
 
-    /// This thread's CPU time, read only to form ratios between two sizes of one input (never
-    /// compared with a budget): the machine's load scales both runs alike.
-    static func threadCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    /// Renders one input to HTML and LaTeX in this process.
+    static func render(_ input: String) -> (html: RenderPipeline.Result, tex: RenderPipeline.Result) {
+        (RenderPipeline.render(input, file: "hostile.md", format: .html, standalone: false, rawHTML: false),
+         RenderPipeline.render(input, file: "hostile.md", format: .latex, standalone: false, rawHTML: false))
     }
 
-    /// Renders one input to HTML and LaTeX; returns the CPU seconds and both results.
-    static func render(_ input: String) -> (cpu: Double, html: RenderPipeline.Result, tex: RenderPipeline.Result) {
-        let start = threadCPUSeconds()
-        let html = RenderPipeline.render(input, file: "hostile.md", format: .html, standalone: false, rawHTML: false)
-        let tex = RenderPipeline.render(input, file: "hostile.md", format: .latex, standalone: false, rawHTML: false)
-        return (threadCPUSeconds() - start, html, tex)
-    }
-
-    @Test(arguments: shapes.indices) func shapeCostsLinearTimeOrIsRefused(_ index: Int) {
+    @Test(arguments: shapes.indices) func shapeIsRenderedOrRefusedWithBoundedOutput(_ index: Int) {
         let (name, make) = Self.shapes[index]
         let smallInput = make(Self.small), largeInput = make(Self.large)
-        var small = Self.render(smallInput), large = Self.render(largeInput)
-        let sizeRatio = Double(largeInput.utf8.count) / Double(max(smallInput.utf8.count, 1))
-        let allowed = Self.slack * sizeRatio
-        func costRatio() -> Double { max(large.cpu, Self.floor) / max(small.cpu, Self.floor) }
-        // A busy machine can slow one run: measure again (keeping the fastest) before calling it superlinear.
-        for _ in 0..<2 where costRatio() > allowed {
-            let s = Self.render(smallInput), l = Self.render(largeInput)
-            if s.cpu > small.cpu { small = s }
-            if l.cpu < large.cpu { large = l }
-        }
+        let small = Self.render(smallInput), large = Self.render(largeInput)
         let html = large.html, tex = large.tex
         let refused = html.diagnostics.contains { $0.severity == .error && $0.location != nil }
         let growth = max(html.output.utf8.count, tex.output.utf8.count) / max(largeInput.utf8.count, 1)
-        print("\(name): \(smallInput.utf8.count) → \(largeInput.utf8.count) bytes, CPU \(String(format: "%.3f → %.3f s (×%.1f, allowed ×%.1f)", small.cpu, large.cpu, costRatio(), allowed)), "
-              + (refused ? "refused: \(html.diagnostics.first?.message ?? "")" : "output ×\(growth)"))
-        #expect(costRatio() <= allowed, "shape '\(name)': \(sizeRatio)× the input cost \(costRatio())× the CPU (\(small.cpu) → \(large.cpu) s); linear allows \(allowed)×")
+        print("\(name): \(largeInput.utf8.count) bytes, " + (refused ? "refused: \(html.diagnostics.first?.message ?? "")" : "output ×\(growth)"))
         #expect(growth <= Self.maxGrowth, "shape '\(name)' grew \(growth)× (limit \(Self.maxGrowth)×)")
         #expect(html.diagnostics.map(\.id) == tex.diagnostics.map(\.id), "shape '\(name)': writers disagree")
         #expect(small.html.diagnostics.map(\.id) == small.tex.diagnostics.map(\.id), "shape '\(name)' (small): writers disagree")
@@ -106,22 +83,36 @@ import Glibc
         }
     }
 
+    @Test(.requires(.valgrind), arguments: shapes.indices) func shapeCostsLinearInstructions(_ index: Int) throws {
+        try Requirement.valgrind.check()
+        let (name, make) = Self.shapes[index]
+        let smallInput = make(Self.countedSmall), largeInput = make(Self.countedLarge)
+        let small = try InstructionCount.render(smallInput), large = try InstructionCount.render(largeInput)
+        let sizeRatio = Double(largeInput.utf8.count) / Double(max(smallInput.utf8.count, 1))
+        let costRatio = Double(large) / Double(max(small, 1))
+        print("\(name): \(smallInput.utf8.count) → \(largeInput.utf8.count) bytes, \(small) → \(large) instructions (×\(String(format: "%.2f", costRatio)))")
+        #expect(costRatio <= Self.slack * sizeRatio,
+                "shape '\(name)': \(sizeRatio)× the input cost \(costRatio)× the instructions (\(small) → \(large)); linear allows \(Self.slack * sizeRatio)×")
+    }
+
     /// The refusal of an alias bomb costs the same however far the bomb would expand (9^9 or 9^12 nodes).
-    @Test func yamlAliasBombIsRefusedAtBoundedCost() {
-        func refuse(levels: Int) -> Double {
-            let yaml = HostileYAML.aliasBomb(levels: levels)
-            let start = Self.threadCPUSeconds()
+    @Test(.requires(.valgrind)) func yamlAliasBombIsRefusedAtBoundedCost() throws {
+        try Requirement.valgrind.check()
+        for levels in [9, 12] {
             do {
-                _ = try ChapterLoader.load("---\n" + yaml + "---\n# Title\n", path: "bomb.md", manifestPath: "bomb.md", matter: .main)
+                _ = try ChapterLoader.load("---\n" + HostileYAML.aliasBomb(levels: levels) + "---\n# Title\n", path: "bomb.md",
+                                           manifestPath: "bomb.md", matter: .main)
                 Issue.record("the alias bomb with \(levels) levels was accepted")
             } catch {
                 #expect(error.id == "yaml.too-many-nodes")
                 #expect(error.location?.file == "bomb.md")
             }
-            return max(Self.threadCPUSeconds() - start, Self.floor)
         }
-        var nine = refuse(levels: 9), twelve = refuse(levels: 12)
-        for _ in 0..<2 where twelve / nine > 5 { nine = max(nine, refuse(levels: 9)); twelve = min(twelve, refuse(levels: 12)) }
-        #expect(twelve / nine <= 5, "refusing 9^12 nodes cost \(twelve / nine)× refusing 9^9 (\(nine) → \(twelve) s)")
+        // `folio render` reads front matter as a chapter does, so the CLI refuses the same bomb.
+        func refuse(levels: Int) throws -> Int {
+            try InstructionCount.render("---\n" + HostileYAML.aliasBomb(levels: levels) + "---\n# Title\n")
+        }
+        let nine = try refuse(levels: 9), twelve = try refuse(levels: 12)
+        #expect(Double(twelve) / Double(max(nine, 1)) <= 2, "refusing 9^12 nodes cost \(twelve) instructions, 9^9 \(nine)")
     }
 }
