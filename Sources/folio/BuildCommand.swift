@@ -19,6 +19,7 @@ struct BuildCommand: ParsableCommand {
     var profile: ProfileOption = .draft
 
     @OptionGroup var paper: PaperOption
+    @OptionGroup var stamp: StampOptions
     @OptionGroup var safety: UntrustedOption
     @OptionGroup var tools: ToolLimitOptions
 
@@ -33,6 +34,7 @@ struct BuildCommand: ParsableCommand {
                                             formats: formats, profile: profile.value)
         request.untrusted = safety.untrusted
         request.limits = tools.value
+        request.provenance = try stamp.provenance(paper: paper, profile: profile.value)
         let outcome = BuildPipeline.run(request)
         Console().report(outcome.diagnostics, summary: true)
         if outcome.diagnostics.hasErrors { throw ExitCode(1) }
@@ -64,6 +66,29 @@ struct PaperOption: ParsableArguments {
         guard let revision else { return DiskProvider(directory: paper) }
         switch GitRevisionProvider.open(directory: paper, revision: revision, limits: gitLimits) {
         case .success(let provider): return provider
+        case .failure(let d):
+            var engine = DiagnosticEngine()
+            engine.emit(d)
+            Console().report(engine, summary: false)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `--pull-request N`: what the stamps on the pages say about where the build came from.
+struct StampOptions: ParsableArguments {
+    @Option(name: .customLong("pull-request"), help: "Stamp the pages as a preview of this pull request (default: from GitHub's environment on a pull_request event).")
+    var pullRequest: Int?
+
+    func validate() throws {
+        if let n = pullRequest, n <= 0 { throw ValidationError("--pull-request must be a positive number") }
+    }
+
+    /// The commit, dates and pull request; a bad SOURCE_DATE_EPOCH or a failing git is a clear error (exit 2).
+    func provenance(paper: PaperOption, profile: Profile) throws -> Provenance {
+        switch GitProvenance.detect(paperDirectory: paper.directory, revision: paper.revision, profile: profile,
+                                    pullRequest: pullRequest, limits: paper.gitLimits) {
+        case .success(let p): return p
         case .failure(let d):
             var engine = DiagnosticEngine()
             engine.emit(d)

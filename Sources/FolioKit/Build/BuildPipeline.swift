@@ -12,6 +12,8 @@ public enum BuildPipeline {
         public var limits = ToolLimits()
         /// Settings from the paper folder that weaken safety are ignored (`--untrusted`).
         public var untrusted = false
+        /// The commit, dates and pull request stamped on the pages; nil prints no stamps.
+        public var provenance: Provenance?
 
         public init(source: any SourceProvider, outputDirectory: String, formats: [OutputFormat], profile: Profile) {
             self.source = source
@@ -44,7 +46,11 @@ public enum BuildPipeline {
         // Writers read only the resolved paper: the parsed chapters can go before they run.
         analysis.paper = nil
         var engine = analysis.engine
-        guard let resolved = analysis.resolved, !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
+        if let provenance = request.provenance, request.profile == .final, provenance.isDirty {
+            engine.emit(dirtyTree(provenance))
+        }
+        guard var resolved = analysis.resolved, !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
+        resolved.provenance = request.provenance
 
         var files: [(String, String)] = []
         for format in OutputFormat.allCases where request.formats.contains(format) {
@@ -90,7 +96,8 @@ public enum BuildPipeline {
             engine.emit(contentsOf: PDFCompiler.compile(latexDir: stager.staging.appendingPathComponent("latex"),
                                                         logFile: outDir.appendingPathComponent(PDFCompiler.logName),
                                                         pdfDir: stager.staging.appendingPathComponent("pdf"),
-                                                        limits: request.limits.latex))
+                                                        limits: request.limits.latex,
+                                                        sourceDate: request.provenance.flatMap { $0.fixedDate ? $0.built : nil }))
         }
         guard !engine.hasErrors else {
             stager.discard()
@@ -106,6 +113,16 @@ public enum BuildPipeline {
         var written = files.map(\.0)
         if request.formats.contains(.pdf) { written.append("pdf/paper.pdf") }
         return Outcome(diagnostics: engine, written: written)
+    }
+
+    /// A final build says exactly which commit it is: uncommitted changes in the paper folder refuse it.
+    static func dirtyTree(_ p: Provenance) -> Diagnostic {
+        let files = p.changedFiles
+        let shown = files.prefix(20).map { Diagnostic.Note("uncommitted: \($0)", at: SourceLocation(file: DisplayPath.of($0), line: 1, column: 1)) }
+        let more: [Diagnostic.Note] = files.count > 20 ? [.init("and \(files.count - 20) more")] : []
+        return .error("build.dirty", "a final build needs a clean tree, but \(files.count == 1 ? "1 file" : "\(files.count) files") of the paper differ from commit \(p.shortCommit?.prefix(7) ?? "HEAD")",
+                      at: SourceLocation(file: DisplayPath.of(files.first ?? "."), line: 1, column: 1),
+                      notes: shown + more + [.init("commit or stash them, or build with --profile draft")])
     }
 
     /// LaTeX cannot include SVG, so figures are converted to PDF with rsvg-convert, under limits.

@@ -8,8 +8,9 @@ enum PDFCompiler {
     /// Compiles `latexDir/paper.tex` into `pdfDir/paper.pdf`, copying LaTeX's log to `logFile`.
     /// Returns diagnostics; errors mean no PDF.
     /// `osSandbox: false` leaves bubblewrap out (tests use it to prove the Lua sandbox holds alone).
+    /// `sourceDate` fixes every date TeX writes (a reproducible build).
     static func compile(latexDir: URL, logFile: URL, pdfDir: URL, limits: ProcessRunner.Limits = .latex,
-                        osSandbox: Bool = true) -> [Diagnostic] {
+                        osSandbox: Bool = true, sourceDate: Date? = nil) -> [Diagnostic] {
         guard let latexmk = ProcessRunner.which("latexmk") else {
             return [.error("pdf.no-tex", "latexmk is not installed, so no PDF can be made", at: nil,
                            notes: ["run 'make pdf' to install TeX Live, or build with --to html,latex"])]
@@ -39,10 +40,15 @@ enum PDFCompiler {
                 "LaTeX runs without an OS sandbox (bubblewrap is not installed or cannot run here); the Lua sandbox and TeX's paranoid file rules still apply",
                 at: nil, notes: ["install it with 'apt-get install bubblewrap' (make deps-tex does this)"]))
         }
+        var environment = box.environment(trustedCaches: roots.trustedCaches)
+        if let sourceDate {
+            environment["SOURCE_DATE_EPOCH"] = String(Int64(sourceDate.timeIntervalSince1970))
+            environment["FORCE_SOURCE_DATE"] = "1"
+        }
         let result: ProcessRunner.Output
         do {
             result = try ProcessRunner.run(command[0], Array(command.dropFirst()), in: box.src.path, limits: limits,
-                                           environment: box.environment(trustedCaches: roots.trustedCaches))
+                                           environment: environment)
         } catch {
             return [.error("pdf.failed", "could not run latexmk: \(error)", at: nil)]
         }

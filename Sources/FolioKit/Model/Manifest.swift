@@ -24,6 +24,9 @@ public struct Manifest: Sendable {
 
     public var title: String
     public var subtitle: String?
+    /// The PDF's subject (the subtitle when unset) and keywords.
+    public var subject: String?
+    public var keywords: [String] = []
     public var version: String?
     public var date: String?
     public var lang: String

@@ -2,7 +2,8 @@
 public enum ManifestLoader {
     static let knownKeys = ["title", "subtitle", "version", "date", "lang", "authors", "abstract", "front-matter",
                             "parts", "back-matter", "appendices", "bibliography", "checklist", "raw-html", "numbering",
-                            "limits", "crossref", "citation-style", "references-title", "nocite", "latex-citations", "glossary", "lint", "words"]
+                            "limits", "crossref", "citation-style", "references-title", "nocite", "latex-citations", "glossary", "lint", "words",
+                            "subject", "keywords"]
 
     public static func load(_ text: String, file: String) throws(Diagnostic) -> (Manifest, [Diagnostic]) {
         guard let root = try YAMLValue.parse(text, file: file) else {
@@ -111,6 +112,8 @@ public enum ManifestLoader {
             sectionDepth: sectionDepth, numberFrontMatter: numberFront, numberFloatsPerChapter: perChapter,
             words: words, lists: lists, limits: limits, location: SourceLocation(file: file, line: 1, column: 1))
         manifest.citations = try citationOptions(f, words: words)
+        manifest.subject = try f.string("subject")
+        manifest.keywords = try f.strings("keywords").map(\.0)
         if let v = f.value("raw-html") { manifest.settingLocations["raw-html"] = v.location }
         if let v = f.value("limits"), case .mapping(let pairs) = v.kind {
             for pair in pairs { manifest.settingLocations["limits." + pair.key] = pair.value.location }

@@ -17,6 +17,8 @@ public struct ResolvedPaper: Sendable {
     public var coverage: CoverageReport?
     /// Keys of the bibliography entries the reference list shows (cited or `nocite`d), in bibliography order.
     public var listedReferences: [String] = []
+    /// Where the build came from, for the stamps (set by the build, not by Resolve).
+    public var provenance: Provenance?
 
     /// Where a link goes, decided here rather than by each writer.
     public enum LinkTarget: Sendable, Hashable {

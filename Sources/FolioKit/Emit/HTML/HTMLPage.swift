@@ -6,12 +6,13 @@ public enum HTMLPage {
         head(title: title, lang: lang, description: nil) + "<body>\n<main class=\"paper\">\n" + body + "</main>\n</body>\n</html>\n"
     }
 
-    static func head(title: String, lang: String, description: String?) -> String {
+    static func head(title: String, lang: String, description: String?, provenance: Provenance? = nil, version: String? = nil) -> String {
         let e = HTMLEscaping.text
         var out = "<!DOCTYPE html>\n<html lang=\"\(e(lang))\">\n<head>\n<meta charset=\"utf-8\" />\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
         out += "<meta name=\"generator\" content=\"Folio \(FolioVersion.string)\" />\n"
         if let description { out += "<meta name=\"description\" content=\"\(e(description))\" />\n" }
+        if let provenance { out += HTMLStamp.meta(provenance, version: version) }
         out += "<title>\(e(title))</title>\n<link rel=\"stylesheet\" href=\"\(stylesheetName)\" />\n</head>\n"
         return out
     }
@@ -21,8 +22,10 @@ public enum HTMLPage {
         let m = paper.manifest
         let e = HTMLEscaping.text
         let summary = m.abstract.map { String($0.prefix(300)) }
-        var out = head(title: m.title, lang: m.lang, description: summary)
-        out += "<body>\n<header class=\"title-block\">\n<h1 class=\"title\">\(e(m.title))</h1>\n"
+        var out = head(title: m.title, lang: m.lang, description: summary, provenance: paper.provenance, version: m.version)
+        out += "<body>\n"
+        if let p = paper.provenance, Stamp.marksDraft(p) { out += HTMLStamp.banner(p, manifest: m) }
+        out += "<header class=\"title-block\">\n<h1 class=\"title\">\(e(m.title))</h1>\n"
         if let s = m.subtitle { out += "<p class=\"subtitle\">\(e(s))</p>\n" }
         if !m.authors.isEmpty {
             out += "<ul class=\"authors\">\n"
@@ -35,6 +38,7 @@ public enum HTMLPage {
         }
         let meta = [m.version.map { e(m.words.phrase(.version, $0)) }, m.date.map { "<time>\(e($0))</time>" }].compactMap { $0 }
         if !meta.isEmpty { out += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n" }
+        if let p = paper.provenance { out += HTMLStamp.titleLine(p, manifest: m) }
         if let abstract = m.abstract {
             let name = e(m.words.phrase(.abstract))
             out += "<section class=\"abstract\" aria-label=\"\(name)\">\n<h2>\(name)</h2>\n"

@@ -40,6 +40,14 @@ public enum Stylesheet {
     .authors .author { display: block; font-weight: 600; }
     .authors .affiliation { display: block; font-size: 0.85rem; color: var(--muted); }
     .title-block .meta { font-size: 0.85rem; color: var(--muted); }
+    .title-block .stamp { font-size: 0.8rem; color: var(--muted); font-family: "Noto Sans", Arial, sans-serif; }
+    .draft-banner {
+      position: sticky; top: 0; z-index: 10; margin: -2.5rem -1.25rem 2rem; padding: 0.45rem 1.25rem;
+      background: #fff4d6; border-bottom: 1px solid #e0c36a; color: #4a3b00; font-size: 0.8rem;
+      font-family: "Noto Sans", "Source Sans Pro", Arial, sans-serif;
+    }
+    .draft-banner strong { text-transform: uppercase; letter-spacing: 0.05em; }
+    .draft-banner a { color: inherit; }
     .abstract h2 { font-size: 1rem; text-transform: uppercase; letter-spacing: 0.08em; margin-top: 1.5em; }
     .abstract p { font-style: italic; }
     nav.toc { font-size: 0.95rem; border-bottom: 1px solid var(--rule); padding-bottom: 1.5rem; }
@@ -120,6 +128,7 @@ public enum Stylesheet {
       @page { size: A4; margin: 2.2cm 2cm; }
       html { font-size: 11pt; }
       body { max-width: none; padding: 0; }
+      .draft-banner { position: static; margin: 0 0 1rem; }
       nav.toc, section.part, section.chapter { break-before: page; }
       section.part > .part-title { border-top: none; }
       h1, h2, h3, h4 { break-after: avoid; }

@@ -10,12 +10,14 @@ public enum LaTeXDocument {
         let m = paper.manifest
         let e = LaTeXEscaping.text
         var out = LaTeXPreamble.text(documentClass: "book", lang: m.lang, title: e(m.title),
-                                     authors: m.authors.map { e($0.name) }.joined(separator: "; "))
+                                     authors: m.authors.map { e($0.name) }.joined(separator: "; "),
+                                     subject: e(m.subject ?? m.subtitle ?? ""), keywords: m.keywords.map(e).joined(separator: ", "))
+        if let p = paper.provenance { out += LaTeXStamp.preamble(p, manifest: m) }
         if m.citations.latex == .biblatex { out += biblatexPreamble(m.citations.style) }
         out += "\\counterwithout{figure}{chapter}\n\\counterwithout{footnote}{chapter}\n"
         out += "\\setcounter{secnumdepth}{5}\n\\setcounter{tocdepth}{1}\n\n\\begin{document}\n"
         out += captionNames(m.words) + "\n"
-        out += titlePage(m)
+        out += titlePage(m, provenance: paper.provenance)
         out += "\\frontmatter\n\\tableofcontents\n"
         for kind in m.lists {
             switch kind {
@@ -75,7 +77,7 @@ public enum LaTeXDocument {
         return (out, diagnostics)
     }
 
-    static func titlePage(_ m: Manifest) -> String {
+    static func titlePage(_ m: Manifest, provenance: Provenance?) -> String {
         let e = LaTeXEscaping.text
         var out = "\\begin{titlepage}\n\\centering\n\\vspace*{3cm}\n"
         out += "{\\Huge\\bfseries \(e(m.title))\\par}\n"
@@ -89,6 +91,7 @@ public enum LaTeXDocument {
         out += "\\vfill\n"
         let line = [m.version.map { e(m.words.phrase(.version, $0)) }, m.date.map(e)].compactMap { $0 }.joined(separator: " \\textperiodcentered{} ")
         if !line.isEmpty { out += "{\\small \(line)\\par}\n" }
+        if let p = provenance { out += "\\vspace{0.3cm}\n" + LaTeXStamp.titleLine(p, manifest: m) }
         out += "\\end{titlepage}\n\n"
         if let abstract = m.abstract {
             out += "\\chapter*{\(e(m.words.phrase(.abstract)))}\n"

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Where a build came from, for the stamps on its pages: the commit, whether the paper folder had
+/// uncommitted changes, the dates, the profile and, for a preview, the pull request. Writers read it
+/// from `ResolvedPaper.provenance`; a build without one (`folio render`, unit tests) has no stamps.
+public struct Provenance: Sendable, Hashable {
+    /// The commit, 40 hex digits; nil outside git or on an unborn branch.
+    public var commit: String?
+    /// Files of the paper folder that differ from the commit (changed, staged, deleted or untracked), absolute.
+    public var changedFiles: [String] = []
+    /// The commit's committer date and subject line.
+    public var commitDate: Date?
+    public var subject: String?
+    /// When the build happened: `SOURCE_DATE_EPOCH` when it is set, otherwise now.
+    public var built: Date
+    /// `built` came from `SOURCE_DATE_EPOCH`, so the outputs are reproducible byte for byte.
+    public var fixedDate = false
+    public var profile: Profile
+    /// The pull request this build previews (`--pull-request`, or GitHub's environment).
+    public var pullRequest: Int?
+    public var links = Links()
+
+    /// Links the banner offers; each relative to the page, or a web address for the commit.
+    public struct Links: Sendable, Hashable {
+        /// The archived copy of this version (`v/<commit>/` in a published site).
+        public var archive: String?
+        /// The list of every published version.
+        public var versions: String?
+        /// The PDF beside the page.
+        public var pdf: String?
+        /// The commit on the forge (GitHub's commit page), when the build knows the repository.
+        public var commit: String?
+        public init() {}
+    }
+
+    public init(commit: String? = nil, built: Date, profile: Profile) {
+        self.commit = commit
+        self.built = built
+        self.profile = profile
+    }
+
+    public var isDirty: Bool { !changedFiles.isEmpty }
+
+    /// "3f2a9c1", or "3f2a9c1+dirty"; nil outside git.
+    public var shortCommit: String? { commit.map { String($0.prefix(7)) + (isDirty ? "+dirty" : "") } }
+
+    /// The full commit, with "+dirty" when the paper folder has uncommitted changes.
+    public var commitLabel: String? { commit.map { $0 + (isDirty ? "+dirty" : "") } }
+
+    /// The link on the short commit: the archived version first, then the forge's commit page.
+    public var commitLink: String? { links.archive ?? links.commit }
+
+    /// "2026-12-06", in UTC, so that every machine writes the same day for the same instant.
+    public static func day(_ date: Date) -> String {
+        let c = utcCalendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+    }
+
+    /// "2026-12-06T03:13:02Z".
+    public static func timestamp(_ date: Date) -> String {
+        let c = utcCalendar.dateComponents([.hour, .minute, .second], from: date)
+        return day(date) + String(format: "T%02d:%02d:%02dZ", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+
+    private static let utcCalendar: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? c.timeZone
+        return c
+    }()
+
+    /// Seconds since 1970 from `SOURCE_DATE_EPOCH`: nil when unset, a failure when it is not whole seconds.
+    public static func sourceDateEpoch(_ environment: [String: String]) -> Result<Date, Diagnostic>? {
+        guard let raw = environment["SOURCE_DATE_EPOCH"] else { return nil }
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard let seconds = Int64(text), seconds >= 0, seconds < 253_402_300_800 else {
+            return .failure(.error("build.source-date", "SOURCE_DATE_EPOCH is '\(raw)', not whole seconds since 1970", at: nil,
+                                   notes: ["set it from the commit: export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"]))
+        }
+        return .success(Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+}
