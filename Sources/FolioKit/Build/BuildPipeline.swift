@@ -39,6 +39,8 @@ public enum BuildPipeline {
         public var diagnostics: DiagnosticEngine
         /// Files written, relative to the output folder.
         public var written: [String]
+        /// The paper's manifest, once it was read.
+        public var manifest: Manifest?
     }
 
     public static func run(_ request: Request) -> Outcome {
@@ -51,6 +53,7 @@ public enum BuildPipeline {
         }
         guard var resolved = analysis.resolved, !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
         resolved.provenance = request.provenance
+        let manifest = resolved.manifest
 
         var files: [(String, String)] = []
         for format in OutputFormat.allCases where request.formats.contains(format) {
@@ -112,15 +115,15 @@ public enum BuildPipeline {
         }
         var written = files.map(\.0)
         if request.formats.contains(.pdf) { written.append("pdf/paper.pdf") }
-        return Outcome(diagnostics: engine, written: written)
+        return Outcome(diagnostics: engine, written: written, manifest: manifest)
     }
 
     /// A final build says exactly which commit it is: uncommitted changes in the paper folder refuse it.
-    static func dirtyTree(_ p: Provenance) -> Diagnostic {
+    static func dirtyTree(_ p: Provenance, id: String = "build.dirty", what: String = "a final build") -> Diagnostic {
         let files = p.changedFiles
         let shown = files.prefix(20).map { Diagnostic.Note("uncommitted: \($0)", at: SourceLocation(file: DisplayPath.of($0), line: 1, column: 1)) }
         let more: [Diagnostic.Note] = files.count > 20 ? [.init("and \(files.count - 20) more")] : []
-        return .error("build.dirty", "a final build needs a clean tree, but \(files.count == 1 ? "1 file" : "\(files.count) files") of the paper differ from commit \(p.shortCommit?.prefix(7) ?? "HEAD")",
+        return .error(id, "\(what) needs a clean tree, but \(files.count == 1 ? "1 file" : "\(files.count) files") of the paper differ from commit \(p.shortCommit?.prefix(7) ?? "HEAD")",
                       at: SourceLocation(file: DisplayPath.of(files.first ?? "."), line: 1, column: 1),
                       notes: shown + more + [.init("commit or stash them, or build with --profile draft")])
     }
