@@ -3,6 +3,10 @@ SWIFT    ?= swift
 FOLIO    := .build/release/folio
 PAPER    ?= Paper
 OUT      ?= Build
+# Extra flags for folio build (CI passes --untrusted --pull-request N).
+FOLIO_FLAGS ?=
+PUBLISH_BRANCH ?= gh-pages
+PUBLISH_REMOTE ?= origin
 
 DEBS_BUILD := pkg-config librsvg2-bin
 DEBS_TEX   := bubblewrap texlive-luatex texlive-latex-recommended texlive-latex-extra latexmk lmodern \
@@ -10,7 +14,7 @@ DEBS_TEX   := bubblewrap texlive-luatex texlive-latex-recommended texlive-latex-
 DEBS_TEST  := tidy python3-pip strace valgrind binutils
 DEBS_BENCH := cmark-gfm hyperfine python3-pip
 
-.PHONY: all paper html pdf lint check deps deps-tex deps-test tool test bench fuzz clean
+.PHONY: all paper html pdf lint check site publish deps deps-tex deps-test tool test bench fuzz clean
 
 FUZZ_SECONDS ?= 60
 
@@ -32,10 +36,18 @@ paper: pdf
 
 # HTML only, for machines without TeX Live.
 html: tool
-	$(FOLIO) build --paper $(PAPER) --out $(OUT) --to html
+	$(FOLIO) build --paper $(PAPER) --out $(OUT) --to html $(FOLIO_FLAGS)
 
 pdf: deps-tex tool
-	$(FOLIO) build --paper $(PAPER) --out $(OUT) --to all
+	$(FOLIO) build --paper $(PAPER) --out $(OUT) --to all $(FOLIO_FLAGS)
+
+# The paper as a versioned static site in $(OUT)/site (docs/PUBLISHING.md).
+site: deps-tex tool
+	$(FOLIO) publish --paper $(PAPER) --site $(OUT)/site
+
+# Publishes the checked-out commit onto the gh-pages branch and pushes it (what CI does on main).
+publish: deps-tex tool
+	$(FOLIO) publish --paper $(PAPER) --branch $(PUBLISH_BRANCH) --remote $(PUBLISH_REMOTE)
 
 # Reviewers' checks: located findings (docs/lint-rules.md) and the governance checklist.
 lint: tool
@@ -52,7 +64,7 @@ test: deps deps-test $(if $(filter no,$(TEX)),,deps-tex) tool
 
 deps-test:
 	@scripts/ensure-debs $(DEBS_TEST)
-	@scripts/ensure-pip jsonschema:jsonschema
+	@scripts/ensure-pip jsonschema:jsonschema check_jsonschema:check-jsonschema bin/zizmor:zizmor
 	@scripts/ensure-pandoc >/dev/null
 
 bench: deps tool
@@ -64,4 +76,4 @@ fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf .build $(OUT)/html $(OUT)/latex $(OUT)/pdf $(OUT)/latex.log $(OUT)/.latex-work $(OUT)/.staging-* $(OUT)/bench $(OUT)/fuzz .build-fuzz
+	rm -rf .build $(OUT)/html $(OUT)/latex $(OUT)/pdf $(OUT)/latex.log $(OUT)/.latex-work $(OUT)/.staging-* $(OUT)/bench $(OUT)/fuzz $(OUT)/site .build-fuzz

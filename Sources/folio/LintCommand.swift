@@ -10,7 +10,7 @@ struct LintCommand: ParsableCommand {
         discussion: "Exits with 1 when an error-severity finding remains, 0 otherwise, 2 on usage errors. Rules: --list-rules and docs/lint-rules.md."
     )
 
-    @Option(name: .long, help: "Output format: human, json, sarif, github or junit.")
+    @Option(name: .long, help: "Output format: human, json, sarif, github, junit or markdown (a summary table).")
     var format: LintReportWriter.Format = .human
 
     @Option(name: .long, help: "Profile: draft, or final (warnings become errors; chapters must be in review).")

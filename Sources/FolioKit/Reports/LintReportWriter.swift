@@ -1,8 +1,8 @@
 /// `folio lint` output: human (gcc-style line, the source line and a caret under the span), JSON,
-/// SARIF, GitHub workflow commands and JUnit.
+/// SARIF, GitHub workflow commands, JUnit and a Markdown summary (for `$GITHUB_STEP_SUMMARY`).
 public enum LintReportWriter {
     public enum Format: String, Sendable, CaseIterable {
-        case human, json, sarif, github, junit
+        case human, json, sarif, github, junit, markdown
     }
 
     public static func render(_ findings: [Diagnostic], sources: [LintSource], format: Format, useColor: Bool) -> String {
@@ -12,7 +12,24 @@ public enum LintReportWriter {
         case .sarif: SARIFWriter.log(findings, rules: DiagnosticCatalog.all.map { SARIFWriter.Rule(id: $0.id, description: $0.summary, help: $0.help) })
         case .github: github(findings)
         case .junit: junit(findings, sources: sources)
+        case .markdown: markdown(findings)
         }
+    }
+
+    /// A heading with the counts and one table row per finding; every text from the paper is inert.
+    static func markdown(_ findings: [Diagnostic]) -> String {
+        let errors = findings.filter { $0.severity == .error }.count, warnings = findings.filter { $0.severity == .warning }.count
+        let notes = findings.count - errors - warnings
+        var out = "## Lint\n\n"
+        guard !findings.isEmpty else { return out + "No findings.\n" }
+        out += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s").\n\n"
+        out += "| where | severity | rule | finding |\n| --- | --- | --- | --- |\n"
+        for f in findings.prefix(500) {
+            let at = f.range.map { "\($0.start.file):\($0.start.line):\($0.start.column)" } ?? "—"
+            out += "| \(InertMarkdown.text(at)) | \(f.severity.rawValue) | `\(f.id)` | \(InertMarkdown.text(f.message)) |\n"
+        }
+        if findings.count > 500 { out += "\n\(findings.count - 500) more findings are not shown.\n" }
+        return out
     }
 
     static func human(_ findings: [Diagnostic], sources: [LintSource], useColor: Bool) -> String {
