@@ -29,7 +29,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FolioKitTests",
-            dependencies: ["FolioKit", "folio"],
+            dependencies: ["FolioKit", "folio", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ],

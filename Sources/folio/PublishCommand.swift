@@ -63,6 +63,8 @@ struct PublishCommand: ParsableCommand {
         if let branch {
             if let next = outcome.branchCommit {
                 print("published \(short) onto '\(branch)' as \(next.prefix(7))" + (remote.map { noPush ? " (not pushed to \($0))" : ", pushed to \($0)" } ?? ""))
+            } else if outcome.pushed, let remote {
+                print("'\(branch)' already has \(short); pushed it to \(remote)")
             } else {
                 print("'\(branch)' already has \(short): nothing to publish")
             }

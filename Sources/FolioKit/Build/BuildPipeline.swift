@@ -65,6 +65,8 @@ public enum BuildPipeline {
         guard !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
 
         let outDir = URL(fileURLWithPath: request.outputDirectory).standardizedFileURL
+        // A reproducible build fixes the dates every tool writes (cairo's and LuaTeX's PDF dates).
+        let sourceDate = request.provenance.flatMap { $0.fixedDate ? $0.built : nil }
         let stager: OutputStager
         do {
             stager = try OutputStager(outDir: outDir)
@@ -84,7 +86,8 @@ public enum BuildPipeline {
                         // rsvg-convert reads the sanitised SVG, never the file from the pull request.
                         let svg = try stager.url(".svg/" + asset.htmlPath)
                         try asset.data.write(to: svg)
-                        if let d = convertSVG(svg.path, named: asset.sourcePath, to: target, limits: request.limits.svg) { engine.emit(d) }
+                        if let d = convertSVG(svg.path, named: asset.sourcePath, to: target, limits: request.limits.svg,
+                                              sourceDate: sourceDate) { engine.emit(d) }
                     } else {
                         try asset.data.write(to: target)
                     }
@@ -100,7 +103,7 @@ public enum BuildPipeline {
                                                         logFile: outDir.appendingPathComponent(PDFCompiler.logName),
                                                         pdfDir: stager.staging.appendingPathComponent("pdf"),
                                                         limits: request.limits.latex,
-                                                        sourceDate: request.provenance.flatMap { $0.fixedDate ? $0.built : nil }))
+                                                        sourceDate: sourceDate))
         }
         guard !engine.hasErrors else {
             stager.discard()
@@ -129,14 +132,20 @@ public enum BuildPipeline {
     }
 
     /// LaTeX cannot include SVG, so figures are converted to PDF with rsvg-convert, under limits.
-    private static func convertSVG(_ source: String, named original: String, to target: URL, limits: ProcessRunner.Limits) -> Diagnostic? {
+    private static func convertSVG(_ source: String, named original: String, to target: URL, limits: ProcessRunner.Limits,
+                                   sourceDate: Date?) -> Diagnostic? {
         guard let tool = ProcessRunner.which("rsvg-convert") else {
             return .error("build.no-rsvg", "rsvg-convert is needed to turn SVG figures into PDF for LaTeX", at: nil,
                           notes: ["install it with 'apt-get install librsvg2-bin' (make does this)"])
         }
         do {
+            var environment: [String: String]?
+            if let sourceDate {
+                environment = ProcessInfo.processInfo.environment
+                environment?["SOURCE_DATE_EPOCH"] = String(Int64(sourceDate.timeIntervalSince1970))
+            }
             let r = try ProcessRunner.run(tool, ["-f", "pdf", "-o", target.path, source],
-                                          in: target.deletingLastPathComponent().path, limits: limits)
+                                          in: target.deletingLastPathComponent().path, limits: limits, environment: environment)
             if r.timedOut {
                 return .error("build.svg-timeout", "converting '\(DisplayPath.of(original))' to PDF took longer than \(Int(limits.seconds)) s",
                               at: SourceLocation(file: DisplayPath.of(original), line: 1, column: 1),

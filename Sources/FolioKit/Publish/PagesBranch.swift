@@ -125,20 +125,24 @@ struct PagesBranch {
     }
 
     /// Moves the branch to `commit` (pushing first when asked): only ever a fast-forward, and the
-    /// local branch moves only after the remote accepted it.
-    func advance(to commit: String) throws(Diagnostic) {
+    /// local branch moves only after the remote accepted it. Returns whether it pushed.
+    @discardableResult
+    func advance(to commit: String) throws(Diagnostic) -> Bool {
+        var pushed = false
         if push, let remote, commit != remoteTip {
-            let pushed = try git.run(["push", "--porcelain", "--no-verify", "--end-of-options", remote, "\(commit):\(ref)"])
-            guard pushed.ok else {
-                let said = pushed.trimmed.split(separator: "\n").suffix(4).joined(separator: "\n")
+            let result = try git.run(["push", "--porcelain", "--no-verify", "--end-of-options", remote, "\(commit):\(ref)"])
+            guard result.ok else {
+                let said = result.trimmed.split(separator: "\n").suffix(4).joined(separator: "\n")
                 throw .error("publish.push", "the remote '\(remote)' did not accept '\(branch)'; nothing was changed", at: nil,
                              notes: [.init("git: \(said)"), "publishing never force-pushes; if someone published meanwhile, run it again"])
             }
+            pushed = true
         }
-        guard commit != localTip else { return }
+        guard commit != localTip else { return pushed }
         let old = localTip ?? String(repeating: "0", count: 40)
         _ = try git.must(["update-ref", "-m", "folio publish", ref, commit, old],
                          "git cannot move '\(branch)' (was it changed meanwhile?)")
+        return pushed
     }
 }
 

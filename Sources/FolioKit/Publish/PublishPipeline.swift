@@ -37,6 +37,8 @@ public enum PublishPipeline {
         public var written: [String] = []
         /// Whether the site changed at all.
         public var changed = false
+        /// Whether the branch was pushed (a new commit, or a local one the remote did not have yet).
+        public var pushed = false
     }
 
     public static func run(_ request: Request) -> Outcome {
@@ -57,7 +59,7 @@ public enum PublishPipeline {
         guard let git = Git(directory: paper, limits: request.gitLimits, id: "publish.git") else {
             throw .error("publish.not-git", "publishing needs git, which is not installed", at: nil)
         }
-        guard try git.topLevel() != nil else {
+        guard let top = try git.topLevel() else {
             throw .error("publish.not-git", "'\(DisplayPath.of(paper))' is not in a git repository; each published version is named by its commit", at: nil,
                          notes: ["run 'git init' and commit the paper, or build without publishing ('folio build')"])
         }
@@ -88,7 +90,9 @@ public enum PublishPipeline {
         }
         outcome.commit = commit
         let pages = try request.branch.map { branch throws(Diagnostic) in
-            try PagesBranch(git: git, branch: branch, remote: request.remote, push: request.push)
+            // Plumbing runs at the top, where index paths are the site's paths.
+            try PagesBranch(git: Git(directory: top, limits: request.gitLimits, id: "publish.git") ?? git, branch: branch,
+                            remote: request.remote, push: request.push)
         }
 
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("folio-publish-\(UUID().uuidString)")
@@ -119,7 +123,7 @@ public enum PublishPipeline {
             let next = try pages.commit(plan, staged: staged, message: message)
             outcome.branchCommit = next
             outcome.changed = next != nil
-            try pages.advance(to: next ?? pages.parent ?? "")
+            if let tip = next ?? pages.parent { outcome.pushed = try pages.advance(to: tip) }
         } else {
             let folder = FolderSite(root: URL(fileURLWithPath: request.siteDirectory).standardizedFileURL)
             var unchanged = plan.deletes.isEmpty

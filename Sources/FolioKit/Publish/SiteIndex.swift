@@ -41,8 +41,8 @@ public struct SiteIndex: Codable, Sendable, Equatable {
     /// Adds (or replaces) `version`, newest first by commit date, and makes it the latest.
     mutating func publish(_ version: Version, root files: [String]) {
         versions.removeAll { $0.commit == version.commit }
-        versions.append(version)
-        // A stable sort keeps earlier publishes of the same second in their order.
+        versions.insert(version, at: 0)
+        // Commits of the same second keep their order, the one just published first.
         versions = versions.enumerated().sorted { a, b in
             a.element.date != b.element.date ? a.element.date > b.element.date : a.offset < b.offset
         }.map(\.element)

@@ -52,3 +52,22 @@ enum PandocPath {
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 }
+
+/// Programs that pip installs (zizmor ships no Python module): on PATH or in pip's script folders.
+enum PipProgram {
+    static func find(_ name: String) -> String? {
+        if let found = ProcessRunner.which(name) { return found }
+        let script = "import sysconfig; print(sysconfig.get_path('scripts')); print(sysconfig.get_path('scripts', 'posix_user'))"
+        guard let r = try? ProcessRunner.run("/usr/bin/env", ["python3", "-c", script], in: "/"), r.status == 0 else { return nil }
+        return r.output.split(separator: "\n").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
+
+extension Requirement {
+    static let zizmor = Requirement(name: "zizmor", install: "make deps-test installs it (scripts/ensure-pip bin/zizmor:zizmor)") {
+        PipProgram.find("zizmor") != nil
+    }
+    static let checkJSONSchema = Requirement(name: "check-jsonschema", install: "make deps-test installs it") {
+        PipProgram.find("check-jsonschema") != nil
+    }
+}

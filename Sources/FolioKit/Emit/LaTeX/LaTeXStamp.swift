@@ -21,8 +21,9 @@ enum LaTeXStamp {
         out += "\\AddToHook{shipout/foreground}{\\put(0.5\\paperwidth,-\\paperheight+0.9cm){\\makebox(0,0){\\normalfont\\sffamily\\scriptsize\\color{black!60}\(footer)}}}\n"
         if Stamp.marksDraft(p) {
             let mark = e(m.words.phrase(.draft).uppercased())
-            out += "\\AddToHook{shipout/background}{\\put(0.5\\paperwidth,-0.5\\paperheight){\\makebox(0,0){\\rotatebox{45}"
-                + "{\\normalfont\\sffamily\\bfseries\\fontsize{110}{110}\\selectfont\\color{black!7}\(mark)}}}}\n"
+            // Level, not diagonal: text tools (pdftotext, search, screen readers) then read it as one word.
+            out += "\\AddToHook{shipout/background}{\\put(0.5\\paperwidth,-0.5\\paperheight){\\makebox(0,0){"
+                + "\\normalfont\\sffamily\\bfseries\\fontsize{120}{120}\\selectfont\\color{black!6}\(mark)}}}\n"
         }
         return out
     }
