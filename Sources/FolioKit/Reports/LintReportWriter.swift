@@ -26,7 +26,7 @@ public enum LintReportWriter {
         out += "| where | severity | rule | finding |\n| --- | --- | --- | --- |\n"
         for f in findings.prefix(500) {
             let at = f.range.map { "\($0.start.file):\($0.start.line):\($0.start.column)" } ?? "—"
-            out += "| \(InertMarkdown.text(at)) | \(f.severity.rawValue) | `\(f.id)` | \(InertMarkdown.text(f.message)) |\n"
+            out += "| \(InertMarkdown.text(at)) | \(f.severity) | `\(f.id)` | \(InertMarkdown.text(f.message)) |\n"
         }
         if findings.count > 500 { out += "\n\(findings.count - 500) more findings are not shown.\n" }
         return out

@@ -24,7 +24,7 @@ import Testing
     func goldenOutputs(_ format: LintReportWriter.Format) throws {
         let r = try lint(["--format", format.rawValue])
         #expect(r.status == 1, "the fixture has an error-severity finding: \(r.stderr)")
-        let ext = ["human": "txt", "json": "json", "sarif": "sarif", "github": "github.txt", "junit": "xml"][format.rawValue] ?? "txt"
+        let ext = ["human": "txt", "json": "json", "sarif": "sarif", "github": "github.txt", "junit": "xml", "markdown": "md"][format.rawValue] ?? "txt"
         Golden.check(r.stdout, Self.fixture.appendingPathComponent("expected/lint.\(ext)"))
     }
 

@@ -8,7 +8,8 @@ import Testing
 @Suite(.requires(.strace), .requires(.tex)) struct StraceTests {
     static let programs: Set<String> = ["folio", "setpriv", "prlimit", "bwrap", "latexmk", "perl", "sh", "dash", "lualatex",
                                          "luahbtex", "luatex", "kpsewhich", "biber", "rsvg-convert", "mktexfmt", "fmtutil",
-                                         "true"]  // true: the probe that bubblewrap can run here
+                                         "true",  // true: the probe that bubblewrap can run here
+                                         "git"]   // git: the build's stamp (rev-parse, log, status; read-only)
 
     @Test func untrustedBuildSpawnsAndOpensOnlyWhatItShould() throws {
         try Requirement.strace.check()
@@ -27,7 +28,7 @@ import Testing
         let home = ProcessInfo.processInfo.environment["HOME"] ?? "/root"
         let allowed = [a.paper.path, a.out.path, FileManager.default.temporaryDirectory.path + "/" + LaTeXSandbox.prefix,
                        "/usr/", "/etc/", "/proc/", "/sys/", "/dev/", "/lib", "/var/lib/texmf", "/var/cache/fontconfig",
-                       home + "/.texlive", home + "/.cache/fontconfig", TestPaths.packageRoot.path + "/.build",
+                       home + "/.texlive", home + "/.cache/fontconfig", home + "/.gitconfig", home + "/.config/git/", TestPaths.packageRoot.path + "/.build",
                        "/opt/swift", "/bin/", "/sbin/", "/tmp/.X11", "/usr/lib/locale"]
         var spawned: Set<String> = []
         for line in text.split(separator: "\n") {
