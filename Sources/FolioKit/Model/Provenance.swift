@@ -53,13 +53,18 @@ public struct Provenance: Sendable, Hashable {
     /// "2026-12-06", in UTC, so that every machine writes the same day for the same instant.
     public static func day(_ date: Date) -> String {
         let c = utcCalendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+        return "\(pad(c.year ?? 1970, 4))-\(pad(c.month ?? 1, 2))-\(pad(c.day ?? 1, 2))"
     }
 
     /// "2026-12-06T03:13:02Z".
     public static func timestamp(_ date: Date) -> String {
         let c = utcCalendar.dateComponents([.hour, .minute, .second], from: date)
-        return day(date) + String(format: "T%02d:%02d:%02dZ", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        return day(date) + "T\(pad(c.hour ?? 0, 2)):\(pad(c.minute ?? 0, 2)):\(pad(c.second ?? 0, 2))Z"
+    }
+
+    private static func pad(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     private static let utcCalendar: Calendar = {

@@ -227,6 +227,19 @@ struct PublishTests {
         #expect(errorIDs(publish(r)) == ["publish.diverged"])
         #expect(try remoteTip(r) == tampered)
 
+        // A versions.json that Folio did not write is never overwritten.
+        let foreign = r.repo.scratch.url.appendingPathComponent("foreign")
+        try r.git(["clone", "-q", "-b", "gh-pages", r.remote.path, foreign.path])
+        try Data("[1, 2, 3]\n".utf8).write(to: foreign.appendingPathComponent("versions.json"))
+        try r.git(["commit", "-qam", "Someone else's list"], in: foreign)
+        try r.git(["push", "-q", "origin", "gh-pages"], in: foreign)
+        try r.git(["branch", "-D", "gh-pages"])
+        let foreignTip = try remoteTip(r)
+        let refused = publish(r)
+        #expect(errorIDs(refused) == ["publish.index"])
+        #expect(refused.diagnostics.diagnostics.first?.range?.start.file == "gh-pages:versions.json")
+        #expect(try remoteTip(r) == foreignTip)
+
         // The branch checked out in a worktree.
         try r.git(["worktree", "add", "-q", r.repo.scratch.url.appendingPathComponent("pages-tree").path, "gh-pages"])
         #expect(errorIDs(publish(r)) == ["publish.checked-out"])
