@@ -42,6 +42,12 @@ import Testing
         #expect(LintHarness.positions(f, "prose.repeated-word").isEmpty)
     }
 
+    /// "…samples.⏎Samples are…" is two sentences: deleting the second word would change the meaning.
+    @Test func repeatedWordNeverCrossesASentenceEndAtALineBreak() throws {
+        let f = try LintHarness.lint(LintHarness.front + "We took samples.\nSamples are kept.\nWe kept them\nthem all, and\nand: more\n")
+        #expect(LintHarness.positions(f, "prose.repeated-word") == ["9:1", "10:1"])
+    }
+
     @Test func fixesKeepLineEndingsAndTheByteOrderMark() {
         let src = LintSource(path: "a.md", url: URL(fileURLWithPath: "/nonexistent/a.md"),
                              text: "\u{FEFF}---\r\ntitle: A\r\n---\r\n\r\nthe the end\r\n")

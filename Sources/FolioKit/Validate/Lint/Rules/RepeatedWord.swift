@@ -29,9 +29,11 @@ struct RepeatedWord: LintRule {
                           zip(prevLine[p.start..<p.end], line[w.start..<w.end]).allSatisfy({ Self.lower($0) == Self.lower($1) }) else { continue }
                     let word = ProseWords.text(line, w)
                     guard !Self.allowed.contains(word.lowercased()), word.contains(where: \.isLetter) else { continue }
-                    // Only plain space between them (punctuation means a new clause: "it is. Is it").
+                    // Only plain space between them (punctuation means a new clause: "it is. Is it"),
+                    // on both sides of a line break ("…samples.⏎Samples are…" is two sentences).
                     let between: ArraySlice<UInt8> = p.line == n + 1 ? line[p.end..<w.start] : line[0..<w.start]
                     guard between.allSatisfy({ $0 == 0x20 }) else { continue }
+                    if p.line != n + 1, p.end < prevLine.count, !prevLine[p.end...].allSatisfy({ $0 == 0x20 }) { continue }
                     // The fix deletes the space before the second word and the word itself.
                     let fix = p.line == n + 1
                         ? TextEdit(file: src.path, line: n + 1, column: p.end + 1, length: w.end - p.end, replacement: "")
