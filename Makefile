@@ -11,10 +11,10 @@ PUBLISH_REMOTE ?= origin
 DEBS_BUILD := pkg-config librsvg2-bin
 DEBS_TEX   := bubblewrap texlive-luatex texlive-latex-recommended texlive-latex-extra latexmk lmodern \
               fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils biber texlive-bibtex-extra
-DEBS_TEST  := tidy python3-pip strace valgrind binutils
+DEBS_TEST  := tidy python3-pip strace valgrind binutils chromium
 DEBS_BENCH := cmark-gfm hyperfine python3-pip
 
-.PHONY: all paper html pdf lint check site publish deps deps-tex deps-test tool test bench fuzz clean
+.PHONY: all paper html pdf lint check serve site publish deps deps-tex deps-test tool test bench fuzz clean
 
 FUZZ_SECONDS ?= 60
 
@@ -41,6 +41,11 @@ html: tool
 pdf: deps-tex tool
 	$(FOLIO) build --paper $(PAPER) --out $(OUT) --to all $(FOLIO_FLAGS)
 
+# A live preview at http://127.0.0.1:8000/, rebuilt on every change (Ctrl-C stops it).
+PORT ?= 8000
+serve: tool
+	$(FOLIO) serve --paper $(PAPER) --out $(OUT)/preview --port $(PORT)
+
 # The paper as a versioned static site in $(OUT)/site (docs/PUBLISHING.md).
 site: deps-tex tool
 	$(FOLIO) publish --paper $(PAPER) --site $(OUT)/site
@@ -64,7 +69,7 @@ test: deps deps-test $(if $(filter no,$(TEX)),,deps-tex) tool
 
 deps-test:
 	@scripts/ensure-debs $(DEBS_TEST)
-	@scripts/ensure-pip jsonschema:jsonschema check_jsonschema:check-jsonschema bin/zizmor:zizmor
+	@scripts/ensure-pip jsonschema:jsonschema check_jsonschema:check-jsonschema bin/zizmor:zizmor websocket:websocket-client
 	@scripts/ensure-pandoc >/dev/null
 
 bench: deps tool
@@ -76,4 +81,4 @@ fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf .build $(OUT)/html $(OUT)/latex $(OUT)/pdf $(OUT)/latex.log $(OUT)/.latex-work $(OUT)/.staging-* $(OUT)/bench $(OUT)/fuzz $(OUT)/site .build-fuzz
+	rm -rf .build $(OUT)/html $(OUT)/latex $(OUT)/pdf $(OUT)/latex.log $(OUT)/.latex-work $(OUT)/.staging-* $(OUT)/bench $(OUT)/fuzz $(OUT)/site $(OUT)/preview .build-fuzz

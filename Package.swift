@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -23,14 +24,19 @@ let package = Package(
             // Link the fixed parser statically, so the binary carries it wherever it is copied.
             linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libcmark-gfm-extensions.a", "-Xlinker", "-l:libcmark-gfm.a"])]
         ),
+        // The live preview (folio serve): an HTTP server over FolioKit, kept out of the library.
+        .target(
+            name: "FolioServe",
+            dependencies: ["FolioKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "folio",
-            dependencies: ["FolioKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FolioKit", "FolioServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "FolioKitTests",
-            dependencies: ["FolioKit", "folio", .product(name: "Yams", package: "Yams")],
-            exclude: ["Fixtures"]
+            dependencies: ["FolioKit", "FolioServe", "folio", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures", "Support/live_preview.py"]
         ),
     ],
     swiftLanguageModes: [.v6]
