@@ -22,6 +22,8 @@ public actor PreviewSession {
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var builds = 0
     private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
+    /// Chapters parsed by earlier builds: an edit re-parses only the chapters it touched.
+    public let cache = ParseCache()
     /// Prints each build's diagnostics and a status line.
     private let report: @Sendable (DiagnosticEngine, String) -> Void
 
@@ -43,6 +45,7 @@ public actor PreviewSession {
         var request = BuildPipeline.Request(paperDirectory: options.paperDirectory, outputDirectory: options.outputDirectory,
                                             formats: [.html], profile: .draft)
         request.untrusted = options.untrusted
+        request.cache = cache
         if case .success(let p) = GitProvenance.detect(paperDirectory: options.paperDirectory, profile: .draft) {
             request.provenance = p
         }

@@ -10,6 +10,8 @@ public enum Analyzer {
         public var lint: Bool
         /// `--since`: only findings on these lines (changed lines by absolute path).
         public var changedLines: [String: Set<Int>]?
+        /// Parsed chapters kept from the last analysis (the live preview).
+        public var cache: ParseCache?
 
         public init(profile: Profile = .draft, untrusted: Bool = false, lint: Bool = false,
                     changedLines: [String: Set<Int>]? = nil) {
@@ -36,7 +38,9 @@ public enum Analyzer {
     public static func run(_ provider: any SourceProvider, _ options: Options = Options()) -> Result {
         var engine = DiagnosticEngine(profile: options.profile)
         if let warning = CmarkParser.libraryWarning { engine.emit(warning) }
-        let (loaded, loadDiagnostics) = PaperLoader.load(provider, untrusted: options.untrusted, keepText: options.lint)
+        let (loaded, loadDiagnostics) = PaperLoader.load(provider, untrusted: options.untrusted, keepText: options.lint,
+                                                         cache: options.cache)
+        options.cache?.endBuild()
         guard let paper = loaded else {
             engine.emit(contentsOf: loadDiagnostics)
             return Result(paper: nil, resolved: nil, engine: engine)

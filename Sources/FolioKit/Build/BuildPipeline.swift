@@ -14,6 +14,8 @@ public enum BuildPipeline {
         public var untrusted = false
         /// The commit, dates and pull request stamped on the pages; nil prints no stamps.
         public var provenance: Provenance?
+        /// Parsed chapters kept between builds (`folio serve`).
+        public var cache: ParseCache?
 
         public init(source: any SourceProvider, outputDirectory: String, formats: [OutputFormat], profile: Profile) {
             self.source = source
@@ -44,7 +46,9 @@ public enum BuildPipeline {
     }
 
     public static func run(_ request: Request) -> Outcome {
-        var analysis = Analyzer.run(request.source, .init(profile: request.profile, untrusted: request.untrusted))
+        var options = Analyzer.Options(profile: request.profile, untrusted: request.untrusted)
+        options.cache = request.cache
+        var analysis = Analyzer.run(request.source, options)
         // Writers read only the resolved paper: the parsed chapters can go before they run.
         analysis.paper = nil
         var engine = analysis.engine

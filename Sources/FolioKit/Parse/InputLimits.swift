@@ -1,6 +1,6 @@
 /// Limits on chapter input, checked before any text reaches cmark-gfm. A reasonable paper never comes
 /// near them; the manifest's `limits:` section (or `folio render --limit`) can raise them.
-public struct InputLimits: Sendable, Equatable {
+public struct InputLimits: Sendable, Hashable {
     public var chapterBytes = 2 << 20
     public var quoteDepth = 32
     public var listDepth = 32

@@ -14,7 +14,9 @@ public enum PaperLoader {
 
     /// Loads the paper `provider` reads. Returns nil when errors prevent a usable paper; diagnostics say why.
     /// `untrusted` ignores the manifest's safety settings (`UntrustedSettings`).
-    public static func load(_ provider: any SourceProvider, untrusted: Bool = false, keepText: Bool = true) -> (Paper?, [Diagnostic]) {
+    /// `cache` keeps parsed chapters between builds (the live preview): unchanged ones are not parsed again.
+    public static func load(_ provider: any SourceProvider, untrusted: Bool = false, keepText: Bool = true,
+                            cache: ParseCache? = nil) -> (Paper?, [Diagnostic]) {
         let manifestDisplay = provider.display(manifestName)
         var diagnostics: [Diagnostic] = []
         let manifest: Manifest
@@ -43,8 +45,14 @@ public enum PaperLoader {
             refs.compactMap { ref in
                 do throws(Diagnostic) {
                     let (text, display, bom) = try file(ref, in: provider, missing: "manifest.missing-chapter", what: "chapter")
-                    var (chapter, found) = try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter,
-                                                                          limits: manifest.limits)
+                    let parse = { () throws(Diagnostic) in
+                        try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter, limits: manifest.limits)
+                    }
+                    var (chapter, found) = if let cache {
+                        try cache.chapter(text, path: display, manifestPath: ref.path, matter: matter, limits: manifest.limits, parse: parse)
+                    } else {
+                        try parse()
+                    }
                     diagnostics += found
                     chapter.switches = LintDirectives(path: display, text: text)
                     // The lint rules see the byte-order mark, so fixes write it back.
@@ -72,7 +80,9 @@ public enum PaperLoader {
             parts: manifest.parts.map { Part(title: $0.title, side: $0.side, chapters: chapters($0.chapters, .main), location: $0.location) },
             backMatter: chapters(manifest.backMatter, .back),
             appendices: chapters(manifest.appendices, .appendix))
-        let (bib, bibDiagnostics) = BibliographyLoader.load(manifest.bibliography, provider: provider)
+        let loadBibliography = { BibliographyLoader.load(manifest.bibliography, provider: provider) }
+        let (bib, bibDiagnostics) = cache?.bibliography(manifest.bibliography, provider: provider, load: loadBibliography)
+            ?? loadBibliography()
         paper.bibliography = bib
         diagnostics += bibDiagnostics
         if let ref = manifest.checklist {

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import FolioKit
+
+/// The preview's cache: an edit re-parses only the chapter it touched, and a cached build writes the
+/// same bytes as a fresh one. Parses are counted, not timed.
+@Suite("Parse cache")
+struct ParseCacheTests {
+    func build(_ paper: URL, out: URL, cache: ParseCache?) throws -> String {
+        var request = BuildPipeline.Request(paperDirectory: paper.path, outputDirectory: out.path, formats: [.html, .latex], profile: .draft)
+        request.cache = cache
+        let outcome = BuildPipeline.run(request)
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.diagnostics)")
+        return try String(contentsOf: out.appendingPathComponent("html/index.html"), encoding: .utf8)
+            + String(contentsOf: out.appendingPathComponent("latex/paper.tex"), encoding: .utf8)
+    }
+
+    @Test("Only the edited chapter is parsed again; the bibliography only when its file changes; outputs match a fresh build")
+    func onlyEditedChaptersAreParsed() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let paper = s.url.appendingPathComponent("Paper")
+        try FileManager.default.copyItem(at: TestPaths.fixtures.appendingPathComponent("papers/citations"), to: paper)
+        let chapters = try FileManager.default.contentsOfDirectory(atPath: paper.appendingPathComponent("chapters").path).filter { $0.hasSuffix(".md") }.sorted()
+        let count = chapters.count
+        #expect(count >= 2)
+        let cache = ParseCache()
+
+        let first = try build(paper, out: s.url.appendingPathComponent("a"), cache: cache)
+        #expect(cache.parses == count && cache.hits == 0 && cache.bibliographyLoads == 1)
+        let again = try build(paper, out: s.url.appendingPathComponent("a"), cache: cache)
+        #expect(again == first)
+        #expect(cache.parses == count && cache.hits == count && cache.bibliographyLoads == 1)
+
+        let edited = paper.appendingPathComponent("chapters/\(chapters[0])")
+        try Data((try String(contentsOf: edited, encoding: .utf8) + "\nOne more sentence.\n").utf8).write(to: edited)
+        let afterEdit = try build(paper, out: s.url.appendingPathComponent("a"), cache: cache)
+        #expect(cache.parses == count + 1, "only the edited chapter is parsed again")
+        #expect(cache.bibliographyLoads == 1)
+        #expect(afterEdit.contains("One more sentence."))
+        #expect(afterEdit == (try build(paper, out: s.url.appendingPathComponent("fresh"), cache: nil)), "a cached build differs from a fresh one")
+        #expect(cache.count == count, "the old version of the edited chapter is forgotten")
+
+        let bib = try FileManager.default.contentsOfDirectory(atPath: paper.path).first { $0.hasSuffix(".bib") }
+        let bibFile = paper.appendingPathComponent(try #require(bib))
+        try Data((try String(contentsOf: bibFile, encoding: .utf8) + "\n@misc{extra2026, title = {Extra}, year = {2026}}\n").utf8).write(to: bibFile)
+        _ = try build(paper, out: s.url.appendingPathComponent("a"), cache: cache)
+        #expect(cache.bibliographyLoads == 2)
+        #expect(cache.parses == count + 1)
+    }
+}
