@@ -42,6 +42,16 @@ public enum PreviewServer {
         do { address = try .inet(ip4: options.host, port: options.port) } catch { throw Failure.address(options.host) }
         let server = HTTPServer(address: address, timeout: 30, logger: .disabled)
         let folder = await session.htmlFolder
+        let pdf = await session.pdfFile
+        if options.session.pdf {
+            await server.appendRoute(HTTPRoute(method: .GET, path: "/paper.pdf")) { _ in
+                guard let data = try? Data(contentsOf: pdf) else {
+                    return HTTPResponse(statusCode: .notFound, headers: [.init("Retry-After"): "5"],
+                                        body: Data("the PDF is not built yet; LaTeX runs after each HTML build\n".utf8))
+                }
+                return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/pdf", .init("Cache-Control"): "no-store"], body: data)
+            }
+        }
         await server.appendRoute(HTTPRoute(method: .GET, path: LiveScript.path), to: .webSocket(LiveMessages(session: session)))
         await server.appendRoute("GET *") { request in serve(request, from: folder, body: true) }
         await server.appendRoute("HEAD *") { request in serve(request, from: folder, body: false) }

@@ -9,6 +9,8 @@ public actor PreviewSession {
         public var paperDirectory: String
         public var outputDirectory: String
         public var untrusted = false
+        /// Also rebuild the PDF in the background after each HTML build (`--pdf`).
+        public var pdf = false
         public init(paperDirectory: String, outputDirectory: String) {
             self.paperDirectory = paperDirectory
             self.outputDirectory = outputDirectory
@@ -36,6 +38,18 @@ public actor PreviewSession {
         URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.appendingPathComponent("html")
     }
 
+    /// Where the background PDF builds write (`<out>/pdf-build/pdf/paper.pdf`), apart from the HTML.
+    public var pdfBuildFolder: URL {
+        URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.appendingPathComponent("pdf-build")
+    }
+
+    public var pdfFile: URL { pdfBuildFolder.appendingPathComponent("pdf/paper.pdf") }
+
+    private var pdfRunning = false
+    private var pdfPending = false
+    /// Finished PDF builds (tests wait for them).
+    public private(set) var pdfBuilds = 0
+
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Builds the HTML and tells every page: "reload", or the errors to show.
@@ -46,7 +60,8 @@ public actor PreviewSession {
                                             formats: [.html], profile: .draft)
         request.untrusted = options.untrusted
         request.cache = cache
-        if case .success(let p) = GitProvenance.detect(paperDirectory: options.paperDirectory, profile: .draft) {
+        if case .success(var p) = GitProvenance.detect(paperDirectory: options.paperDirectory, profile: .draft) {
+            if options.pdf { p.links.pdf = "paper.pdf" }
             request.provenance = p
         }
         let outcome = BuildPipeline.run(request)
@@ -61,7 +76,43 @@ public actor PreviewSession {
         version += 1
         report(outcome.diagnostics, "\(reason): rebuilt in \(ms) ms")
         broadcast(#"{"type":"reload","version":\#(version)}"#)
+        if options.pdf { startPDF(provenance: request.provenance) }
         return true
+    }
+
+    /// The PDF, built after the HTML and never holding it back: one LaTeX run at a time, and changes
+    /// made meanwhile give one more run when it ends.
+    private func startPDF(provenance: Provenance?) {
+        guard !pdfRunning else {
+            pdfPending = true
+            return
+        }
+        pdfRunning = true
+        var request = BuildPipeline.Request(paperDirectory: options.paperDirectory, outputDirectory: pdfBuildFolder.path,
+                                            formats: [.latex, .pdf], profile: .draft)
+        request.untrusted = options.untrusted
+        request.provenance = provenance
+        Task.detached { [self] in
+            let started = Date()
+            let outcome = BuildPipeline.run(request)
+            await self.finishedPDF(outcome, seconds: Date().timeIntervalSince(started), provenance: provenance)
+        }
+    }
+
+    private func finishedPDF(_ outcome: BuildPipeline.Outcome, seconds: Double, provenance: Provenance?) {
+        pdfRunning = false
+        pdfBuilds += 1
+        let took = String(format: "%.1f", seconds)
+        if outcome.diagnostics.hasErrors {
+            report(outcome.diagnostics, "the PDF failed (\(took) s); the last good PDF is still served")
+        } else {
+            report(DiagnosticEngine(), "PDF rebuilt in \(took) s")
+            broadcast(#"{"type":"pdf"}"#)
+        }
+        if pdfPending {
+            pdfPending = false
+            startPDF(provenance: provenance)
+        }
     }
 
     /// A new page: it hears every later build, and now whether the last one failed.

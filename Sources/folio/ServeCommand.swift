@@ -26,6 +26,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Open the preview in the default browser (xdg-open).")
     var open = false
 
+    @Flag(name: .long, help: "Also rebuild the PDF in the background after each change, served at /paper.pdf.")
+    var pdf = false
+
     @OptionGroup var safety: UntrustedOption
 
     func validate() throws {
@@ -47,6 +50,7 @@ struct ServeCommand: ParsableCommand {
     func serve() async throws {
         var options = PreviewServer.Options(session: .init(paperDirectory: paper, outputDirectory: out))
         options.session.untrusted = safety.untrusted
+        options.session.pdf = pdf
         options.host = host
         options.port = UInt16(port)
         let open = self.open

@@ -122,6 +122,21 @@ struct ServeTests {
         #expect(first.interrupt() == 0)
     }
 
+    @Test("--pdf builds the PDF in the background: the HTML is served at once, /paper.pdf once LaTeX is done", .requires(.tex))
+    func pdfInTheBackground() throws {
+        try Requirement.tex.check()
+        let server = try Server(extra: ["--pdf"])
+        let page = try get(server.url, path: "/")
+        #expect(page.status == 200 && page.body.contains("href=\"paper.pdf\""), "the HTML waited for LaTeX, or lacks the PDF link")
+        var pdf = (status: 0, body: "")
+        for _ in 0..<600 where pdf.status != 200 {
+            pdf = try get(server.url, path: "/paper.pdf")
+            if pdf.status != 200 { usleep(250_000) }
+        }
+        #expect(pdf.status == 200 && pdf.body.hasPrefix("%PDF"), "no PDF after 150 s")
+        #expect(server.interrupt() == 0)
+    }
+
     @Test("Path lookups, content types and the watcher's change list")
     func units() throws {
         let s = try Scratch()
