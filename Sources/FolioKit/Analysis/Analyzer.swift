@@ -12,6 +12,8 @@ public enum Analyzer {
         public var changedLines: [String: Set<Int>]?
         /// Parsed chapters kept from the last analysis (the live preview).
         public var cache: ParseCache?
+        /// Threads that parse chapters (`--jobs`; 1 is sequential, with the same result).
+        public var jobs = Parallel.defaultJobs
 
         public init(profile: Profile = .draft, untrusted: Bool = false, lint: Bool = false,
                     changedLines: [String: Set<Int>]? = nil) {
@@ -39,7 +41,7 @@ public enum Analyzer {
         var engine = DiagnosticEngine(profile: options.profile)
         if let warning = CmarkParser.libraryWarning { engine.emit(warning) }
         let (loaded, loadDiagnostics) = PaperLoader.load(provider, untrusted: options.untrusted, keepText: options.lint,
-                                                         cache: options.cache)
+                                                         cache: options.cache, jobs: options.jobs)
         options.cache?.endBuild()
         guard let paper = loaded else {
             engine.emit(contentsOf: loadDiagnostics)

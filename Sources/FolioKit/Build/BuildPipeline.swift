@@ -16,6 +16,8 @@ public enum BuildPipeline {
         public var provenance: Provenance?
         /// Parsed chapters kept between builds (`folio serve`).
         public var cache: ParseCache?
+        /// Threads for parsing (`--jobs`).
+        public var jobs = Parallel.defaultJobs
 
         public init(source: any SourceProvider, outputDirectory: String, formats: [OutputFormat], profile: Profile) {
             self.source = source
@@ -48,6 +50,7 @@ public enum BuildPipeline {
     public static func run(_ request: Request) -> Outcome {
         var options = Analyzer.Options(profile: request.profile, untrusted: request.untrusted)
         options.cache = request.cache
+        options.jobs = request.jobs
         var analysis = Analyzer.run(request.source, options)
         // Writers read only the resolved paper: the parsed chapters can go before they run.
         analysis.paper = nil

@@ -58,21 +58,17 @@ public enum ProcessRunner {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = discardErrors ? FileHandle.nullDevice : pipe
+        // Woken the moment the tool exits (polling would add up to a tick of latency to every git call).
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
         let pid = process.processIdentifier
         if limits != nil { ChildGroups.shared.add(pid) }
         let reader = OutputReader(pipe.fileHandleForReading)
         var timedOut = false
-        if let limits {
-            let deadline = Date().addingTimeInterval(limits.seconds)
-            while process.isRunning {
-                if Date() >= deadline {
-                    timedOut = true
-                    kill(-pid, SIGKILL)
-                    break
-                }
-                usleep(20_000)
-            }
+        if let limits, exited.wait(timeout: .now() + limits.seconds) == .timedOut {
+            timedOut = true
+            kill(-pid, SIGKILL)
         }
         process.waitUntilExit()
         if limits != nil {

@@ -1,3 +1,4 @@
+import Foundation
 import CCmarkGFM
 
 /// Parses Markdown with libcmark-gfm and converts its tree into Folio's model.
@@ -27,6 +28,10 @@ public enum CmarkParser {
     /// Maximum nesting of blocks and inlines the converter descends into.
     static let maxDepth = 800
 
+    /// cmark-gfm registers its extensions in a global list without a lock: once, before any parse,
+    /// so that chapters can be parsed on several threads (a Swift static is initialised exactly once).
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+
     /// Parses `text` as GitHub Flavored Markdown. `lineOffset` is added to every line
     /// (for files whose front matter was cut off before parsing). Text that breaks `limits` never
     /// reaches cmark-gfm: the result is an empty document and a located error.
@@ -43,14 +48,16 @@ public enum CmarkParser {
         return (doc, diagnostics + structure.diagnostics)
     }
 
-    /// Runs cmark-gfm on already-guarded, preprocessed text and converts its tree.
-    private static func convert(_ text: String, file: String, lineOffset: Int, lineMap: [Int]) -> (MarkdownDocument, [Diagnostic]) {
-        cmark_gfm_core_extensions_ensure_registered()
+    /// cmark-gfm keeps the inline parser's special characters in one global table, which every parser
+    /// changes when its extensions are attached and again when it is freed; two parsers at once would
+    /// lose '~' (strikethrough) now and then. So cmark runs one parse at a time, and everything else
+    /// (the preprocessor, the guards, the conversion of the finished tree) runs in parallel.
+    private static let parseLock = NSLock()
+
+    /// cmark-gfm's tree for `text`; the parser is freed before the tree is read.
+    private static func parseTree(_ text: String) -> OpaquePointer? {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else {
-            return (MarkdownDocument(file: file, blocks: [], footnotes: []),
-                    [.error("parse.failed", "cmark-gfm could not allocate a parser", at: nil)])
-        }
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "tasklist"] {
             if let ext = cmark_find_syntax_extension(name) {
@@ -63,9 +70,16 @@ public enum CmarkParser {
                 base.withMemoryRebound(to: CChar.self, capacity: buf.count) { cmark_parser_feed(parser, $0, buf.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
+        // The finished document belongs to the caller: finishing detaches it from the parser.
+        return cmark_parser_finish(parser)
+    }
+
+    /// Runs cmark-gfm on already-guarded, preprocessed text and converts its tree.
+    private static func convert(_ text: String, file: String, lineOffset: Int, lineMap: [Int]) -> (MarkdownDocument, [Diagnostic]) {
+        _ = registered
+        guard let root = parseLock.withLock({ parseTree(text) }) else {
             return (MarkdownDocument(file: file, blocks: [], footnotes: []),
-                    [.error("parse.failed", "cmark-gfm returned no document", at: nil)])
+                    [.error("parse.failed", "cmark-gfm could not parse the chapter (out of memory?)", at: nil)])
         }
         defer { cmark_node_free(root) }
         var converter = Converter(file: file, lineOffset: lineOffset, lineMap: lineMap)

@@ -15,8 +15,9 @@ public enum PaperLoader {
     /// Loads the paper `provider` reads. Returns nil when errors prevent a usable paper; diagnostics say why.
     /// `untrusted` ignores the manifest's safety settings (`UntrustedSettings`).
     /// `cache` keeps parsed chapters between builds (the live preview): unchanged ones are not parsed again.
+    /// `jobs` threads parse the chapters (1: one after another); the result is the same either way.
     public static func load(_ provider: any SourceProvider, untrusted: Bool = false, keepText: Bool = true,
-                            cache: ParseCache? = nil) -> (Paper?, [Diagnostic]) {
+                            cache: ParseCache? = nil, jobs: Int = Parallel.defaultJobs) -> (Paper?, [Diagnostic]) {
         let manifestDisplay = provider.display(manifestName)
         var diagnostics: [Diagnostic] = []
         let manifest: Manifest
@@ -41,30 +42,6 @@ public enum PaperLoader {
         }
 
         var failed = false
-        func chapters(_ refs: [Manifest.FileRef], _ matter: Chapter.Matter) -> [Chapter] {
-            refs.compactMap { ref in
-                do throws(Diagnostic) {
-                    let (text, display, bom) = try file(ref, in: provider, missing: "manifest.missing-chapter", what: "chapter")
-                    let parse = { () throws(Diagnostic) in
-                        try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter, limits: manifest.limits)
-                    }
-                    var (chapter, found) = if let cache {
-                        try cache.chapter(text, path: display, manifestPath: ref.path, matter: matter, limits: manifest.limits, parse: parse)
-                    } else {
-                        try parse()
-                    }
-                    diagnostics += found
-                    chapter.switches = LintDirectives(path: display, text: text)
-                    // The lint rules see the byte-order mark, so fixes write it back.
-                    if keepText { chapter.text = bom ? "\u{FEFF}" + text : text }
-                    return chapter
-                } catch {
-                    diagnostics.append(error)
-                    failed = true
-                    return nil
-                }
-            }
-        }
         var seen: [String: SourceLocation] = [:]
         for ref in manifest.allChapterRefs {
             if let first = seen[ref.path] {
@@ -74,12 +51,43 @@ public enum PaperLoader {
             }
             seen[ref.path] = ref.location
         }
-        var paper = Paper(
-            manifest: manifest, provider: provider,
-            frontMatter: chapters(manifest.frontMatter, .front),
-            parts: manifest.parts.map { Part(title: $0.title, side: $0.side, chapters: chapters($0.chapters, .main), location: $0.location) },
-            backMatter: chapters(manifest.backMatter, .back),
-            appendices: chapters(manifest.appendices, .appendix))
+        // Chapters are parsed in parallel; results and diagnostics are taken in manifest order.
+        let groups: [(refs: [Manifest.FileRef], matter: Chapter.Matter)] = [(manifest.frontMatter, .front)]
+            + manifest.parts.map { ($0.chapters, .main) } + [(manifest.backMatter, .back), (manifest.appendices, .appendix)]
+        let flat = groups.flatMap { g in g.refs.map { (ref: $0, matter: g.matter) } }
+        let loaded = Parallel.map(flat.count, jobs: jobs) { i -> (Chapter?, [Diagnostic]) in
+            let (ref, matter) = flat[i]
+            do throws(Diagnostic) {
+                let (text, display, bom) = try file(ref, in: provider, missing: "manifest.missing-chapter", what: "chapter")
+                let parse = { () throws(Diagnostic) in
+                    try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter, limits: manifest.limits)
+                }
+                var (chapter, found) = if let cache {
+                    try cache.chapter(text, path: display, manifestPath: ref.path, matter: matter, limits: manifest.limits, parse: parse)
+                } else {
+                    try parse()
+                }
+                chapter.switches = LintDirectives(path: display, text: text)
+                // The lint rules see the byte-order mark, so fixes write it back.
+                if keepText { chapter.text = bom ? "\u{FEFF}" + text : text }
+                return (chapter, found)
+            } catch {
+                return (nil, [error])
+            }
+        }
+        var next = 0
+        func chapters(_ count: Int) -> [Chapter] {
+            defer { next += count }
+            return loaded[next..<next + count].compactMap { chapter, found in
+                diagnostics += found
+                if chapter == nil { failed = true }
+                return chapter
+            }
+        }
+        let front = chapters(manifest.frontMatter.count)
+        let parts = manifest.parts.map { Part(title: $0.title, side: $0.side, chapters: chapters($0.chapters.count), location: $0.location) }
+        var paper = Paper(manifest: manifest, provider: provider, frontMatter: front, parts: parts,
+                          backMatter: chapters(manifest.backMatter.count), appendices: chapters(manifest.appendices.count))
         let loadBibliography = { BibliographyLoader.load(manifest.bibliography, provider: provider) }
         let (bib, bibDiagnostics) = cache?.bibliography(manifest.bibliography, provider: provider, load: loadBibliography)
             ?? loadBibliography()
