@@ -30,6 +30,7 @@ deps-tex:
 
 tool: deps
 	$(SWIFT) build -c release --product folio
+	$(SWIFT) build -c release --product folio-serve
 
 # The paper in every format: HTML, LaTeX and the PDF (TeX Live is installed when missing).
 paper: pdf

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "folio", targets: ["folio"]),
+        .executable(name: "folio-serve", targets: ["folio-serve"]),
         .library(name: "FolioKit", targets: ["FolioKit"]),
     ],
     dependencies: [
@@ -24,18 +25,23 @@ let package = Package(
             // Link the fixed parser statically, so the binary carries it wherever it is copied.
             linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libcmark-gfm-extensions.a", "-Xlinker", "-l:libcmark-gfm.a"])]
         ),
-        // The live preview (folio serve): an HTTP server over FolioKit, kept out of the library.
+        // The live preview (folio serve): an HTTP server over FolioKit, kept out of the library and out
+        // of the folio executable (it loads FoundationNetworking); `folio serve` runs `folio-serve`.
         .target(
             name: "FolioServe",
             dependencies: ["FolioKit", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "folio",
+            dependencies: ["FolioKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "folio-serve",
             dependencies: ["FolioKit", "FolioServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "FolioKitTests",
-            dependencies: ["FolioKit", "FolioServe", "folio", .product(name: "Yams", package: "Yams")],
+            dependencies: ["FolioKit", "FolioServe", "folio", "folio-serve", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Support/live_preview.py"]
         ),
     ],

@@ -1,84 +1,40 @@
 import ArgumentParser
 import Foundation
-import FolioKit
-import FolioServe
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// `folio serve`: a live preview of the paper's HTML.
+/// `folio serve`: runs `folio-serve`, installed beside `folio`, with the same arguments. The live
+/// preview is a program of its own so that its HTTP server, and the networking libraries that come
+/// with it, are never loaded by the other commands (pull-request builds included).
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve a live preview of the paper: rebuilt on every change, reloaded in the browser, errors shown over the page.",
-        discussion: "Listens on 127.0.0.1 only, unless --host names another address. Ctrl-C stops it."
+        discussion: "Options: folio serve --help shows them (--port, --host, --open, --pdf, --paper, --out, --untrusted)."
     )
 
-    @Option(name: .long, help: "The paper folder (default: Paper).")
-    var paper = "Paper"
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var arguments: [String] = []
 
-    @Option(name: .long, help: "Where the preview's HTML is written (default: Build/preview).")
-    var out = "Build/preview"
-
-    @Option(name: .long, help: "The port (default 8000; 0 picks a free one).")
-    var port: Int = 8000
-
-    @Option(name: .long, help: "The IPv4 address to listen on (default 127.0.0.1). Anything else exposes the draft to the network.")
-    var host = "127.0.0.1"
-
-    @Flag(name: .long, help: "Open the preview in the default browser (xdg-open).")
-    var open = false
-
-    @Flag(name: .long, help: "Also rebuild the PDF in the background after each change, served at /paper.pdf.")
-    var pdf = false
-
-    @OptionGroup var safety: UntrustedOption
-
-    func validate() throws {
-        if !(0...65_535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+    /// `folio-serve` beside this executable.
+    static var program: String? {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidate = exe.appendingPathComponent("folio-serve").path
+        return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
     }
 
-    /// The server is async; the command waits for it on the main thread.
-    func run() throws {
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do { try await serve() } catch { outcome.set(error) }
-            done.signal()
+    func run() throws { Self.exec(arguments) }
+
+    /// Replaces this process with folio-serve; returns only by exiting with a clear error.
+    static func exec(_ arguments: [String]) -> Never {
+        guard let program else {
+            FileHandle.standardError.write(Data("error: folio-serve is not installed beside folio; build it with 'make tool' (swift build -c release --product folio-serve)\n".utf8))
+            Foundation.exit(1)
         }
-        done.wait()
-        if let error = outcome.error { throw error }
+        var cArgs = ([program] + arguments).map { strdup($0) } + [nil]
+        execv(program, &cArgs)
+        FileHandle.standardError.write(Data("error: cannot run \(program): \(String(cString: strerror(errno)))\n".utf8))
+        Foundation.exit(1)
     }
-
-    func serve() async throws {
-        var options = PreviewServer.Options(session: .init(paperDirectory: paper, outputDirectory: out))
-        options.session.untrusted = safety.untrusted
-        options.session.pdf = pdf
-        options.host = host
-        options.port = UInt16(port)
-        let open = self.open
-        do {
-            try await PreviewServer.run(options, report: { engine, status in
-                Console().report(engine, summary: false)
-                FileHandle.standardError.write(Data("folio serve: \(status)\n".utf8))
-            }, announce: { url in
-                FileHandle.standardOutput.write(Data("Serving the paper at \(url) (Ctrl-C to stop)\n".utf8))
-                if open, let opener = ["/usr/bin/xdg-open", "/usr/bin/sensible-browser"].first(where: FileManager.default.isExecutableFile) {
-                    let p = Process()
-                    p.executableURL = URL(fileURLWithPath: opener)
-                    p.arguments = [url]
-                    try? p.run()
-                }
-            })
-        } catch let failure as PreviewServer.Failure {
-            FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
-            throw ExitCode(1)
-        }
-        FileHandle.standardOutput.write(Data("Stopped.\n".utf8))
-    }
-}
-
-/// The server's error, handed back to the main thread.
-private final class Outcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Error?
-    var error: Error? { lock.withLock { stored } }
-    func set(_ e: Error) { lock.withLock { stored = e } }
 }
