@@ -12,7 +12,7 @@ DEBS_BUILD := pkg-config librsvg2-bin
 DEBS_TEX   := bubblewrap texlive-luatex texlive-latex-recommended texlive-latex-extra latexmk lmodern \
               fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils biber texlive-bibtex-extra
 DEBS_TEST  := tidy python3-pip strace valgrind binutils chromium
-DEBS_BENCH := cmark-gfm hyperfine python3-pip
+DEBS_BENCH := cmark-gfm hyperfine python3-pip time
 
 .PHONY: all paper html pdf lint check serve site publish deps deps-tex deps-test tool test bench fuzz clean
 

@@ -8,6 +8,8 @@
 #   folio build on the paper (HTML + LaTeX), cmark-gfm and pandoc on the same text (all.md),
 #   folio build on the 2x paper (linearity), cmark-gfm on the 2x text (control),
 # and prints mean times and ratios. Raw results: Build/bench/results.json.
+# Also (issue 17): the 4x paper (scaling), peak memory of each build from /usr/bin/time over its
+# input size, and the live preview's rebuild after a one-word edit against its first full build.
 # Exits non-zero when a command fails, never because of the timings.
 set -euo pipefail
 
@@ -35,9 +37,11 @@ PANDOC="$(scripts/ensure-pandoc)"
 
 # --- corpus -----------------------------------------------------------------------------
 mkdir -p "$BENCH"
-rm -rf "$BENCH/paper" "$BENCH/paper2x" "$BENCH/xref" "$BENCH/cite" "$BENCH/out" "$BENCH/out2x" "$BENCH/outxref" "$BENCH/outcite" "$BENCH/outhtml"
+rm -rf "$BENCH/paper" "$BENCH/paper2x" "$BENCH/paper4x" "$BENCH/xref" "$BENCH/cite" "$BENCH/out" "$BENCH/out2x" "$BENCH/out4x" \
+  "$BENCH/outxref" "$BENCH/outcite" "$BENCH/outhtml" "$BENCH/serve" "$BENCH/serve-out"
 python3 scripts/gen-bench-paper.py "$BENCH/paper"
 python3 scripts/gen-bench-paper.py "$BENCH/paper2x" --scale 2
+python3 scripts/gen-bench-paper.py "$BENCH/paper4x" --scale 4
 python3 scripts/gen-bench-paper.py "$BENCH/xref" --crossrefs 5000
 python3 scripts/gen-bench-paper.py "$BENCH/cite" --citations 3000 --bib-entries 500
 
@@ -52,6 +56,7 @@ CMD_CITEPROC="$(q "$PANDOC") -f markdown -t html --citeproc --bibliography $BENC
 CMD_HTML="$(q "$FOLIO") build --paper $BENCH/paper --out $BENCH/outhtml --to html"
 CMD_LINT="$(q "$FOLIO") lint --paper $BENCH/paper > /dev/null"
 CMD_CMARK2="cmark-gfm -e table -e strikethrough -e tasklist $BENCH/paper2x/all.md > /dev/null"
+CMD_FOLIO4="$(q "$FOLIO") build --paper $BENCH/paper4x --out $BENCH/out4x --to html,latex"
 
 # --- one checked run of each command, so a failure shows its own message -------------------
 echo
@@ -77,12 +82,48 @@ hyperfine --warmup "$WARMUP" --runs "$RUNS" --export-json "$BENCH/results.json" 
   -n "cmark-gfm"                   "$CMD_CMARK" \
   -n "pandoc -f gfm -t html"       "$CMD_PANDOC" \
   -n "folio build, 2x corpus"      "$CMD_FOLIO2" \
+  -n "folio build, 4x corpus"      "$CMD_FOLIO4" \
   -n "cmark-gfm, 2x corpus"        "$CMD_CMARK2" \
   -n "folio build, 5,000 cross-references" "$CMD_XREF" \
   -n "folio build, 500 entries, 3,000 citations" "$CMD_CITE" \
   -n "pandoc --citeproc, same citations" "$CMD_CITEPROC" \
   -n "folio build --to html" "$CMD_HTML" \
   -n "folio lint" "$CMD_LINT"
+
+# --- peak memory: /usr/bin/time's maximum resident set size, in KiB -----------------------
+if [ -x /usr/bin/time ]; then
+  rss() { /usr/bin/time -f %M -o "$BENCH/rss.txt" bash -c "$1" >/dev/null 2>&1; cat "$BENCH/rss.txt"; }
+  {
+    echo "floor $(rss "$(q "$FOLIO") --version")"
+    echo "paper $(rss "$CMD_FOLIO")"
+    echo "paper2x $(rss "$CMD_FOLIO2")"
+    echo "paper4x $(rss "$CMD_FOLIO4")"
+    echo "cite $(rss "$CMD_CITE")"
+  } > "$BENCH/memory.txt"
+else
+  echo "bench: /usr/bin/time is missing (apt-get install time): no memory figures" >&2
+  : > "$BENCH/memory.txt"
+fi
+
+# --- the live preview: a one-word edit in one chapter of the citation corpus ----------------
+SERVE="$(dirname "$FOLIO")/folio-serve"
+: > "$BENCH/serve.txt"
+if [ -x "$SERVE" ]; then
+  cp -r "$BENCH/cite" "$BENCH/serve"
+  "$SERVE" --paper "$BENCH/serve" --out "$BENCH/serve-out" --port 0 > "$BENCH/serve-stdout.txt" 2> "$BENCH/serve-stderr.txt" &
+  SERVE_PID=$!
+  for _ in $(seq 1 100); do grep -q "Serving" "$BENCH/serve-stdout.txt" 2>/dev/null && break; sleep 0.1; done
+  CHAPTER="$(ls "$BENCH/serve/chapters" | head -n 1)"
+  for i in 1 2 3 4 5 6 7; do
+    printf ' benchword%s\n' "$i" >> "$BENCH/serve/chapters/$CHAPTER"
+    sleep 1.5
+  done
+  kill -INT "$SERVE_PID" 2>/dev/null || true
+  wait "$SERVE_PID" 2>/dev/null || true
+  grep -o 'rebuilt in [0-9]* ms' "$BENCH/serve-stderr.txt" | grep -o '[0-9]*' > "$BENCH/serve.txt" || true
+else
+  echo "bench: $SERVE is missing (make tool builds it): no preview figures" >&2
+fi
 
 # --- summary ------------------------------------------------------------------------------
 {
@@ -100,6 +141,7 @@ with open(os.path.join(bench, "results.json")) as f:
 by = {r["command"]: r for r in results}
 folio, cmark, pandoc = by["folio build (html,latex)"], by["cmark-gfm"], by["pandoc -f gfm -t html"]
 folio2, cmark2 = by["folio build, 2x corpus"], by["cmark-gfm, 2x corpus"]
+folio4 = by["folio build, 4x corpus"]
 xref = by["folio build, 5,000 cross-references"]
 cite, citeproc = by["folio build, 500 entries, 3,000 citations"], by["pandoc --citeproc, same citations"]
 html, lint = by["folio build --to html"], by["folio lint"]
@@ -111,6 +153,7 @@ def corpus(d):
 
 b1, w1 = corpus("paper")
 b2, w2 = corpus("paper2x")
+b4, _ = corpus("paper4x")
 ms = lambda s: f"{s * 1000:9.1f} ms"
 print()
 with open(os.path.join(bench, "versions.txt")) as f:
@@ -120,7 +163,7 @@ print()
 print(f"{'command':<36} {'mean':>12} {'± stddev':>12} {'min':>12} {'MB/s':>7}")
 bx, _ = corpus("xref")
 bc, _ = corpus("cite")
-for r, size in [(folio, b1), (cmark, b1), (pandoc, b1), (folio2, b2), (cmark2, b2), (xref, bx), (cite, bc), (citeproc, bc), (html, b1), (lint, b1)]:
+for r, size in [(folio, b1), (cmark, b1), (pandoc, b1), (folio2, b2), (folio4, b4), (cmark2, b2), (xref, bx), (cite, bc), (citeproc, bc), (html, b1), (lint, b1)]:
     print(f"{r['command']:<36} {ms(r['mean']):>12} {ms(r['stddev']):>12} {ms(r['min']):>12}"
           f" {size / 1e6 / r['mean']:7.1f}")
 print()
@@ -148,4 +191,33 @@ print(f"{'citeproc / folio':<24} {cp:8.2f}x {cp_min:8.2f}x   (pandoc 3 --citepro
 li, li_min = ratio(lint, html)
 print(f"{'lint / build --to html':<24} {li:8.2f}x {li_min:8.2f}x   target: at most 1.5x -> "
       f"{'within target' if li <= 1.5 else 'ABOVE TARGET'}")
+
+# The goals of issue 17, each beside its measure.
+print()
+print("Goals (issue 17)")
+goal = lambda ok: "met" if ok else "NOT MET"
+print(f"{'folio / cmark-gfm':<34} {fc:7.2f}x   goal at most 3x: {goal(fc <= 3)}")
+print(f"{'pandoc --citeproc / folio':<34} {cp:7.2f}x   goal at least 50x: {goal(cp >= 50)}")
+l4, l4_min = ratio(folio4, folio)
+print(f"{'folio 4x / 1x':<34} {l4_min:7.2f}x   goal at most 4.4x (of mins; input {b4 / b1:.2f}x): {goal(l4_min <= 4.4)}")
+mem = {}
+with open(os.path.join(bench, "memory.txt")) as f:
+    for line in f:
+        name, _, kib = line.partition(" ")
+        if kib.strip().isdigit():
+            mem[name] = int(kib) * 1024
+if mem:
+    floor = mem.get("floor", 12 << 20)
+    for name, size in [("paper", b1), ("paper2x", b2), ("paper4x", b4), ("cite", bc)]:
+        if name in mem:
+            over = (mem[name] - floor) / size
+            print(f"{'peak memory, ' + name:<34} {mem[name] / 1e6:6.1f} MB   {over:5.1f}x the input above a {floor / 1e6:.1f} MB floor;"
+                  f" goal at most 10x: {goal(over <= 10)}")
+with open(os.path.join(bench, "serve.txt")) as f:
+    times = [int(t) for t in f.read().split()]
+if len(times) >= 3:
+    first, edits = times[0], sorted(times[1:])
+    median = edits[len(edits) // 2]
+    print(f"{'preview rebuild / first build':<34} {median / first * 100:6.1f} %   ({median} ms of {first} ms, median of {len(edits)} edits);"
+          f" goal at most 10 %: {goal(median <= 0.1 * first)}")
 PY
