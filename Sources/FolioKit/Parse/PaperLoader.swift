@@ -78,7 +78,7 @@ public enum PaperLoader {
         var next = 0
         func chapters(_ count: Int) -> [Chapter] {
             defer { next += count }
-            return loaded[next..<next + count].compactMap { chapter, found in
+            return loaded.dropFirst(next).prefix(count).compactMap { chapter, found in
                 diagnostics += found
                 if chapter == nil { failed = true }
                 return chapter
