@@ -70,7 +70,7 @@ public struct SiteIndex: Codable, Sendable, Equatable {
             line += " · <time datetime=\"\(e(v.date))\">\(e(String(v.date.prefix(10))))</time>"
             if !v.subject.isEmpty { line += " · \(e(v.subject))" }
             if let pdf = v.pdf { line += " · <a href=\"\(e(pdf))\">\(e(words.phrase(.pdf)))</a>" }
-            if v.commit == latest { line += " ★" }
+            if v.commit == latest { line += " · <strong>\(e(words.phrase(.latest)))</strong>" }
             body += line + "</li>\n"
         }
         body += "</ol>\n"

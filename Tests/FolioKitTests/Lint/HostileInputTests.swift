@@ -48,6 +48,12 @@ import Testing
         #expect(LintHarness.positions(f, "prose.repeated-word") == ["9:1", "10:1"])
     }
 
+    /// A link reference definition is where a URL belongs; the same URL in running text is bare.
+    @Test func bareURLSkipsLinkReferenceDefinitions() throws {
+        let f = try LintHarness.lint(LintHarness.front + "See the [framework][nist] and [this].\n\n[nist]: https://www.nist.gov/rmf\n   [this]: <https://example.org/a> \"Title\"\n\nRead https://example.org/b today.\n")
+        #expect(LintHarness.positions(f, "prose.bare-url") == ["11:6"])
+    }
+
     @Test func fixesKeepLineEndingsAndTheByteOrderMark() {
         let src = LintSource(path: "a.md", url: URL(fileURLWithPath: "/nonexistent/a.md"),
                              text: "\u{FEFF}---\r\ntitle: A\r\n---\r\n\r\nthe the end\r\n")

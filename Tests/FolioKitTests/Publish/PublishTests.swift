@@ -72,6 +72,7 @@ struct PublishTests {
         #expect(index.versions.allSatisfy { $0.version == "1.0.0" && $0.path == "v/\($0.commit)/" })
         let list = try show(r, "gh-pages:versions.html")
         #expect(list.contains("href=\"v/\(second)/\"") && list.contains("href=\"v/\(r.first)/\""))
+        #expect(list.components(separatedBy: "<strong>latest</strong>").count == 2, "exactly one version is marked latest")
         let message = try r.git(["--git-dir", r.remote.path, "log", "-1", "--format=%B", "gh-pages"])
         #expect(message.contains(second) && message.contains("[skip ci]"))
         let modes = try r.git(["--git-dir", r.remote.path, "ls-tree", "-r", "gh-pages"])

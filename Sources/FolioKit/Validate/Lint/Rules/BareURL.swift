@@ -9,6 +9,8 @@ struct BareURL: LintRule {
         let schemes = [Array("https://".utf8), Array("http://".utf8), Array("www.".utf8)]
         for src in context.sources {
             for (n, line) in src.prose.enumerated() {
+                // A link reference definition ("[nist]: https://…") is where a URL belongs.
+                if n < src.lines.count, Self.isLinkDefinition(src.lines[n]) { continue }
                 var i = 0
                 var lastOpen = -1, lastClose = -1
                 while i < line.count {
@@ -29,5 +31,18 @@ struct BareURL: LintRule {
             }
         }
         return out
+    }
+
+    /// `[label]: destination`, indented at most three spaces (CommonMark's link reference definition).
+    static func isLinkDefinition(_ line: [UInt8]) -> Bool {
+        var i = 0
+        while i < line.count, i < 4, line[i] == 0x20 { i += 1 }
+        guard i < 4, i < line.count, line[i] == UInt8(ascii: "["), i + 1 < line.count, line[i + 1] != UInt8(ascii: "^") else { return false }
+        var j = i + 1
+        while j < line.count, line[j] != UInt8(ascii: "]") {
+            if line[j] == UInt8(ascii: "\\") { j += 1 }
+            j += 1
+        }
+        return j > i + 1 && j + 1 < line.count && line[j + 1] == UInt8(ascii: ":")
     }
 }
