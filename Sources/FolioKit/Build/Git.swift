@@ -6,17 +6,19 @@ struct Git {
     let executable: String
     let directory: String
     let limits: ProcessRunner.Limits
-    /// What failures are reported as ("build.git", "publish.git").
+    /// What failures are reported as ("build.git", "publish.git"), and a timeout.
     let id: String
+    let timeoutID: String
     /// Extra environment (a temporary index for plumbing).
     var environment: [String: String] = [:]
 
-    init?(directory: String, limits: ProcessRunner.Limits = .git, id: String) {
+    init?(directory: String, limits: ProcessRunner.Limits = .git, id: String, timeoutID: String? = nil) {
         guard let git = ProcessRunner.which("git") else { return nil }
         self.executable = git
         self.directory = directory
         self.limits = limits
         self.id = id
+        self.timeoutID = timeoutID ?? id
     }
 
     struct Output {
@@ -42,7 +44,7 @@ struct Git {
             throw .error(id, "cannot run git: \(error)", at: nil)
         }
         if r.timedOut {
-            throw .error(id, "git ran longer than \(Int(limits.seconds)) s and was stopped", at: nil,
+            throw .error(timeoutID, "git ran longer than \(Int(limits.seconds)) s and was stopped", at: nil,
                          notes: ["raise the limit with --git-timeout SECONDS"])
         }
         return Output(status: r.status, text: r.output, data: r.data)

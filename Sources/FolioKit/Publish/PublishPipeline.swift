@@ -150,7 +150,6 @@ public enum PublishPipeline {
         func run(_ folder: String, formats: [OutputFormat], links: Provenance.Links) throws(Diagnostic) -> (Manifest, [String: Data]) {
             var p = provenance
             p.links = links
-            p.links.commit = provenance.links.commit
             var build = BuildPipeline.Request(paperDirectory: request.paperDirectory,
                                               outputDirectory: scratch.appendingPathComponent(folder).path,
                                               formats: formats, profile: request.profile)
@@ -170,11 +169,12 @@ public enum PublishPipeline {
             return (manifest, files)
         }
         let pdfLink = request.pdf ? "paper.pdf" : nil
-        var archiveLinks = Provenance.Links()
+        // Both copies keep the forge's commit link; they differ in where the archive and the list are.
+        var archiveLinks = provenance.links
         archiveLinks.archive = "./"
         archiveLinks.versions = "../../\(SiteIndex.pageName)"
         archiveLinks.pdf = pdfLink
-        var rootLinks = Provenance.Links()
+        var rootLinks = provenance.links
         rootLinks.archive = "v/\(commit)/"
         rootLinks.versions = SiteIndex.pageName
         rootLinks.pdf = pdfLink

@@ -31,37 +31,24 @@ public struct GitRevisionProvider: SourceProvider {
         guard !revision.isEmpty, !revision.hasPrefix("-") else {
             return .failure(.error("source.revision", "'\(revision)' is not a revision", at: nil))
         }
-        guard let git = ProcessRunner.which("git") else {
+        guard let runner = Git(directory: dir.path, limits: limits, id: "source.revision", timeoutID: "source.git-timeout") else {
             return .failure(.error("source.revision", "--revision needs git, which is not installed", at: nil))
         }
-        func run(_ args: [String], data: Bool = false) throws(Diagnostic) -> ProcessRunner.Output {
-            do {
-                let r = try ProcessRunner.run(git, GitChanges.hardening + args, in: dir.path, limits: limits,
-                                              environment: Self.environment, discardErrors: data)
-                if r.timedOut {
-                    throw Diagnostic.error("source.git-timeout", "git ran longer than \(Int(limits.seconds)) s and was stopped", at: nil,
-                                           notes: ["raise the limit with --git-timeout SECONDS"])
-                }
-                return r
-            } catch let d as Diagnostic {
-                throw d
-            } catch {
-                throw .error("source.revision", "cannot run git: \(error)", at: nil)
-            }
-        }
+        let git = runner.executable
+        func run(_ args: [String], data: Bool = false) throws(Diagnostic) -> Git.Output { try runner.run(args, data: data) }
         do throws(Diagnostic) {
             guard FileManager.default.fileExists(atPath: dir.path) else {
                 throw .error("source.revision", "'\(DisplayPath.of(dir.path))' does not exist in the working tree", at: nil,
                              notes: ["--revision reads the paper folder's place in the repository from the working tree"])
             }
             let top = try run(["rev-parse", "--show-toplevel", "--show-prefix"])
-            let lines = top.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let lines = top.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             guard top.status == 0, let root = lines.first, !root.isEmpty else {
                 throw .error("source.revision", "'\(DisplayPath.of(dir.path))' is not in a git repository", at: nil)
             }
             let prefix = lines.count > 1 ? lines[1] : ""
             let verify = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
-            let commit = verify.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let commit = verify.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard verify.status == 0, commit.count >= 40, commit.allSatisfy(\.isHexDigit) else {
                 throw .error("source.revision", "unknown revision '\(revision)'", at: nil,
                              notes: ["name a commit, branch or tag: 'git log --oneline' lists commits"])
@@ -71,7 +58,7 @@ public struct GitRevisionProvider: SourceProvider {
             let specs = [prefix.isEmpty ? "." : prefix, parent + ".folio-lint.yaml"]
             let tree = try run(["--literal-pathspecs", "ls-tree", "-r", "-t", "-l", "-z", "--full-tree", commit, "--"] + specs, data: true)
             guard tree.status == 0 else {
-                throw .error("source.revision", "git cannot list revision '\(revision)': \(tree.output.prefix(200))", at: nil)
+                throw .error("source.revision", "git cannot list revision '\(revision)': \(tree.text.prefix(200))", at: nil)
             }
             var entries: [String: Entry] = [:]
             var folders: Set<String> = []
