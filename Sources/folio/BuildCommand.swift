@@ -18,6 +18,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Build profile: draft, or final (warnings become errors).")
     var profile: ProfileOption = .draft
 
+    @Option(name: .long, help: "Review marks: show them (draft), or build as if every change were accepted or rejected.")
+    var review: ReviewMode = .show
+
     @OptionGroup var paper: PaperOption
     @OptionGroup var stamp: StampOptions
     @OptionGroup var safety: UntrustedOption
@@ -33,6 +36,7 @@ struct BuildCommand: ParsableCommand {
         var request = BuildPipeline.Request(source: try paper.source(), outputDirectory: out,
                                             formats: formats, profile: profile.value)
         request.untrusted = safety.untrusted
+        request.review = review
         request.limits = tools.value
         request.provenance = try stamp.provenance(paper: paper, profile: profile.value)
         let outcome = BuildPipeline.run(request)
@@ -103,3 +107,5 @@ enum ProfileOption: String, ExpressibleByArgument, CaseIterable {
 
     var value: Profile { self == .draft ? .draft : .final }
 }
+
+extension ReviewMode: ExpressibleByArgument {}

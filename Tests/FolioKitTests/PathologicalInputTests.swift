@@ -41,6 +41,11 @@ import Testing
         ("unclosed HTML comments", { "</" + repeated("<!--", toAbout: $0) }),
         ("list markers with blank lines", { repeated("- \n\n", toAbout: $0) }),
         ("many link reference definitions", { repeated("[a]: u\n", toAbout: $0) + "[a]\n" }),
+        ("review openers without closers", { repeated("{++ a ", toAbout: $0) + "\n" }),
+        ("review comments without closers", { repeated("{>> a ", toAbout: $0) + "\n" }),
+        ("review closers without openers", { repeated("a ++} ", toAbout: $0) + "\n" }),
+        ("many review marks", { repeated("{++a++}{>>@b: c<<} ", toAbout: $0) + "\n" }),
+        ("long review mark", { b in "{~~ " + repeated("*a* ", toAbout: b / 2) + "~> " + repeated("b ", toAbout: b / 2) + "~~}\n" }),
         ("wide table header over one-cell rows", { b in
             "|" + String(repeating: " a |", count: 3_000) + "\n|" + String(repeating: "---|", count: 3_000) + "\n"
                 + String(repeating: "| b\n", count: b / 4)

@@ -14,6 +14,8 @@ public enum Analyzer {
         public var cache: ParseCache?
         /// Threads that parse chapters (`--jobs`; 1 is sequential, with the same result).
         public var jobs = Parallel.defaultJobs
+        /// Review marks shown, or every change accepted or rejected (`--review`).
+        public var review = ReviewMode.show
 
         public init(profile: Profile = .draft, untrusted: Bool = false, lint: Bool = false,
                     changedLines: [String: Set<Int>]? = nil) {
@@ -56,7 +58,7 @@ public enum Analyzer {
         engine.emit(contentsOf: loadDiagnostics)
         if options.lint { engine.emit(contentsOf: switchProblems) }
 
-        let (resolved, resolveDiagnostics) = Resolver.resolve(paper, profile: options.profile)
+        let (resolved, resolveDiagnostics) = Resolver.resolve(paper, profile: options.profile, review: options.review)
         engine.emit(contentsOf: resolveDiagnostics)
         engine.emit(contentsOf: Validation.run(resolved))
         var result = Result(paper: paper, resolved: resolved, engine: engine)

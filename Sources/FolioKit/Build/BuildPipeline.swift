@@ -18,6 +18,8 @@ public enum BuildPipeline {
         public var cache: ParseCache?
         /// Threads for parsing (`--jobs`).
         public var jobs = Parallel.defaultJobs
+        /// Review marks shown, or every change accepted or rejected (`--review`).
+        public var review = ReviewMode.show
 
         public init(source: any SourceProvider, outputDirectory: String, formats: [OutputFormat], profile: Profile) {
             self.source = source
@@ -51,6 +53,7 @@ public enum BuildPipeline {
         var options = Analyzer.Options(profile: request.profile, untrusted: request.untrusted)
         options.cache = request.cache
         options.jobs = request.jobs
+        options.review = request.review
         var analysis = Analyzer.run(request.source, options)
         // Writers read only the resolved paper: the parsed chapters can go before they run.
         analysis.paper = nil

@@ -72,7 +72,8 @@ public enum RenderPipeline {
         case .latex:
             let body = LaTeXRenderer.fragment(doc)
             diagnostics += body.diagnostics
-            return Result(output: standalone ? LaTeXDocument.standalone(title: title, body: body.output) : body.output,
+            return Result(output: standalone ? LaTeXDocument.standalone(title: title, body: body.output, reviewMarks: doc.reviewMarks > 0)
+                                             : body.output,
                           diagnostics: diagnostics)
         }
     }

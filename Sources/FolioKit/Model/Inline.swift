@@ -32,6 +32,9 @@ public struct Inline: Hashable, Sendable {
         /// A citation group after Resolve: its formatted text (or note reference), with the group kept
         /// for writers that cite natively (biblatex).
         case formattedCitation(CitationGroup, [Inline])
+        /// A CriticMarkup review mark: `old` is the text it removes, `new` the text it adds (or
+        /// highlights); a standalone comment has neither.
+        case review(ReviewMark, old: [Inline], new: [Inline])
     }
 }
 
@@ -63,6 +66,12 @@ struct PlainText: MarkupWalker {
         case .html, .citation: mathAsSpace ? " " : ""
         case .footnoteReference: ""
         case .emphasis, .strong, .strikethrough, .link, .image, .span, .formattedCitation: nil
+        case .review: nil
         }
+    }
+
+    /// Text reads as if every change were accepted: the old side of a mark is not part of it.
+    mutating func descend(into inline: Inline) {
+        if case .review(_, _, let new) = inline.kind { walk(new) } else { descendDefault(into: inline) }
     }
 }

@@ -6,6 +6,8 @@ public struct MarkdownDocument: Hashable, Sendable {
     public private(set) var footnotes: [Footnote]
     /// Each label's number (`Footnote.numbers`).
     public private(set) var footnoteNumbers: [String: Int]
+    /// How many review marks (CriticMarkup) the file has, so that papers without any skip review work.
+    public var reviewMarks = 0
 
     public init(file: String, blocks: [Block], footnotes: [Footnote]) {
         self.file = file

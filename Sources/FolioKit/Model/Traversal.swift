@@ -39,11 +39,17 @@ extension MarkupWalker {
         }
     }
 
-    public mutating func descend(into inline: Inline) {
+    public mutating func descend(into inline: Inline) { descendDefault(into: inline) }
+
+    /// Visits every child inline (both sides of a review mark, old first).
+    public mutating func descendDefault(into inline: Inline) {
         switch inline.kind {
         case .emphasis(let c), .strong(let c), .strikethrough(let c), .span(_, let c), .formattedCitation(_, let c),
              .link(_, _, let c), .image(_, _, let c):
             walk(c)
+        case .review(_, let old, let new):
+            walk(old)
+            walk(new)
         case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .math, .citation: break
         }
     }
@@ -77,6 +83,7 @@ extension MarkupRewriter {
             case .image(let s, let t, let c): n.kind = .image(source: s, title: t, alt: rewrite(c))
             case .span(let a, let c): n.kind = .span(a, rewrite(c))
             case .formattedCitation(let g, let c): n.kind = .formattedCitation(g, rewrite(c))
+            case .review(let m, let old, let new): n.kind = .review(m, old: rewrite(old), new: rewrite(new))
             case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .math, .citation: break
             }
             return n

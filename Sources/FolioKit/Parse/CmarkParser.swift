@@ -40,12 +40,14 @@ public enum CmarkParser {
         if let violation = InputGuard.check(text, file: file, lineOffset: lineOffset, limits: limits, remedy: remedy) {
             return (MarkdownDocument(file: file, blocks: [], footnotes: []), [violation])
         }
-        let pre = MarkdownPreprocessor.run(text, file: file, lineOffset: lineOffset)
+        let pre = MarkdownPreprocessor.run(text, file: file, lineOffset: lineOffset, limits: limits)
         var (doc, diagnostics) = convert(pre.text, file: file, lineOffset: lineOffset, lineMap: pre.lineMap)
-        doc = PlaceholderExpansion(spans: pre.spans).document(doc)
+        let expansion = PlaceholderExpansion(spans: pre.spans)
+        doc = expansion.document(doc)
         var structure = BlockStructure(spans: pre.spans)
         doc = structure.document(doc)
-        return (doc, diagnostics + structure.diagnostics)
+        doc.reviewMarks = pre.reviews.count
+        return (doc, pre.diagnostics + diagnostics + expansion.diagnostics + structure.diagnostics)
     }
 
     /// cmark-gfm keeps the inline parser's special characters in one global table, which every parser

@@ -9,6 +9,7 @@ public struct InputLimits: Sendable, Hashable {
     public var footnotes = 5_000
     public var footnoteReferences = 50_000
     public var footnoteDepth = 4
+    public var reviewMarks = 10_000
 
     public init() {}
 
@@ -22,6 +23,7 @@ public struct InputLimits: Sendable, Hashable {
         ("footnotes", \.footnotes, "footnote definitions in one chapter"),
         ("footnote-references", \.footnoteReferences, "footnote references in one chapter"),
         ("footnote-depth", \.footnoteDepth, "footnote definitions nested inside footnote definitions"),
+        ("review-marks", \.reviewMarks, "review marks (CriticMarkup) in one chapter"),
     ]
 
     public static var names: [String] { settings.map(\.name) }

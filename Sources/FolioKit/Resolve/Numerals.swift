@@ -11,6 +11,13 @@ public enum RomanNumeral {
         }
         return out
     }
+
+    /// Whether `s` is a Roman numeral as `string` writes them (I to MMMCMXCIX).
+    public static func isNumeral(_ s: String) -> Bool {
+        s.count <= 15 && s.allSatisfy({ "IVXLCDM".contains($0) }) && all.contains(s)
+    }
+
+    private static let all: Set<String> = Set((1..<4000).map(string))
 }
 
 /// Letters for appendices: A...Z, then AA, AB... as LaTeX's \Alph cannot go past Z.

@@ -17,6 +17,8 @@ public struct ResolvedPaper: Sendable {
     public var coverage: CoverageReport?
     /// Keys of the bibliography entries the reference list shows (cited or `nocite`d), in bibliography order.
     public var listedReferences: [String] = []
+    /// Review marks left for the writers to show (drafts built with `--review show`).
+    public var reviewMarks = 0
     /// Where the build came from, for the stamps (set by the build, not by Resolve).
     public var provenance: Provenance?
 

@@ -35,15 +35,19 @@ public struct Resolver {
         Pass(name: "footnotes") { _, entries in numberFootnotes(&entries) },
     ]
 
-    /// `profile` decides whether checklist `status` rules apply (final only).
-    public static func resolve(_ paper: Paper, profile: Profile = .draft) -> (ResolvedPaper, [Diagnostic]) {
-        var r = Resolver(paper: paper, profile: profile)
+    /// `profile` decides whether checklist `status` rules apply and whether review marks are errors
+    /// (final only); `review` whether marks are shown or applied first (`ReviewDecision`).
+    public static func resolve(_ paper: Paper, profile: Profile = .draft, review: ReviewMode = .show) -> (ResolvedPaper, [Diagnostic]) {
+        let decided = ReviewDecision.apply(review, to: paper, profile: profile)
+        var r = Resolver(paper: decided.paper, profile: profile)
+        r.diagnostics = decided.diagnostics
         var entries: [ResolvedPaper.Entry] = []
         for pass in passes { pass.run(&r, &entries) }
         var resolved = ResolvedPaper(manifest: paper.manifest, directory: paper.directory, entries: entries,
                                      assets: r.catalog.assets, labels: r.labels, bibliography: paper.bibliography,
                                      hyperTargets: r.anchors, coverage: r.coverage)
         resolved.listedReferences = r.listedReferences
+        resolved.reviewMarks = decided.shown
         return (resolved, r.diagnostics)
     }
 

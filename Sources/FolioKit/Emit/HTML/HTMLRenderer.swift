@@ -259,6 +259,8 @@ public struct HTMLRenderer {
             HTMLEscaping.appendText(group.source, to: &out)
         case .formattedCitation(_, let content):
             inlines(content)
+        case .review(let mark, let old, let new):
+            review(mark, old: old, new: new)
         case .span(let attrs, let content) where attrs.classes == ["abbr"]:
             out += "<abbr title=\"\(HTMLEscaping.text(attrs["title"] ?? ""))\">"
             inlines(content)
@@ -298,6 +300,7 @@ public struct HTMLRenderer {
             case .math(_, let tex): HTMLEscaping.appendText(tex, to: &out)
             case .citation(let g): HTMLEscaping.appendText(g.source, to: &out)
             case .footnoteReference: break
+            case .review(_, _, let new): appendAltText(new)
             }
         }
     }

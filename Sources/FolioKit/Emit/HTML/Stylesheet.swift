@@ -122,6 +122,18 @@ public enum Stylesheet {
     nav.float-list h2 { font-size: 1rem; text-transform: uppercase; letter-spacing: 0.08em; }
     nav.float-list ol { list-style: none; padding-left: 0; }
     .citation.unresolved { color: #b3261e; }
+    ins.review { background: #e6f4ea; color: #0b5d1e; text-decoration: underline; text-decoration-color: #2e7d32; }
+    del.review { background: #fce8e6; color: #8a1c12; }
+    mark.review { background: #fff3b0; color: inherit; }
+    .review-comment {
+      display: inline-block; margin: 0 0.2em; padding: 0 0.4em; border: 1px solid #e0c36a; border-radius: 4px;
+      background: #fff8dc; color: #4a3b00; font: 0.75rem/1.4 "Noto Sans", Arial, sans-serif; text-indent: 0;
+      hyphens: manual; max-width: 100%;
+    }
+    .review-author { font-weight: 650; }
+    @media (min-width: 76rem) {
+      .review-comment { float: right; clear: right; width: 13rem; margin: 0.2em -15rem 0.4em 0; padding: 0.2em 0.5em; }
+    }
     .colophon { margin-top: 4em; font-size: 0.8rem; color: var(--muted); border-top: 1px solid var(--rule); }
     @media (max-width: 600px) { html { font-size: 16px; } }
     @media print {

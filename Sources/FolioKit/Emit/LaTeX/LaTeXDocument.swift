@@ -1,8 +1,8 @@
 /// Complete LaTeX documents: the whole paper (`book` class) or one standalone file (`article`).
 public enum LaTeXDocument {
-    public static func standalone(title: String, body: String) -> String {
+    public static func standalone(title: String, body: String, reviewMarks: Bool = false) -> String {
         LaTeXPreamble.text(documentClass: "article", lang: "en", title: LaTeXEscaping.text(title), authors: "")
-            + "\\begin{document}\n\n" + body + "\\end{document}\n"
+            + (reviewMarks ? LaTeXPreamble.review : "") + "\\begin{document}\n\n" + body + "\\end{document}\n"
     }
 
     /// The paper as one `.tex` file.
@@ -13,6 +13,7 @@ public enum LaTeXDocument {
                                      authors: m.authors.map { e($0.name) }.joined(separator: "; "),
                                      subject: e(m.subject ?? m.subtitle ?? ""), keywords: m.keywords.map(e).joined(separator: ", "))
         if let p = paper.provenance { out += LaTeXStamp.preamble(p, manifest: m) }
+        if paper.reviewMarks > 0 { out += LaTeXPreamble.review }
         if m.citations.latex == .biblatex { out += biblatexPreamble(m.citations.style) }
         out += "\\counterwithout{figure}{chapter}\n\\counterwithout{footnote}{chapter}\n"
         out += "\\setcounter{secnumdepth}{5}\n\\setcounter{tocdepth}{1}\n\n\\begin{document}\n"

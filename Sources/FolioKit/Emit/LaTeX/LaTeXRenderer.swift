@@ -228,6 +228,8 @@ public struct LaTeXRenderer {
             LaTeXEscaping.appendText(group.source, to: &out)
         case .formattedCitation(let group, let content):
             if options.biblatex { biblatexCitation(group) } else { inlines(content) }
+        case .review(let mark, let old, let new):
+            review(mark, old: old, new: new)
         case .span(let attrs, let content):
             if let id = attrs.id { out += "\\hypertarget{\(LaTeXEscaping.label(id))}{}" }
             inlines(content)

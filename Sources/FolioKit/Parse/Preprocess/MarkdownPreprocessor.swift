@@ -9,6 +9,14 @@ struct MarkdownPreprocessor {
             case citation(CitationGroup)
             case divOpen(Attributes)
             case divClose
+            /// A review mark's opening delimiter; `closed` once its closer was found in the paragraph.
+            case reviewOpen(ReviewMark.Kind, mark: Int, closed: Bool)
+            /// `~>` in a substitution.
+            case reviewSeparator(mark: Int)
+            /// A closer, with the comment written right after it (`==}{>>@a: why<<}`).
+            case reviewClose(mark: Int, comment: String?)
+            /// A comment on its own.
+            case reviewComment(mark: Int, text: String)
         }
         var kind: Kind
         var original: String
@@ -20,28 +28,45 @@ struct MarkdownPreprocessor {
         var spans: [Span]
         /// For each line of `text` (index 0 is line 1), the line it came from in the input.
         var lineMap: [Int]
+        /// Review marks as written, and malformed ones.
+        var reviews: [ReviewSyntax] = []
+        var diagnostics: [Diagnostic] = []
     }
 
     let file: String
     let lineOffset: Int
-    private var b: [UInt8] = []
+    let limits: InputLimits
+    var b: [UInt8] = []
     private var out: [UInt8] = []
-    private var spans: [Span] = []
+    var spans: [Span] = []
     private var lineMap: [Int] = [1]
     /// Byte offset where each input line starts.
     private var lineStarts: [Int] = [0]
     /// Where closing `$`, `$$` and backtick runs are in the current paragraph, so every scan is linear.
     private var index: ChunkIndex?
     private var chunk = (start: 0, end: 0)
+    /// Input bytes before this offset are already in `out` (or replaced by a placeholder).
+    private var copied = 0
+    /// Inside link text (`[text](…)`) up to here: no citations or math, but review marks.
+    private var plainUntil = 0
+    /// The review mark open in this paragraph: its kind, number, span index, offset and `~>`.
+    var openMark: (kind: ReviewMark.Kind, mark: Int, span: Int, start: Int, separator: Int?)?
+    var reviews: [ReviewSyntax] = []
+    var diagnostics: [Diagnostic] = []
+    var marks = 0
+    var malformedCount = 0
+    /// The last search for a comment's `<<}`: from where, and what it found (so the scan stays linear).
+    var commentClose: (from: Int, at: Int?)?
 
-    static func run(_ text: String, file: String, lineOffset: Int = 0) -> Output {
-        var p = MarkdownPreprocessor(file: file, lineOffset: lineOffset)
+    static func run(_ text: String, file: String, lineOffset: Int = 0, limits: InputLimits = InputLimits()) -> Output {
+        var p = MarkdownPreprocessor(file: file, lineOffset: lineOffset, limits: limits)
         return p.process(Placeholder.neutralise(text))
     }
 
-    private init(file: String, lineOffset: Int) {
+    private init(file: String, lineOffset: Int, limits: InputLimits) {
         self.file = file
         self.lineOffset = lineOffset
+        self.limits = limits
     }
 
     private mutating func process(_ text: String) -> Output {
@@ -78,7 +103,9 @@ struct MarkdownPreprocessor {
             lineIndex += 1
         }
         flushChunk(&chunkStart, upTo: lineStarts.count)
-        return Output(text: String(decoding: out, as: UTF8.self), spans: spans, lineMap: lineMap)
+        flushMalformed()
+        return Output(text: String(decoding: out, as: UTF8.self), spans: spans, lineMap: lineMap, reviews: reviews,
+                      diagnostics: diagnostics)
     }
 
     // MARK: Lines
@@ -141,7 +168,7 @@ struct MarkdownPreprocessor {
         lineMap.append(lineIndex + 2)
     }
 
-    private func location(_ offset: Int) -> SourceLocation {
+    func location(_ offset: Int) -> SourceLocation {
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
@@ -164,25 +191,10 @@ struct MarkdownPreprocessor {
         let end = upTo < lineStarts.count ? lineStarts[upTo] - 1 : b.count
         index = nil
         chunk = (start, end)
+        copied = start
+        plainUntil = start
+        commentClose = nil
         var i = start
-        var copied = start
-        func emit(_ to: Int) {
-            // Copy input bytes, recording where each newline's next line came from.
-            guard to > copied else { return }
-            out.append(contentsOf: b[copied..<to])
-            var k = copied
-            while let nl = b[k..<to].firstIndex(of: 0x0A) {
-                lineMap.append(lineIndex(of: nl + 1) + 1)
-                k = nl + 1
-            }
-            copied = to
-        }
-        func replace(_ from: Int, _ to: Int, _ kind: Span.Kind) {
-            emit(from)
-            spans.append(Span(kind: kind, original: String(decoding: b[from..<to], as: UTF8.self), location: location(from)))
-            out += Array(Placeholder.inline(spans.count - 1).utf8)
-            copied = to
-        }
         while i < end {
             let c = b[i]
             if !Self.special[Int(c)] {
@@ -193,6 +205,10 @@ struct MarkdownPreprocessor {
                 i += 2
             } else if c == UInt8(ascii: "`") {
                 i = skipCodeSpan(i, end)
+            } else if let to = reviewToken(i, end) {
+                i = to
+            } else if i < plainUntil {
+                i += 1
             } else if c == UInt8(ascii: "$"), let (to, kind) = math(i, end) {
                 replace(i, to, kind)
                 i = to
@@ -200,7 +216,8 @@ struct MarkdownPreprocessor {
                 replace(i, to, kind)
                 i = to
             } else if c == UInt8(ascii: "["), let close = linkText(i, end) {
-                i = close
+                plainUntil = close
+                i += 1
             } else if c == UInt8(ascii: "@"), CitationSyntax.canStartCitation(after: i > start ? b[i - 1] : nil),
                       let (to, kind) = inTextCitation(i, end) {
                 replace(i, to, kind)
@@ -209,11 +226,37 @@ struct MarkdownPreprocessor {
                 i += 1
             }
         }
+        if let open = openMark {
+            let (o, c) = CriticSyntax.delimiters(open.kind)
+            malformed("'\(o)' is not closed in its paragraph: a review mark ends with '\(c)' before the paragraph ends",
+                      at: open.start)
+            openMark = nil
+        }
         emit(end)
         if end < b.count {
             out.append(0x0A)
             lineMap.append(upTo + 1)
         }
+    }
+
+    /// Copies input bytes up to `to`, recording where each newline's next line came from.
+    mutating func emit(_ to: Int) {
+        guard to > copied else { return }
+        out.append(contentsOf: b[copied..<to])
+        var k = copied
+        while let nl = b[k..<to].firstIndex(of: 0x0A) {
+            lineMap.append(lineIndex(of: nl + 1) + 1)
+            k = nl + 1
+        }
+        copied = to
+    }
+
+    /// Replaces the input `[from, to)` with a placeholder for a new span.
+    mutating func replace(_ from: Int, _ to: Int, _ kind: Span.Kind) {
+        emit(from)
+        spans.append(Span(kind: kind, original: String(decoding: b[from..<to], as: UTF8.self), location: location(from)))
+        out += Array(Placeholder.inline(spans.count - 1).utf8)
+        copied = to
     }
 
     /// The paragraph's closer index, built on first use (most paragraphs have no `$` or backticks).
@@ -236,7 +279,7 @@ struct MarkdownPreprocessor {
     /// Bytes that can start something the preprocessor handles; all others are skipped at once.
     private static let special: [Bool] = {
         var t = [Bool](repeating: false, count: 256)
-        for c in "\\`$[@".utf8 { t[Int(c)] = true }
+        for c in "\\`$[@{+-~=<".utf8 { t[Int(c)] = true }
         return t
     }()
 
@@ -277,17 +320,24 @@ struct MarkdownPreprocessor {
 
     // MARK: Citations
 
-    private func bracketCitation(_ i: Int, _ end: Int) -> (Int, Span.Kind)? {
+    private mutating func bracketCitation(_ i: Int, _ end: Int) -> (Int, Span.Kind)? {
         if i > 0, b[i - 1] == UInt8(ascii: "!") || b[i - 1] == UInt8(ascii: "\\") { return nil }
         guard i + 1 < end, b[i + 1] != UInt8(ascii: "^") else { return nil }
         var j = i + 1
         var sawAt = false
+        var mark: Int?
         while j < end, b[j] != UInt8(ascii: "]") {
             if b[j] == UInt8(ascii: "[") || j - i > 2000 { return nil }
             if b[j] == UInt8(ascii: "@") { sawAt = true }
+            if mark == nil, CriticSyntax.opener(b, j, end) != nil || CriticSyntax.closer(b, j, end) != nil { mark = j }
             j += 1
         }
         guard sawAt, j < end else { return nil }
+        if let m = mark {
+            malformed("a review mark inside a citation's brackets: put the mark around the whole citation, "
+                      + "as in {++[@key]++}", at: m)
+            return nil
+        }
         if j + 1 < end, b[j + 1] == UInt8(ascii: "(") || b[j + 1] == UInt8(ascii: "[") || b[j + 1] == UInt8(ascii: ":") {
             return nil
         }

@@ -5,6 +5,14 @@ struct PlaceholderExpansion {
     let spans: [MarkdownPreprocessor.Span]
     /// Attributes written after display math (`$$ x $$ {#eq:id}`), by the math's location.
     private let displayAttributes: [SourceLocation: Attributes]
+    private let problems = Problems()
+    private final class Problems {
+        var list: [Diagnostic] = []
+        var marks: Set<Int> = []
+    }
+
+    /// Review marks that cross a block or inline markup boundary.
+    var diagnostics: [Diagnostic] { problems.list }
 
     init(spans: [MarkdownPreprocessor.Span]) {
         self.spans = spans
@@ -64,13 +72,16 @@ struct PlaceholderExpansion {
     func inlines(_ list: [Inline]) -> [Inline] {
         var out: [Inline] = []
         out.reserveCapacity(list.count)
+        var delimiters: [Int: Int] = [:]
         for node in list {
             switch node.kind {
             case .text(let s) where s.unicodeScalars.contains(Placeholder.openScalar):
                 for piece in Placeholder.pieces(s) {
                     switch piece {
                     case .text(let t): out.append(Inline(.text(String(t)), range: node.range))
-                    case .span(let n): out.append(inline(n, fallback: node.range))
+                    case .span(let n):
+                        out.append(inline(n, fallback: node.range))
+                        if isReviewDelimiter(n) { delimiters[out.count - 1] = n }
                     }
                 }
             case .code(let s):
@@ -85,7 +96,7 @@ struct PlaceholderExpansion {
                 out.append(node)
             }
         }
-        return out
+        return delimiters.isEmpty ? out : pairReviewMarks(out, delimiters: delimiters)
     }
 
     private func inline(_ index: Int, fallback: SourceRange) -> Inline {
@@ -95,8 +106,116 @@ struct PlaceholderExpansion {
         switch span.kind {
         case .math(let display, let tex, _): return Inline(.math(display: display, tex: tex), range: range)
         case .citation(let group): return Inline(.citation(group), range: range)
-        case .divOpen, .divClose: return Inline(.text(span.original), range: range)
+        case .divOpen, .divClose, .reviewOpen, .reviewSeparator, .reviewClose:
+            return Inline(.text(span.original), range: range)
+        case .reviewComment(_, let text):
+            let a = ReviewMark.attribution(text)
+            return Inline(.review(ReviewMark(kind: .comment, author: a.author, comment: a.text), old: [], new: []),
+                          range: SourceRange(start: span.location, endLine: span.location.line,
+                                             endColumn: span.location.column + span.original.utf8.count - 1))
         }
+    }
+
+    private func isReviewDelimiter(_ n: Int) -> Bool {
+        guard n >= 0, n < spans.count else { return false }
+        switch spans[n].kind {
+        case .reviewOpen, .reviewSeparator, .reviewClose: return true
+        default: return false
+        }
+    }
+
+    /// Groups what lies between each opening and closing delimiter of one list into a `review` inline.
+    /// A delimiter whose partner is in another list (another block, or inside emphasis or a link) is an error.
+    private func pairReviewMarks(_ list: [Inline], delimiters: [Int: Int]) -> [Inline] {
+        var out: [Inline] = []
+        var open: (span: MarkdownPreprocessor.Span, kind: ReviewMark.Kind, mark: Int, at: Int, separator: Int?)?
+        for (i, node) in list.enumerated() {
+            guard let n = delimiters[i] else {
+                out.append(node)
+                continue
+            }
+            let span = spans[n]
+            switch span.kind {
+            case .reviewOpen(let kind, let mark, let closed):
+                if let o = open { crossing(o.span, mark: o.mark) }
+                open = closed ? (span, kind, mark, out.count, nil) : nil
+                out.append(node)
+            case .reviewSeparator(let mark) where open?.mark == mark:
+                open?.separator = out.count
+                out.append(node)
+            case .reviewClose(let mark, let comment) where open?.mark == mark:
+                guard let o = open else { break }
+                let inner = Array(out[(o.at + 1)...])
+                let split = o.separator.map { $0 - o.at - 1 }
+                var old: [Inline], new: [Inline]
+                switch o.kind {
+                case .insertion, .highlight, .comment: (old, new) = ([], inner)
+                case .deletion: (old, new) = (inner, [])
+                case .substitution:
+                    if let k = split { (old, new) = (Array(inner[..<k]), Array(inner[(k + 1)...])) } else { (old, new) = (inner, []) }
+                }
+                let spaceBefore = o.at == 0 || Self.endsWithSpace(out[o.at - 1])
+                let spaceAfter = i + 1 >= list.count || Self.startsWithSpace(list[i + 1])
+                (old, new) = (Self.trimmed(old, spaceBefore, spaceAfter), Self.trimmed(new, spaceBefore, spaceAfter))
+                let a = comment.map(ReviewMark.attribution)
+                let end = span.location.column + span.original.utf8.count - 1
+                let node = Inline(.review(ReviewMark(kind: o.kind, author: a?.author, comment: a?.text), old: old, new: new),
+                                  range: SourceRange(start: o.span.location, endLine: span.location.line, endColumn: end))
+                out.removeSubrange(o.at...)
+                out.append(node)
+                open = nil
+            case .reviewSeparator(let mark), .reviewClose(let mark, _):
+                // Its opening delimiter is in another list.
+                crossing(span, mark: mark)
+                out.append(node)
+            default:
+                out.append(node)
+            }
+        }
+        if let o = open { crossing(o.span, mark: o.mark) }
+        return out
+    }
+
+    /// The marked text without the spaces that pad it inside its delimiters (`{++ text ++}`), where
+    /// the text around the mark already has a space.
+    static func trimmed(_ list: [Inline], _ before: Bool, _ after: Bool) -> [Inline] {
+        var list = list
+        if before, let first = list.first, case .text(let t) = first.kind {
+            list[0].kind = .text(String(t.drop(while: { $0 == " " || $0 == "\t" })))
+        }
+        if after, let last = list.indices.last, case .text(let t) = list[last].kind {
+            var t = Substring(t)
+            while t.last == " " || t.last == "\t" { t = t.dropLast() }
+            list[last].kind = .text(String(t))
+        }
+        return list.filter { if case .text("") = $0.kind { false } else { true } }
+    }
+
+    static func endsWithSpace(_ node: Inline) -> Bool {
+        switch node.kind {
+        case .text(let t): t.last.map { $0 == " " || $0 == "\t" } ?? true
+        case .softBreak, .lineBreak: true
+        default: false
+        }
+    }
+
+    static func startsWithSpace(_ node: Inline) -> Bool {
+        switch node.kind {
+        case .text(let t): t.first.map { $0 == " " || $0 == "\t" || $0 == "." || $0 == "," || $0 == ";" || $0 == ":" } ?? true
+        case .softBreak, .lineBreak: true
+        default: false
+        }
+    }
+
+    /// Reports a mark whose delimiters are in different lists, once.
+    private func crossing(_ span: MarkdownPreprocessor.Span, mark: Int) {
+        guard problems.marks.insert(mark).inserted else { return }
+        let at = span.location
+        problems.list.append(Diagnostic(.error, "review.malformed",
+            "the review mark '\(span.original)' and its partner are in different blocks, or on different sides of emphasis, "
+            + "a link or other inline markup; a mark must open and close inside the same paragraph and the same markup, "
+            + "as in {++ *new text* ++} rather than *{++ new* text ++}",
+            range: SourceRange(start: at, endLine: at.line, endColumn: at.column + 2)))
     }
 
     /// Puts the original text back wherever a placeholder must not be interpreted.

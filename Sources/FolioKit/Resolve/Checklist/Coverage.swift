@@ -285,6 +285,9 @@ private struct EvidenceWalker: MarkupWalker {
             for item in g.items { citations.insert(item.key) }
             run += " "
         case .footnoteReference(let label): footnotes.insert(label)
+        case .review(_, _, let new):
+            // Evidence is the text as if every change were accepted.
+            walk(new)
         default:
             if let text = PlainText.leaf(node, mathAsSpace: true) { run += text } else { descend(into: node) }
         }

@@ -5,7 +5,7 @@ public enum Linter {
     static let rules: [any LintRule] = [
         HeadingIncrement(), EmptySection(), DuplicateHeading(), BrokenLink(), ImageAlt(),
         RepeatedWord(), SentenceLength(), TodoMarker(), BareURL(), DoubleSpace(), SpellingVariant(),
-        AcronymBeforeDefinition(), AcronymDefinedTwice(), DiscouragedTerm(), ReviewStatus(), NoOwner(),
+        AcronymBeforeDefinition(), AcronymDefinedTwice(), UndefinedAcronym(), DiscouragedTerm(), ReviewStatus(), NoOwner(), OpenComment(),
     ]
 
     /// The linter's own findings about its comments.

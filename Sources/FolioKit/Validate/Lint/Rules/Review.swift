@@ -29,3 +29,21 @@ struct NoOwner: LintRule {
         }
     }
 }
+
+/// `review.open-comment`: a reviewer's comment (`{>>@handle: …<<}`) is still open in the text.
+struct OpenComment: LintRule {
+    let info = DiagnosticInfo(id: "review.open-comment", severity: .note, category: .review,
+                            summary: "A review comment is still open in the text.",
+                            help: "Answer it, then resolve it with 'folio review accept FILE:LINE' (which removes the comment) or by deleting it.")
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        guard context.paper.reviewMarks > 0 else { return out }
+        context.paper.forEachInline { node in
+            guard case .review(let mark, _, _) = node.kind, let text = mark.comment else { return }
+            let by = mark.author.map { " by @\($0)" } ?? ""
+            out.append(Diagnostic(info.severity, info.id, "open comment\(by): \(text)", range: node.range))
+        }
+        return out
+    }
+}

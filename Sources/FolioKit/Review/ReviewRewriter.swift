@@ -1,0 +1,97 @@
+import Foundation
+
+/// `folio review accept|reject`: replaces the chosen marks with the text they stand for, leaving
+/// everything else byte for byte (line endings, byte-order mark). A run with nothing to do changes
+/// nothing, so running it twice is the same as once.
+public enum ReviewRewriter {
+    /// Which marks to resolve.
+    public enum Selection: Sendable {
+        case all
+        /// Marks whose comment is by this handle (with or without the `@`).
+        case author(String)
+        /// Marks that start on, or run over, one of these lines of a file (an absolute path).
+        case lines([(path: String, line: Int)])
+    }
+
+    public struct Change: Sendable {
+        public var path: String
+        public var mark: ReviewSyntax
+        public var replacement: String
+    }
+
+    public struct Plan: Sendable {
+        public var changes: [Change]
+        /// Each rewritten file's new text, by the file's URL.
+        public var files: [(url: URL, path: String, text: String)]
+        /// Files left alone because they have malformed marks.
+        public var skipped: [String]
+    }
+
+    public static func plan(_ marks: ReviewMarks, accept: Bool, selection: Selection) -> Plan {
+        var plan = Plan(changes: [], files: [], skipped: [])
+        for file in marks.files {
+            let bytes = Array(file.text.utf8)
+            let chosen = file.marks.filter { selects(selection, $0, file: file, bytes: bytes) }
+            guard !chosen.isEmpty else { continue }
+            guard file.problems.isEmpty else {
+                plan.skipped.append(file.path)
+                continue
+            }
+            var out = bytes
+            // Right to left, so earlier offsets stay valid.
+            for mark in chosen.sorted(by: { $0.start > $1.start }) {
+                let replacement = fitted(mark.replacement(accept: accept), mark.start, mark.end, in: bytes)
+                let (from, to) = widened(mark.start, mark.end, in: bytes, empty: replacement.isEmpty)
+                guard from >= 0, to <= out.count, from <= to else { continue }
+                out.replaceSubrange(from..<to, with: Array(replacement.utf8))
+                plan.changes.append(Change(path: file.path, mark: mark, replacement: replacement))
+            }
+            plan.files.append((file.url, file.path, String(decoding: out, as: UTF8.self)))
+        }
+        plan.changes.sort { ($0.mark.location.file, $0.mark.start) < ($1.mark.location.file, $1.mark.start) }
+        return plan
+    }
+
+    /// Writes each file atomically (a new temporary file renamed over the old one).
+    public static func write(_ plan: Plan) throws {
+        for f in plan.files { try Data(f.text.utf8).write(to: f.url, options: .atomic) }
+    }
+
+    /// The padding inside the delimiters (`{++ text ++}`) goes where the text around the mark already
+    /// has a space, so "a {++ b ++} c" becomes "a b c", and "a{-- b--}." rejected is "a b.".
+    static func fitted(_ text: String, _ start: Int, _ end: Int, in b: [UInt8]) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        var t = Substring(text)
+        let spaceBefore = start == 0 || b[start - 1] == 0x20 || b[start - 1] == 0x09 || b[start - 1] == 0x0A
+        let spaceAfter = end >= b.count || Set(" \t\n\r.,;:!?)".utf8).contains(b[end])
+        if spaceBefore { t = t.drop(while: isSpace) }
+        if spaceAfter { while let last = t.last, isSpace(last) { t = t.dropLast() } }
+        return String(t)
+    }
+
+    /// When a mark goes away entirely, one of the spaces around it goes too ("a {-- b --} c" → "a c",
+    /// "a {-- b --}." → "a.").
+    static func widened(_ start: Int, _ end: Int, in b: [UInt8], empty: Bool) -> (Int, Int) {
+        guard empty else { return (start, end) }
+        let before = start > 0 ? b[start - 1] : 0x0A
+        let after = end < b.count ? b[end] : 0x0A
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        let closes: Set<UInt8> = Set(".,;:!?)]\n\r".utf8)
+        if isSpace(before), isSpace(after) || closes.contains(after) { return (start - 1, end) }
+        if before == 0x0A, isSpace(after) { return (start, end + 1) }
+        return (start, end)
+    }
+
+    private static func selects(_ selection: Selection, _ mark: ReviewSyntax, file: ReviewMarks.File, bytes: [UInt8]) -> Bool {
+        switch selection {
+        case .all: return true
+        case .author(let name):
+            let handle = name.hasPrefix("@") ? String(name.dropFirst()) : name
+            return mark.author == handle
+        case .lines(let wanted):
+            let firstLine = mark.location.line
+            let lastLine = firstLine + bytes[mark.start..<min(mark.end, bytes.count)].filter { $0 == 0x0A }.count
+            return wanted.contains { $0.path == file.url.standardizedFileURL.path && (firstLine...lastLine).contains($0.line) }
+        }
+    }
+}
