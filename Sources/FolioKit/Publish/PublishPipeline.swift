@@ -101,7 +101,8 @@ public enum PublishPipeline {
 
         let entry = SiteIndex.Version(commit: commit, date: Provenance.timestamp(commitDate), version: built.manifest.version,
                                       subject: provenance.subject ?? "", path: "v/\(commit)/",
-                                      pdf: request.pdf ? "v/\(commit)/paper.pdf" : nil)
+                                      pdf: request.pdf ? "v/\(commit)/paper.pdf" : nil,
+                                      status: built.archived[statusPageName] == nil ? nil : "v/\(commit)/\(statusPageName)")
         let store: SiteStore = pages?.site ?? FolderSite(root: URL(fileURLWithPath: request.siteDirectory).standardizedFileURL)
         let plan = try SitePlan.make(commit: commit, entry: entry, archived: built.archived, root: built.root,
                                      title: built.manifest.title, lang: built.manifest.lang, words: built.manifest.words,
@@ -184,7 +185,23 @@ public enum PublishPipeline {
         if request.pdf && archived["paper.pdf"] == nil {
             throw .error("publish.build", "the PDF was not made, so nothing was published", at: nil)
         }
-        return Built(manifest: manifest, archived: archived, root: root)
+        // The version's status page (`folio status --format html`), beside its paper.
+        var archivedFiles = archived
+        if let page = statusPage(request) {
+            archivedFiles[statusPageName] = page
+            root[statusPageName] = page
+        }
+        return Built(manifest: manifest, archived: archivedFiles, root: root)
+    }
+
+    static let statusPageName = "status.html"
+
+    private static func statusPage(_ request: Request) -> Data? {
+        let analysis = LintPipeline.run(paperDirectory: request.paperDirectory, profile: request.profile)
+        let provider = DiskProvider(directory: request.paperDirectory)
+        let files = analysis.paper?.chapters.map { ($0.path, provider.url($0.manifestPath)) } ?? []
+        let history = ChapterHistory.lastChanges(files, directory: request.paperDirectory, limits: request.gitLimits)
+        return PaperStatus.make(analysis, history: history).map { Data(StatusReportWriter.render($0, format: .html).utf8) }
     }
 
     /// Every regular file under `folder`, by relative path; links are never followed or published.

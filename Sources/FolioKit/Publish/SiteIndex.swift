@@ -15,6 +15,8 @@ public struct SiteIndex: Codable, Sendable, Equatable {
         public var path: String
         /// Its PDF, when the version has one.
         public var pdf: String?
+        /// Its status page (`folio status`), when it has one.
+        public var status: String?
     }
 
     public var generator: String
@@ -70,6 +72,7 @@ public struct SiteIndex: Codable, Sendable, Equatable {
             line += " · <time datetime=\"\(e(v.date))\">\(e(String(v.date.prefix(10))))</time>"
             if !v.subject.isEmpty { line += " · \(e(v.subject))" }
             if let pdf = v.pdf { line += " · <a href=\"\(e(pdf))\">\(e(words.phrase(.pdf)))</a>" }
+            if let status = v.status { line += " · <a href=\"\(e(status))\">\(e(words.phrase(.status)))</a>" }
             if v.commit == latest { line += " · <strong>\(e(words.phrase(.latest)))</strong>" }
             body += line + "</li>\n"
         }

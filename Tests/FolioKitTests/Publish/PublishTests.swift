@@ -147,7 +147,9 @@ struct PublishTests {
             #expect((try url.resourceValues(forKeys: [.isSymbolicLinkKey])).isSymbolicLink != true, "\(url.path) is a link")
             if url.pathExtension == "html" { pages.append(url) }
         }
-        #expect(pages.count == 3)
+        // index.html, versions.html and status.html at the top, and the version's index and status pages.
+        #expect(pages.count == 5)
+        #expect(fm.fileExists(atPath: site.appendingPathComponent("status.html").path))
         let siteFiles = Set(pages.map(\.lastPathComponent) + ["style.css", "paper.pdf", "versions.json"])
         for page in pages {
             let html = try String(contentsOf: page, encoding: .utf8)
