@@ -12,9 +12,9 @@ DEBS_BUILD := pkg-config librsvg2-bin
 DEBS_TEX   := bubblewrap texlive-luatex texlive-latex-recommended texlive-latex-extra latexmk lmodern \
               fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils biber texlive-bibtex-extra
 DEBS_TEST  := tidy python3-pip strace valgrind binutils chromium
-DEBS_BENCH := cmark-gfm hyperfine python3-pip time
+DEBS_BENCH := cmark-gfm hyperfine python3-pip time git
 
-.PHONY: all paper html pdf lint check serve site publish deps deps-tex deps-test tool test bench fuzz clean
+.PHONY: all paper html pdf lint check status diff serve site publish deps deps-tex deps-test tool test bench fuzz clean
 
 FUZZ_SECONDS ?= 60
 
@@ -62,6 +62,15 @@ lint: tool
 check: tool
 	$(FOLIO) check --paper $(PAPER)
 
+# Each chapter's owners, status, words, open review marks, findings and last change.
+status: tool
+	$(FOLIO) status --paper $(PAPER)
+
+# What changed since OLD (default: the last commit), marked, in $(OUT)/diff (docs/REVIEW.md).
+OLD ?= HEAD
+diff: deps-tex tool
+	$(FOLIO) diff $(OLD) --paper $(PAPER) --out $(OUT)/diff
+
 # TEX=no leaves TeX Live out: the PDF tests are then reported as skipped.
 TEX ?= yes
 test: deps deps-test $(if $(filter no,$(TEX)),,deps-tex) tool
@@ -82,4 +91,4 @@ fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf .build $(OUT)/html $(OUT)/latex $(OUT)/pdf $(OUT)/latex.log $(OUT)/.latex-work $(OUT)/.staging-* $(OUT)/bench $(OUT)/fuzz $(OUT)/site $(OUT)/preview .build-fuzz
+	rm -rf .build $(OUT)/html $(OUT)/latex $(OUT)/pdf $(OUT)/latex.log $(OUT)/.latex-work $(OUT)/.staging-* $(OUT)/bench $(OUT)/fuzz $(OUT)/site $(OUT)/preview $(OUT)/diff .build-fuzz

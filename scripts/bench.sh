@@ -125,6 +125,35 @@ else
   echo "bench: $SERVE is missing (make tool builds it): no preview figures" >&2
 fi
 
+# --- folio diff (issue 15): a one-word change in every chapter, at 1x and 2x ----------------
+for scale in 1 2; do
+  dir="$BENCH/diff$scale"
+  rm -rf "$dir" && mkdir -p "$dir"
+  src="$BENCH/paper"; [ "$scale" = 2 ] && src="$BENCH/paper2x"
+  cp -r "$src" "$dir/Paper"
+  git -C "$dir" init -q -b main
+  git -C "$dir" -c user.name=bench -c user.email=bench@example.org add -A
+  git -C "$dir" -c user.name=bench -c user.email=bench@example.org commit -q -m corpus
+  # The first word of each chapter's first paragraph gets an "x": one word changed per chapter.
+  python3 - "$dir/Paper/chapters" <<'PY'
+import os, re, sys
+for name in sorted(os.listdir(sys.argv[1])):
+    path = os.path.join(sys.argv[1], name)
+    text = open(path, encoding="utf-8").read()
+    body = text.index("\n---\n", 4) + 5 if text.startswith("---\n") else 0
+    m = re.compile(r"^([A-Z][a-z]+) ", re.M).search(text, body)
+    if m:
+        text = text[:m.end(1)] + "x" + text[m.end(1):]
+    open(path, "w", encoding="utf-8").write(text)
+PY
+done
+CMD_DIFF="cd $BENCH/diff1 && $(q "$FOLIO") diff HEAD --paper Paper --out out --no-pdf > /dev/null"
+CMD_DIFF2="cd $BENCH/diff2 && $(q "$FOLIO") diff HEAD --paper Paper --out out --no-pdf > /dev/null"
+bash -c "$CMD_DIFF" || { echo "bench: command failed: $CMD_DIFF" >&2; exit 1; }
+hyperfine --warmup 1 --runs "$RUNS" --export-json "$BENCH/diff.json" \
+  -n "folio diff, one word in every chapter" "$CMD_DIFF" \
+  -n "folio diff, 2x corpus" "$CMD_DIFF2"
+
 # --- summary ------------------------------------------------------------------------------
 {
   "$FOLIO" --version
@@ -220,4 +249,16 @@ if len(times) >= 3:
     median = edits[len(edits) // 2]
     print(f"{'preview rebuild / first build':<34} {median / first * 100:6.1f} %   ({median} ms of {first} ms, median of {len(edits)} edits);"
           f" goal at most 10 %: {goal(median <= 0.1 * first)}")
+
+# folio diff: the two analyses are about two HTML builds' worth; the rest is the comparison and
+# writing the marked paper (HTML and LaTeX).
+with open(os.path.join(bench, "diff.json")) as f:
+    d = {r["command"]: r for r in json.load(f)["results"]}
+if d:
+    d1, d2 = d["folio diff, one word in every chapter"], d["folio diff, 2x corpus"]
+    beyond = d1["mean"] - 2 * html["mean"]
+    print()
+    print("folio diff (issue 15): 100 chapters, one word changed in each")
+    print(f"{'diff, 1x':<34} {ms(d1['mean'])}   beyond two HTML builds: {beyond * 1000:.0f} ms; goal well under 1 s: {goal(beyond < 1)}")
+    print(f"{'diff 2x / 1x':<34} {d2['min'] / d1['min']:7.2f}x   (of mins; input {b2 / b1:.2f}x): {'linear' if d2['min'] / d1['min'] <= 1.15 * b2 / b1 else 'WORSE THAN LINEAR'}")
 PY

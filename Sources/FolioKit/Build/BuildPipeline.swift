@@ -63,6 +63,14 @@ public enum BuildPipeline {
         }
         guard var resolved = analysis.resolved, !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
         resolved.provenance = request.provenance
+        return write(resolved, engine: engine, request: request)
+    }
+
+    /// Emit: every requested writer over a resolved paper, staged and moved into place only when every
+    /// format succeeded (the PDF included). `run` calls it after the analysis; `folio diff` with the
+    /// paper it made of two revisions.
+    public static func write(_ resolved: ResolvedPaper, engine: DiagnosticEngine, request: Request) -> Outcome {
+        var engine = engine
         let manifest = resolved.manifest
 
         var files: [(String, String)] = []

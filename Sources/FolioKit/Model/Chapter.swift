@@ -64,4 +64,18 @@ public struct Paper: Sendable {
     public var chapters: [Chapter] {
         frontMatter + parts.flatMap(\.chapters) + backMatter + appendices
     }
+
+    /// A copy with `transform` applied to every chapter, in reading order, each kept in its place.
+    public func mapChapters(_ transform: (Chapter) -> Chapter) -> Paper {
+        var out = self
+        out.frontMatter = frontMatter.map(transform)
+        out.parts = parts.map { part in
+            var p = part
+            p.chapters = part.chapters.map(transform)
+            return p
+        }
+        out.backMatter = backMatter.map(transform)
+        out.appendices = appendices.map(transform)
+        return out
+    }
 }

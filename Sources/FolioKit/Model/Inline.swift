@@ -70,6 +70,13 @@ struct PlainText: MarkupWalker {
         }
     }
 
+    /// The plain text of a block and everything in it.
+    static func of(_ block: Block) -> String {
+        var walker = PlainText()
+        walker.visitBlock(block)
+        return walker.out
+    }
+
     /// Text reads as if every change were accepted: the old side of a mark is not part of it.
     mutating func descend(into inline: Inline) {
         if case .review(_, _, let new) = inline.kind { walk(new) } else { descendDefault(into: inline) }

@@ -70,13 +70,16 @@ public enum ReviewRewriter {
     }
 
     /// When a mark goes away entirely, one of the spaces around it goes too ("a {-- b --} c" → "a c",
-    /// "a {-- b --}." → "a.").
+    /// "a {-- b --}." → "a."), and so does a line that held nothing else.
     static func widened(_ start: Int, _ end: Int, in b: [UInt8], empty: Bool) -> (Int, Int) {
         guard empty else { return (start, end) }
         let before = start > 0 ? b[start - 1] : 0x0A
         let after = end < b.count ? b[end] : 0x0A
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
         let closes: Set<UInt8> = Set(".,;:!?)]\n\r".utf8)
+        // A line that held only the mark goes, with its line ending.
+        if before == 0x0A, after == 0x0A { return (start, end < b.count ? end + 1 : end) }
+        if before == 0x0A, after == 0x0D, end + 1 < b.count, b[end + 1] == 0x0A { return (start, end + 2) }
         if isSpace(before), isSpace(after) || closes.contains(after) { return (start - 1, end) }
         if before == 0x0A, isSpace(after) { return (start, end + 1) }
         return (start, end)

@@ -30,14 +30,7 @@ enum ReviewDecision {
             ch.document.reviewMarks = mode == .show ? doc.reviewMarks : 0
             return ch
         }
-        out.frontMatter = paper.frontMatter.map(chapter)
-        out.parts = paper.parts.map { part in
-            var part = part
-            part.chapters = part.chapters.map(chapter)
-            return part
-        }
-        out.backMatter = paper.backMatter.map(chapter)
-        out.appendices = paper.appendices.map(chapter)
+        out = paper.mapChapters(chapter)
         var diagnostics: [Diagnostic] = []
         if profile == .final {
             diagnostics = marks.map { mark, range in
