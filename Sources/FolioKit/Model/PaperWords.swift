@@ -15,7 +15,7 @@ public struct PaperWords: Sendable, Hashable {
         case coverageStatus = "coverage-status", coverageWhere = "coverage-where", coverageEvidence = "coverage-evidence"
         case coverageWords = "coverage-words", coverageSource1 = "coverage-source-1", coverageSources = "coverage-sources"
         case coverageSummary = "coverage-summary"
-        case draft, preview = "pull-request-preview", commit, allVersions = "all-versions", pdf, builtOn = "built-on", latest, status = "chapter-status"
+        case draft, preview = "pull-request-preview", commit, allVersions = "all-versions", pdf, builtOn = "built-on", latest, status = "chapter-status", changes = "changes-since"
         case demand, supply, both, covered, partial, notCovered = "not-covered"
     }
 
@@ -91,7 +91,7 @@ public struct PaperWords: Sendable, Hashable {
         .coverageSummary: "{} side: {} covered.", .demand: "Demand", .supply: "Supply", .both: "Both", .covered: "Covered", .partial: "Partially covered",
         .notCovered: "Not covered",
         .draft: "Draft", .preview: "Preview of pull request #{}", .commit: "commit {}", .allVersions: "All versions",
-        .pdf: "PDF", .builtOn: "built {}", .latest: "latest", .status: "chapter status",
+        .pdf: "PDF", .builtOn: "built {}", .latest: "latest", .status: "chapter status", .changes: "changes since the previous version",
     ]
 
     static let malayPhrases: [Phrase: String] = [
@@ -106,7 +106,7 @@ public struct PaperWords: Sendable, Hashable {
         .coverageSummary: "Pihak {}: {} diliputi.", .demand: "Permintaan", .supply: "Penawaran", .both: "Kedua-dua", .covered: "Diliputi",
         .partial: "Diliputi sebahagian", .notCovered: "Tidak diliputi",
         .draft: "Draf", .preview: "Pratonton permintaan tarik #{}", .commit: "komit {}", .allVersions: "Semua versi",
-        .pdf: "PDF", .builtOn: "dibina {}", .latest: "terkini", .status: "status bab",
+        .pdf: "PDF", .builtOn: "dibina {}", .latest: "terkini", .status: "status bab", .changes: "perubahan sejak versi sebelumnya",
     ]
 
     static let chinesePhrases: [Phrase: String] = [
@@ -121,7 +121,7 @@ public struct PaperWords: Sendable, Hashable {
         .coverageSummary: "{}方：已覆盖 {}。", .demand: "需求", .supply: "供给", .both: "双方", .covered: "已覆盖", .partial: "部分覆盖",
         .notCovered: "未覆盖",
         .draft: "草稿", .preview: "拉取请求 #{} 预览", .commit: "提交 {}", .allVersions: "所有版本",
-        .pdf: "PDF", .builtOn: "构建于 {}", .latest: "最新", .status: "章节状态",
+        .pdf: "PDF", .builtOn: "构建于 {}", .latest: "最新", .status: "章节状态", .changes: "自上一版本以来的更改",
     ]
 
     /// The languages with built-in words, by primary subtag.

@@ -97,13 +97,18 @@ public enum PublishPipeline {
 
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("folio-publish-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let built = try build(request, provenance: provenance, commit: commit, in: scratch, engine: &outcome.diagnostics)
+        var built = try build(request, provenance: provenance, commit: commit, in: scratch, engine: &outcome.diagnostics)
+        let store: SiteStore = pages?.site ?? FolderSite(root: URL(fileURLWithPath: request.siteDirectory).standardizedFileURL)
+        let previous = try previousVersion(before: commit, in: store)
+        if let previous, let files = changes(since: previous, to: commit, request: request, in: scratch, engine: &outcome.diagnostics) {
+            for (path, data) in files { built.archived[diffFolder + path] = data }
+        }
 
         let entry = SiteIndex.Version(commit: commit, date: Provenance.timestamp(commitDate), version: built.manifest.version,
                                       subject: provenance.subject ?? "", path: "v/\(commit)/",
                                       pdf: request.pdf ? "v/\(commit)/paper.pdf" : nil,
-                                      status: built.archived[statusPageName] == nil ? nil : "v/\(commit)/\(statusPageName)")
-        let store: SiteStore = pages?.site ?? FolderSite(root: URL(fileURLWithPath: request.siteDirectory).standardizedFileURL)
+                                      status: built.archived[statusPageName] == nil ? nil : "v/\(commit)/\(statusPageName)",
+                                      diff: built.archived[diffFolder + "index.html"] == nil ? nil : "v/\(commit)/\(diffFolder)")
         let plan = try SitePlan.make(commit: commit, entry: entry, archived: built.archived, root: built.root,
                                      title: built.manifest.title, lang: built.manifest.lang, words: built.manifest.words,
                                      existing: store)
@@ -195,6 +200,39 @@ public enum PublishPipeline {
     }
 
     static let statusPageName = "status.html"
+    static let diffFolder = "diff/"
+
+    /// The version published before `commit`: the newest other one, or the one after it in the list
+    /// when `commit` is already published (so that publishing it again gives the same bytes).
+    private static func previousVersion(before commit: String, in store: SiteStore) throws(Diagnostic) -> String? {
+        guard let data = try store.read(SiteIndex.fileName),
+              case .success(let index) = SiteIndex.parse(data, file: store.display(SiteIndex.fileName)) else { return nil }
+        if let i = index.versions.firstIndex(where: { $0.commit == commit }) {
+            return index.versions.dropFirst(i + 1).first?.commit
+        }
+        return index.versions.first?.commit
+    }
+
+    /// `folio diff PREVIOUS COMMIT` as HTML (no PDF), by relative path; nil, with a warning, when it
+    /// cannot be made (the previous commit is not in this clone, or that version does not build).
+    private static func changes(since previous: String, to commit: String, request: Request, in scratch: URL,
+                                engine: inout DiagnosticEngine) -> [String: Data]? {
+        var diff = DiffPipeline.Request(paperDirectory: request.paperDirectory, old: previous, new: commit,
+                                        outputDirectory: scratch.appendingPathComponent("diff").path)
+        diff.pdf = false
+        diff.gitLimits = request.gitLimits
+        let outcome = DiffPipeline.run(diff)
+        guard !outcome.diagnostics.hasErrors else {
+            engine.emit(.warning("publish.no-diff", "no changes page for this version: the version published before it (\(previous.prefix(7))) could not be compared with it",
+                                 at: nil, notes: outcome.diagnostics.sorted.filter { $0.severity == .error }.prefix(3).map { .init($0.message) }
+                                    + ["a clone needs the full history for this (actions/checkout with fetch-depth: 0)"]))
+            return nil
+        }
+        guard let result = outcome.diff, !result.isEmpty,
+              var files = try? collect(scratch.appendingPathComponent("diff")) else { return nil }
+        files = files.filter { !$0.key.hasPrefix("latex/") }
+        return files
+    }
 
     private static func statusPage(_ request: Request) -> Data? {
         let analysis = LintPipeline.run(paperDirectory: request.paperDirectory, profile: request.profile)

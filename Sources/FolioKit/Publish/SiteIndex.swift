@@ -17,6 +17,8 @@ public struct SiteIndex: Codable, Sendable, Equatable {
         public var pdf: String?
         /// Its status page (`folio status`), when it has one.
         public var status: String?
+        /// Its changes since the version published before it (`folio diff`), when there was one.
+        public var diff: String?
     }
 
     public var generator: String
@@ -73,6 +75,7 @@ public struct SiteIndex: Codable, Sendable, Equatable {
             if !v.subject.isEmpty { line += " · \(e(v.subject))" }
             if let pdf = v.pdf { line += " · <a href=\"\(e(pdf))\">\(e(words.phrase(.pdf)))</a>" }
             if let status = v.status { line += " · <a href=\"\(e(status))\">\(e(words.phrase(.status)))</a>" }
+            if let diff = v.diff { line += " · <a href=\"\(e(diff))\">\(e(words.phrase(.changes)))</a>" }
             if v.commit == latest { line += " · <strong>\(e(words.phrase(.latest)))</strong>" }
             body += line + "</li>\n"
         }

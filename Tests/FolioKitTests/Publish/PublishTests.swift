@@ -77,6 +77,13 @@ struct PublishTests {
         #expect(message.contains(second) && message.contains("[skip ci]"))
         let modes = try r.git(["--git-dir", r.remote.path, "ls-tree", "-r", "gh-pages"])
         #expect(!modes.contains("120000"), "the site holds a symbolic link")
+        // The second version carries its changes since the first; the first had nothing before it.
+        #expect(files.contains("v/\(second)/diff/index.html") && files.contains("v/\(second)/status.html"))
+        #expect(!files.contains { $0.hasPrefix("v/\(r.first)/diff/") })
+        #expect(index.versions.map(\.diff) == ["v/\(second)/diff/", nil])
+        #expect(list.contains("href=\"v/\(second)/diff/\">changes since the previous version</a>"))
+        let changes = try show(r, "gh-pages:v/\(second)/diff/index.html")
+        #expect(changes.contains("<ins class=\"review\">A newer paragraph.</ins>"))
     }
 
     @Test("Publishing the same commit twice makes no new commit")
