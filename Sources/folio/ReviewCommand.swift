@@ -69,6 +69,9 @@ struct ReviewSelection: ParsableArguments {
         for path in plan.skipped {
             FileHandleOutput.standardError("\(path): left unchanged: fix its malformed review marks first")
         }
+        for place in plan.unmatched {
+            FileHandleOutput.standardError("\(DisplayPath.of(place.path)):\(place.line): error: no review mark starts on or runs over this line")
+        }
         let verb = accept ? "accepted" : "rejected"
         for c in plan.changes {
             print("\(c.mark.location): \(dryRun ? "would be " : "")\(verb) \(c.mark.kind.rawValue)"
@@ -80,7 +83,7 @@ struct ReviewSelection: ParsableArguments {
             try ReviewRewriter.write(plan)
             print("\(plan.changes.count) mark\(plan.changes.count == 1 ? "" : "s") \(verb) in \(plan.files.count) file\(plan.files.count == 1 ? "" : "s")")
         }
-        if !plan.skipped.isEmpty || marks.diagnostics.hasErrors { throw ExitCode(1) }
+        if !plan.skipped.isEmpty || !plan.unmatched.isEmpty || marks.diagnostics.hasErrors { throw ExitCode(1) }
     }
 }
 

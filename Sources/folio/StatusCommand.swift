@@ -30,9 +30,9 @@ struct StatusCommand: ParsableCommand {
             Console().report(analysis.engine, summary: true)
             throw ExitCode(1)
         }
-        // History is the working tree's; a --revision reads it at that commit's files all the same.
+        // Each file's last commit up to HEAD, or up to --revision.
         let files = paperModel.chapters.map { ($0.path, source.url($0.manifestPath)) }
-        let history = ChapterHistory.lastChanges(files, directory: paper.directory, limits: paper.gitLimits)
+        let history = ChapterHistory.lastChanges(files, directory: paper.directory, revision: paper.revision, limits: paper.gitLimits)
         guard let status = PaperStatus.make(analysis, history: history) else { throw ExitCode(1) }
         print(StatusReportWriter.render(status, format: format), terminator: "")
         if let needed = requireStatus {

@@ -43,8 +43,10 @@ public enum ProcessRunner {
     }
 
     /// `discardErrors` sends standard error to /dev/null, for output that is data (a git blob).
+    /// `input` is written to the tool's standard input (from another thread, so neither side blocks).
     static func run(_ executable: String, _ arguments: [String], in directory: String,
-                    limits: Limits? = nil, environment: [String: String]? = nil, discardErrors: Bool = false) throws -> Output {
+                    limits: Limits? = nil, environment: [String: String]? = nil, discardErrors: Bool = false,
+                    input: Data? = nil) throws -> Output {
         let process = Process()
         var exe = executable, args = arguments
         if let limits {
@@ -54,7 +56,8 @@ public enum ProcessRunner {
         process.arguments = args
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         if let environment { process.environment = environment }
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? FileHandle.nullDevice
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = discardErrors ? FileHandle.nullDevice : pipe
@@ -65,6 +68,13 @@ public enum ProcessRunner {
         let pid = process.processIdentifier
         if limits != nil { ChildGroups.shared.add(pid) }
         let reader = OutputReader(pipe.fileHandleForReading)
+        if let inputPipe, let input {
+            let handle = inputPipe.fileHandleForWriting
+            Thread.detachNewThread {
+                try? handle.write(contentsOf: input)
+                try? handle.close()
+            }
+        }
         var timedOut = false
         if let limits, exited.wait(timeout: .now() + limits.seconds) == .timedOut {
             timedOut = true

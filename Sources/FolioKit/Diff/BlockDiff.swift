@@ -67,9 +67,14 @@ struct BlockDiff {
         }
         var out: [Block] = []
         var i = 0
+        let wordsA = a.map(Self.words)
         for nb in b {
+            let wordsB = Self.words(nb)
             let sameLabel = { (k: Int) -> Bool in Self.label(nb) != nil && Self.label(nb) == Self.label(a[k]) }
-            if let k = (i..<a.count).first(where: { Self.kind(a[$0]) == Self.kind(nb) && (sameLabel($0) || Self.similarity(a[$0], nb) >= 0.5) }) {
+            // A bounded look-ahead keeps a wholesale rewrite linear.
+            if let k = (i..<min(a.count, i + 16)).first(where: {
+                Self.kind(a[$0]) == Self.kind(nb) && (sameLabel($0) || Self.similarity(wordsA[$0], wordsB) >= 0.5)
+            }) {
                 out += a[i..<k].map { deleted($0) }
                 out += changed(a[k], nb)
                 i = k + 1
@@ -100,8 +105,8 @@ struct BlockDiff {
         case (.table(let x), .table(var y)):
             guard x.header.cells.count == y.header.cells.count, x.rows.count == y.rows.count,
                   zip(x.rows, y.rows).allSatisfy({ $0.cells.count == $1.cells.count }) else {
-                record("table structure changed", added: DiffAtoms.words(b), removed: DiffAtoms.words(a))
-                return [deleted(a, recorded: true), inserted(b, recorded: true)]
+                let anchor = record("table structure changed", added: DiffAtoms.words(b), removed: DiffAtoms.words(a))
+                return [deleted(a, recorded: true, anchor: anchor), inserted(b, recorded: true)]
             }
             y.header.cells = zip(x.header.cells, y.header.cells).map { inlines($0, $1, what: "table cell") }
             for r in y.rows.indices { y.rows[r].cells = zip(x.rows[r].cells, y.rows[r].cells).map { inlines($0, $1, what: "table cell") } }
@@ -117,18 +122,23 @@ struct BlockDiff {
             y.caption = inlines(x.caption, y.caption, what: "listing caption")
             out.kind = .listing(y)
             if x.literal != y.literal {
-                record("code changed in a listing", added: 0, removed: 0)
-                return [deleted(Block(.codeBlock(info: x.language, literal: x.literal), range: a.range), recorded: true), out]
+                let anchor = record("code changed in a listing", added: 0, removed: 0)
+                return [deleted(Block(.codeBlock(info: x.language, literal: x.literal), range: a.range), recorded: true, anchor: anchor), out]
             }
         case (.equation(let x), .equation(let y)) where x.tex != y.tex:
-            record("math changed", added: 0, removed: 0)
-            return [deleted(a, recorded: true), b]
+            return [deleted(a, recorded: true, anchor: record("math changed", added: 0, removed: 0)), b]
         case (.codeBlock(_, let x), .codeBlock(_, let y)) where x != y:
-            record("code changed", added: 0, removed: 0)
-            return [deleted(a, recorded: true), b]
+            return [deleted(a, recorded: true, anchor: record("code changed", added: 0, removed: 0)), b]
+        case (.equation, .equation), (.codeBlock, .codeBlock), (.thematicBreak, .thematicBreak), (.html, .html):
+            break
         default:
-            record("changed", added: DiffAtoms.words(b), removed: DiffAtoms.words(a))
-            return [deleted(a, recorded: true), b]
+            let anchor = record("\(Self.kind(b)) changed", added: DiffAtoms.words(b), removed: DiffAtoms.words(a))
+            return [deleted(a, recorded: true, anchor: anchor), b]
+        }
+        // What the words do not show: a heading's level, a list's kind, a table's alignment or caption,
+        // a listing's language, a callout's kind, a div's classes.
+        if Self.form(a) != Self.form(b) {
+            record("\(Self.kind(b)) changed in form (\(Self.form(a)) → \(Self.form(b)))", added: 0, removed: 0, anchored: false)
         }
         return [out]
     }
@@ -170,7 +180,7 @@ struct BlockDiff {
     /// is one replacement. The first mark of the list carries the change's anchor.
     private mutating func inlines(_ x: [Inline], _ y: [Inline], what: String) -> [Inline] {
         let a = DiffAtoms.atoms(x, old), b = DiffAtoms.atoms(y, new)
-        let ops = SequenceDiff.diff(a.map(\.signature), b.map(\.signature), maxEdits: 2000)
+        let ops = SequenceDiff.diff(a.map(\.signature), b.map(\.signature))
         let kept = ops.reduce(0) { n, op in if case .equal(_, let r) = op { n + DiffAtoms.words(b[r]) } else { n } }
         let added = ops.reduce(0) { n, op in
             switch op {
@@ -352,30 +362,47 @@ struct BlockDiff {
     }
 
     /// The share of words two blocks have in common (0…1).
-    static func similarity(_ a: Block, _ b: Block) -> Double {
-        func words(_ b: Block) -> Set<String> {
-            var out: Set<String> = []
-            b.forEachInline { node in
-                switch node.kind {
-                case .text(let t), .code(let t), .math(_, let t):
-                    for w in t.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { out.insert(String(w)) }
-                default: break
-                }
-            }
-            return out
-        }
-        let x = words(a), y = words(b)
+    static func similarity(_ a: Block, _ b: Block) -> Double { similarity(words(a), words(b)) }
+
+    static func similarity(_ x: Set<String>, _ y: Set<String>) -> Double {
         guard !x.isEmpty || !y.isEmpty else { return 1 }
         return Double(x.intersection(y).count) / Double(x.union(y).count)
     }
 
-    /// Records a change and returns its anchor.
+    /// The words a block says, lower-cased.
+    static func words(_ b: Block) -> Set<String> {
+        var out: Set<String> = []
+        b.forEachInline { node in
+            switch node.kind {
+            case .text(let t), .code(let t), .math(_, let t):
+                for w in t.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { out.insert(String(w)) }
+            default: break
+            }
+        }
+        return out
+    }
+
+    /// Records a change and returns its anchor, which the caller puts on the change's first mark;
+    /// a change with nothing to mark has none (the summary lists it without a link).
     @discardableResult
-    mutating func record(_ description: String, added: Int, removed: Int) -> String {
+    mutating func record(_ description: String, added: Int, removed: Int, anchored: Bool = true) -> String {
         counter += 1
         let anchor = "change-\(counter)"
-        changes.append(Change(anchor: anchor, description: description, added: added, removed: removed))
+        changes.append(Change(anchor: anchored ? anchor : nil, description: description, added: added, removed: removed))
         return anchor
+    }
+
+    /// A block's form apart from its text.
+    static func form(_ b: Block) -> String {
+        switch b.kind {
+        case .heading(let h): "level \(h.level)"
+        case .list(let l): (l.ordered ? "numbered" : "bulleted") + (l.items.contains { $0.task != nil } ? ", tasks " + l.items.map { $0.task == true ? "x" : "o" }.joined() : "")
+        case .table(let t): "alignment \(t.alignments.map { "\($0)" }.joined(separator: " "))" + (t.caption == nil ? "" : ", captioned")
+        case .listing(let l): "language \(l.language)"
+        case .callout(let c): "kind \(c.kind.rawValue)"
+        case .div(let a, _): "classes \(a.classes.joined(separator: " "))"
+        default: ""
+        }
     }
 }
 

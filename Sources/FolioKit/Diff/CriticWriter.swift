@@ -12,7 +12,11 @@ enum CriticWriter {
     }
 
     static func mark(old: String, new: String, file: String) -> Result {
-        var w = CriticWriter.Run(a: lines(old), b: lines(new), file: file)
+        // A byte-order mark is not part of the first line (front matter starts after it).
+        let bom = "\u{FEFF}"
+        let newHasBOM = new.hasPrefix(bom)
+        var w = CriticWriter.Run(a: lines(old.hasPrefix(bom) ? String(old.dropFirst()) : old),
+                                 b: lines(newHasBOM ? String(new.dropFirst()) : new), file: file)
         for op in SequenceDiff.diff(w.a.map(\.content), w.b.map(\.content)) {
             switch op {
             case .equal(_, let r): w.copy(r)
@@ -21,7 +25,7 @@ enum CriticWriter {
             case .replace(let ra, let rb): w.replace(ra, rb)
             }
         }
-        return Result(text: w.out, notes: w.notes)
+        return Result(text: (newHasBOM ? bom : "") + w.out, notes: w.notes)
     }
 
     /// The marked text being written.
@@ -42,6 +46,12 @@ enum CriticWriter {
 
         static func blank(_ l: Line) -> Bool { l.content.allSatisfy(\.isWhitespace) }
 
+        /// A whole line in one mark, its block marker, indentation and trailing spaces included, so that
+        /// accepting or rejecting gives back the line exactly, or removes it with its line break.
+        func wrapped(_ line: String, _ open: String, _ close: String) -> String {
+            open + line + close
+        }
+
         mutating func copy(_ r: Range<Int>) { for j in r { out += b[j].content + b[j].end } }
 
         mutating func unmarked(_ line: Int, _ what: String) {
@@ -52,7 +62,7 @@ enum CriticWriter {
         /// Removed lines, each marked on a line of its own (accepting removes the line); blank ones go.
         mutating func deleteLines(_ r: Range<Int>) {
             for i in r where !Self.blank(a[i]) {
-                if aOK[i] { out += "{--" + a[i].content + "--}" + (a[i].end.isEmpty ? "\n" : a[i].end) } else { unmarked(i, "a removed line") }
+                if aOK[i] { out += wrapped(a[i].content, "{--", "--}") + (a[i].end.isEmpty ? "\n" : a[i].end) } else { unmarked(i, "a removed line") }
             }
         }
 
@@ -65,8 +75,7 @@ enum CriticWriter {
                     out += line.content + line.end
                     continue
                 }
-                let prefix = blockPrefix(line.content)
-                out += prefix + "{++" + line.content.dropFirst(prefix.count) + "++}" + line.end
+                out += wrapped(line.content, "{++", "++}") + line.end
             }
         }
 
@@ -77,7 +86,8 @@ enum CriticWriter {
             var j = rb.lowerBound
             for q in pb {
                 copy(j..<q.lowerBound)
-                if let k = (i..<pa.count).first(where: { similarity(a, pa[$0], b, q) >= 0.5 }) {
+                // A bounded look-ahead keeps a wholesale rewrite linear.
+                if let k = (i..<min(pa.count, i + 16)).first(where: { similarity(a, pa[$0], b, q) >= 0.5 }) {
                     for d in pa[i..<k] { deleteLines(d) }
                     pair(pa[k], q)
                     i = k + 1
@@ -91,7 +101,7 @@ enum CriticWriter {
         }
 
         private func oneParagraph(_ lines: [Line], _ ok: [Bool], _ r: Range<Int>) -> Bool {
-            r.allSatisfy { ok[$0] && !Self.blank(lines[$0]) && ($0 == r.lowerBound || blockPrefix(lines[$0].content).isEmpty) }
+            r.allSatisfy { ok[$0] && !Self.blank(lines[$0]) && ($0 == r.lowerBound || blockPrefix(lines[$0].content).allSatisfy { $0 == " " }) }
         }
 
         /// One old paragraph against one new: word by word when both can hold marks.
@@ -225,7 +235,10 @@ enum CriticWriter {
                 let digits = rest.prefix(while: \.isNumber)
                 if !digits.isEmpty, digits.count < 10, let c = rest.dropFirst(digits.count).first, c == "." || c == ")" { marker = digits + String(c) }
             }
-            guard !marker.isEmpty else { break }
+            guard !marker.isEmpty else {
+                prefix += spaces
+                break
+            }
             let after = rest.dropFirst(marker.count)
             let gap = after.prefix(while: { $0 == " " })
             guard !gap.isEmpty || after.isEmpty || marker == ">" else { break }
@@ -241,7 +254,7 @@ enum CriticWriter {
     static func words(_ x: String, _ y: String) -> String {
         let a = tokens(x), b = tokens(y)
         var out = ""
-        for op in SequenceDiff.diff(a, b, maxEdits: 4000) {
+        for op in SequenceDiff.diff(a, b, maxEdits: 1000) {
             switch op {
             case .equal(_, let r): out += b[r].joined()
             case .delete(let r): out += "{--" + a[r].joined() + "--}"

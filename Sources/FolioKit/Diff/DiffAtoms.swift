@@ -57,7 +57,10 @@ enum DiffAtoms {
         case .html(let s): return "html:" + s
         case .math(let d, let tex): return (d ? "dmath:" : "math:") + tex
         case .footnoteReference(let label):
-            return "fn:" + (context.footnotes[label].map { blocks($0, context) } ?? label)
+            // A note's text, with the notes it calls in turn by label only (notes may call each other).
+            var inner = context
+            inner.footnotes = [:]
+            return "fn:" + (context.footnotes[label].map { blocks($0, inner) } ?? label)
         case .citation(let g), .formattedCitation(let g, _):
             return "cite:" + (g.inText ? "t:" : "") + g.items.map { "\($0.prefix)|\($0.suppressAuthor ? "-" : "")\($0.key)|\($0.suffix)" }.joined(separator: ";")
         case .image(let src, let title, let alt):

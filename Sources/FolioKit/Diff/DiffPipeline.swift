@@ -68,13 +68,21 @@ public enum DiffPipeline {
             engine.emit(.error("diff.build", "the paper at \(name) does not build, so it cannot be compared", at: nil,
                                notes: ["fix the errors above (they are in \(name)), or compare other revisions"]))
         }
-        guard !engine.hasErrors, let oldPaper = before.paper, let oldResolved = before.resolved,
-              let newPaper = after.paper, let newResolved = after.resolved else { return Outcome(diagnostics: engine) }
+        guard !engine.hasErrors, let oldParsed = before.paper, let oldResolved = before.resolved,
+              let newParsed = after.paper, let newResolved = after.resolved else { return Outcome(diagnostics: engine) }
+        // The papers as readers get them: every review mark accepted, on both sides.
+        let oldPaper = ReviewDecision.apply(.accept, to: oldParsed, profile: .draft).paper
+        let newPaper = ReviewDecision.apply(.accept, to: newParsed, profile: .draft).paper
         let ids: (ResolvedPaper) -> [String: String] = { r in Dictionary(r.chapters.map { ($0.path, $0.id) }, uniquingKeysWith: { a, _ in a }) }
         let diff = PaperDiff.make(old: oldPaper, oldIDs: ids(oldResolved), new: newPaper, newIDs: ids(newResolved),
                                   newLabels: newResolved.labels, oldName: oldName, newName: newName)
         var outcome = Outcome(diagnostics: engine, diff: diff)
         guard !diff.isEmpty else { return outcome }
+        let out = URL(fileURLWithPath: request.outputDirectory).standardizedFileURL
+        if let problem = unsafeOutput(out, paper: URL(fileURLWithPath: request.paperDirectory).standardizedFileURL) {
+            outcome.diagnostics.emit(problem)
+            return outcome
+        }
         switch request.format {
         case .html: writeRendered(diff, request: request, into: &outcome)
         case .critic: writeCritic(old: oldPaper, new: newPaper, oldIDs: ids(oldResolved), newIDs: ids(newResolved), request: request, into: &outcome)
@@ -89,7 +97,8 @@ public enum DiffPipeline {
         // The comparison already reported the papers' own warnings; only errors stop the diff.
         outcome.diagnostics.emit(contentsOf: diagnostics.filter { $0.severity == .error })
         guard !outcome.diagnostics.hasErrors else { return }
-        resolved.hyperTargets.formUnion(diff.changes.compactMap(\.anchor))
+        // The changes' own anchors; chapter-level changes link to the chapter's label.
+        resolved.hyperTargets.formUnion(diff.changes.compactMap(\.anchor).filter { $0.hasPrefix("change-") })
         let out = URL(fileURLWithPath: request.outputDirectory).standardizedFileURL
         let staging = out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
@@ -103,6 +112,7 @@ public enum DiffPipeline {
         let result = staging.appendingPathComponent("result")
         do {
             try fm.moveItem(at: staging.appendingPathComponent("build/html"), to: result)
+            try Data().write(to: result.appendingPathComponent(marker))
             try fm.moveItem(at: staging.appendingPathComponent("build/latex"), to: result.appendingPathComponent("latex"))
             if request.pdf {
                 try fm.moveItem(at: staging.appendingPathComponent("build/pdf/paper.pdf"), to: result.appendingPathComponent("diff.pdf"))
@@ -115,26 +125,34 @@ public enum DiffPipeline {
         outcome.written = ["index.html"] + (request.pdf ? ["diff.pdf"] : []) + ["latex/paper.tex"]
     }
 
-    /// Writes each chapter that changed as CriticMarkup under `critic/`, at its path in the paper.
+    /// Writes each chapter that changed as CriticMarkup under `critic/`, at its path in the paper
+    /// (a removed chapter with every line marked removed), with review marks of either side accepted.
     private static func writeCritic(old: Paper, new: Paper, oldIDs: [String: String], newIDs: [String: String],
                                     request: Request, into outcome: inout Outcome) {
         let oldByID = Dictionary(old.chapters.map { (oldIDs[$0.path] ?? $0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let newIDSet = Set(new.chapters.map { newIDs[$0.path] ?? $0.path })
         let out = URL(fileURLWithPath: request.outputDirectory).standardizedFileURL
         let staging = out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
+        var pairs: [(path: String, manifestPath: String, old: String, new: String)] = []
+        for ch in new.chapters {
+            let before = oldByID[newIDs[ch.path] ?? ch.path]
+            pairs.append((ch.path, ch.manifestPath, before.map { text($0, old, into: &outcome) } ?? "", text(ch, new, into: &outcome)))
+        }
+        for ch in old.chapters where !newIDSet.contains(oldIDs[ch.path] ?? ch.path) {
+            pairs.append((ch.path, ch.manifestPath, text(ch, old, into: &outcome), ""))
+        }
         var written: [String] = []
         do {
-            for ch in new.chapters {
-                let before = oldByID[newIDs[ch.path] ?? ch.path]
-                let oldText = before.map { text($0, old.provider) } ?? ""
-                let newText = text(ch, new.provider)
-                guard oldText != newText else { continue }
-                let marked = CriticWriter.mark(old: oldText, new: newText, file: ch.path)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data().write(to: staging.appendingPathComponent(marker))
+            for pair in pairs where pair.old != pair.new {
+                let marked = CriticWriter.mark(old: pair.old, new: pair.new, file: pair.path)
                 outcome.diagnostics.emit(contentsOf: marked.notes)
-                let file = staging.appendingPathComponent("critic/" + ch.manifestPath)
+                let file = staging.appendingPathComponent("critic/" + pair.manifestPath)
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(marked.text.utf8).write(to: file)
-                written.append("critic/" + ch.manifestPath)
+                written.append("critic/" + pair.manifestPath)
             }
             try replace(out, with: staging)
         } catch {
@@ -144,20 +162,48 @@ public enum DiffPipeline {
         outcome.written = written
     }
 
-    private static func text(_ chapter: Chapter, _ provider: any SourceProvider) -> String {
-        switch provider.read(chapter.manifestPath, maxBytes: 64 << 20, followLinks: true) {
-        case .success(let bytes): String(decoding: bytes, as: UTF8.self)
-        case .failure: ""
+    /// A chapter file's text as the paper reads it: review marks accepted.
+    private static func text(_ chapter: Chapter, _ paper: Paper, into outcome: inout Outcome) -> String {
+        switch paper.provider.read(chapter.manifestPath, maxBytes: 64 << 20, followLinks: true) {
+        case .success(let bytes):
+            return ReviewRewriter.resolved(String(decoding: bytes, as: UTF8.self), path: chapter.path, accept: true,
+                                           limits: paper.manifest.limits)
+        case .failure:
+            outcome.diagnostics.emit(.error("diff.build", "cannot read \(chapter.path) from \(paper.provider.origin)", at: nil))
+            return ""
         }
     }
 
-    /// Puts `folder` where `out` was, removing the old output only once the new one is complete.
+    /// The file in every folder `folio diff` writes, so that it only ever replaces its own output.
+    static let marker = ".folio-diff"
+
+    /// Why the output folder may not be replaced: it holds the paper, or files `folio diff` did not write.
+    private static func unsafeOutput(_ out: URL, paper: URL) -> Diagnostic? {
+        let fm = FileManager.default
+        let o = out.resolvingSymlinksInPath().path, p = paper.resolvingSymlinksInPath().path
+        if p == o || p.hasPrefix(o.hasSuffix("/") ? o : o + "/") {
+            return .error("diff.output", "--out '\(DisplayPath.of(out.path))' holds the paper; the diff replaces its output folder, so give it a folder of its own (default Build/diff)", at: nil)
+        }
+        guard fm.fileExists(atPath: out.path) else { return nil }
+        let entries = (try? fm.contentsOfDirectory(atPath: out.path)) ?? ["?"]
+        if entries.isEmpty || entries.contains(marker) { return nil }
+        return .error("diff.output", "--out '\(DisplayPath.of(out.path))' already holds files folio diff did not write; it replaces its output folder whole, so give it a new or empty folder (default Build/diff)", at: nil)
+    }
+
+    /// Puts `folder` where `out` was, removing the old output only once the new one is in place (and
+    /// putting it back if the move fails).
     private static func replace(_ out: URL, with folder: URL) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
         let old = out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent)-old-\(UUID().uuidString)")
-        if fm.fileExists(atPath: out.path) { try fm.moveItem(at: out, to: old) }
-        try fm.moveItem(at: folder, to: out)
+        let hadOld = fm.fileExists(atPath: out.path)
+        if hadOld { try fm.moveItem(at: out, to: old) }
+        do {
+            try fm.moveItem(at: folder, to: out)
+        } catch {
+            if hadOld { try? fm.moveItem(at: old, to: out) }
+            throw error
+        }
         try? fm.removeItem(at: old)
     }
 }

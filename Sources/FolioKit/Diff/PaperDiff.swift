@@ -51,6 +51,7 @@ public struct PaperDiff: Sendable {
                 if !inPlace.contains(id) {
                     diff.moved.append(title)
                     differ.record("chapter moved", added: 0, removed: 0)
+                    differ.changes[differ.changes.count - 1].anchor = id
                 }
                 let blocks = differ.blocks(before.document.blocks, ch.document.blocks)
                 let oldNotes = Dictionary(before.document.footnotes.map { ($0.label, $0.content) }, uniquingKeysWith: { a, _ in a })
@@ -59,17 +60,17 @@ public struct PaperDiff: Sendable {
                     n.content = oldNotes[note.label].map { differ.blocks($0, note.content) } ?? note.content.map { differ.inserted($0) }
                     return n
                 }
-                var titleDiffer = differ
                 if before.title.plainText != title {
-                    titleDiffer.record("chapter title changed", added: 0, removed: 0)
+                    differ.record("chapter title changed", added: 0, removed: 0)
+                    differ.changes[differ.changes.count - 1].anchor = id
                     out.title = [Inline(.review(ReviewMark(kind: .substitution), old: before.title, new: ch.title),
                                         range: ch.title.first?.range ?? SourceRange(file: ch.path, line: 1, column: 1))]
                 }
-                differ = titleDiffer
                 out.document = MarkdownDocument(file: ch.document.file, blocks: blocks, footnotes: notes)
             } else {
                 diff.added.append(title)
                 differ.record("chapter added", added: ch.document.blocks.reduce(0) { $0 + DiffAtoms.words($1) }, removed: 0)
+                differ.changes[differ.changes.count - 1].anchor = id
                 out.document = MarkdownDocument(file: ch.document.file, blocks: ch.document.blocks.map { differ.inserted($0, recorded: true) },
                                                 footnotes: ch.document.footnotes)
                 out.title = [Inline(.review(ReviewMark(kind: .insertion), old: [], new: ch.title),

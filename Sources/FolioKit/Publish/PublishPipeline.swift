@@ -230,7 +230,7 @@ public enum PublishPipeline {
         }
         guard let result = outcome.diff, !result.isEmpty,
               var files = try? collect(scratch.appendingPathComponent("diff")) else { return nil }
-        files = files.filter { !$0.key.hasPrefix("latex/") }
+        files = files.filter { !$0.key.hasPrefix("latex/") && $0.key != DiffPipeline.marker }
         return files
     }
 

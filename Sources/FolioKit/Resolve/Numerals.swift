@@ -12,12 +12,13 @@ public enum RomanNumeral {
         return out
     }
 
-    /// Whether `s` is a Roman numeral as `string` writes them (I to MMMCMXCIX).
+    /// Whether `s` is a Roman numeral of a part or list, I to XCIX (larger ones, such as CD or DC,
+    /// are more often acronyms).
     public static func isNumeral(_ s: String) -> Bool {
-        s.count <= 15 && s.allSatisfy({ "IVXLCDM".contains($0) }) && all.contains(s)
+        s.count <= 8 && all.contains(s)
     }
 
-    private static let all: Set<String> = Set((1..<4000).map(string))
+    private static let all: Set<String> = Set((1..<100).map(string))
 }
 
 /// Letters for appendices: A...Z, then AA, AB... as LaTeX's \Alph cannot go past Z.

@@ -32,6 +32,7 @@ public struct PaperStatus: Sendable {
     }
 
     public var title: String
+    public var lang = "en"
     public var rows: [Row]
 
     /// Builds the rows from one analysis with the lint rules, and each chapter's last commit.
@@ -62,7 +63,7 @@ public struct PaperStatus: Sendable {
                        suggestions: marks.suggestions, comments: marks.comments, errors: f[.error] ?? 0, warnings: f[.warning] ?? 0,
                        notes: f[.note] ?? 0, items: items, covered: items.filter(covered.contains).count, lastChange: history[ch.path])
         }
-        return PaperStatus(title: paper.manifest.title, rows: rows)
+        return PaperStatus(title: paper.manifest.title, lang: paper.manifest.lang, rows: rows)
     }
 
     /// The chapters whose status is below `needed`.

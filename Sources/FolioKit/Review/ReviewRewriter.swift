@@ -25,6 +25,8 @@ public enum ReviewRewriter {
         public var files: [(url: URL, path: String, text: String)]
         /// Files left alone because they have malformed marks.
         public var skipped: [String]
+        /// `FILE:LINE` places that name no mark.
+        public var unmatched: [(path: String, line: Int)] = []
     }
 
     public static func plan(_ marks: ReviewMarks, accept: Bool, selection: Selection) -> Plan {
@@ -40,8 +42,9 @@ public enum ReviewRewriter {
             var out = bytes
             // Right to left, so earlier offsets stay valid.
             for mark in chosen.sorted(by: { $0.start > $1.start }) {
-                let replacement = fitted(mark.replacement(accept: accept), mark.start, mark.end, in: bytes)
-                let (from, to) = widened(mark.start, mark.end, in: bytes, empty: replacement.isEmpty)
+                // `out` is rewritten from the right, so the bytes around this mark are as they will stay.
+                let replacement = fitted(mark.replacement(accept: accept), mark.start, mark.end, in: out)
+                let (from, to) = widened(mark.start, mark.end, in: out, empty: replacement.isEmpty)
                 guard from >= 0, to <= out.count, from <= to else { continue }
                 out.replaceSubrange(from..<to, with: Array(replacement.utf8))
                 plan.changes.append(Change(path: file.path, mark: mark, replacement: replacement))
@@ -49,22 +52,53 @@ public enum ReviewRewriter {
             plan.files.append((file.url, file.path, String(decoding: out, as: UTF8.self)))
         }
         plan.changes.sort { ($0.mark.location.file, $0.mark.start) < ($1.mark.location.file, $1.mark.start) }
+        if case .lines(let wanted) = selection {
+            plan.unmatched = wanted.filter { place in
+                !marks.files.contains { file in
+                    let bytes = Array(file.text.utf8)
+                    return file.marks.contains { selects(.lines([place]), $0, file: file, bytes: bytes) }
+                }
+            }
+        }
         return plan
     }
 
+    /// `text` with every mark accepted (or rejected); the text itself when a mark is malformed.
+    static func resolved(_ text: String, path: String, accept: Bool, limits: InputLimits) -> String {
+        var file = ReviewMarks.File(path: path, url: URL(fileURLWithPath: "/"), text: text, marks: [], problems: [])
+        ReviewMarks.scan(&file, limits: limits)
+        guard !file.marks.isEmpty else { return text }
+        let plan = plan(ReviewMarks(files: [file], diagnostics: DiagnosticEngine()), accept: accept, selection: .all)
+        return plan.files.first?.text ?? text
+    }
+
     /// Writes each file atomically (a new temporary file renamed over the old one).
+    /// A chapter that is a link is written where the link leads; the file keeps its permissions.
     public static func write(_ plan: Plan) throws {
-        for f in plan.files { try Data(f.text.utf8).write(to: f.url, options: .atomic) }
+        let fm = FileManager.default
+        for f in plan.files {
+            let target = f.url.resolvingSymlinksInPath()
+            let permissions = (try? fm.attributesOfItem(atPath: target.path))?[.posixPermissions]
+            try Data(f.text.utf8).write(to: target, options: .atomic)
+            if let permissions { try? fm.setAttributes([.posixPermissions: permissions], ofItemAtPath: target.path) }
+        }
     }
 
     /// The padding inside the delimiters (`{++ text ++}`) goes where the text around the mark already
-    /// has a space, so "a {++ b ++} c" becomes "a b c", and "a{-- b--}." rejected is "a b.".
+    /// has a space, so "a {++ b ++} c" becomes "a b c", and "a{-- b--}." rejected is "a b.". At the
+    /// start of a line one space of padding goes and indentation stays; before a line break trailing
+    /// spaces stay (they may be a hard break).
     static func fitted(_ text: String, _ start: Int, _ end: Int, in b: [UInt8]) -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         var t = Substring(text)
-        let spaceBefore = start == 0 || b[start - 1] == 0x20 || b[start - 1] == 0x09 || b[start - 1] == 0x0A
-        let spaceAfter = end >= b.count || Set(" \t\n\r.,;:!?)".utf8).contains(b[end])
-        if spaceBefore { t = t.drop(while: isSpace) }
+        let lineStart = start == 0 || b[start - 1] == 0x0A
+        let spaceBefore = !lineStart && (b[start - 1] == 0x20 || b[start - 1] == 0x09)
+        let spaceAfter = end < b.count && Set(" \t.,;:!?)".utf8).contains(b[end])
+        if spaceBefore {
+            t = t.drop(while: isSpace)
+        } else if lineStart, t.first == " ", let second = t.dropFirst().first, !isSpace(second) {
+            t = t.dropFirst()
+        }
         if spaceAfter { while let last = t.last, isSpace(last) { t = t.dropLast() } }
         return String(t)
     }

@@ -81,7 +81,7 @@ public enum StatusReportWriter {
 
     private static func html(_ s: PaperStatus) -> String {
         let e = HTMLEscaping.text
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
+        var out = "<!DOCTYPE html>\n<html lang=\"\(e(s.lang))\">\n<head>\n<meta charset=\"utf-8\" />\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
             + "<title>Status: \(e(s.title))</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n"
             + "<h1>Status: \(e(s.title))</h1>\n<table>\n<thead>\n<tr>"

@@ -103,3 +103,17 @@ import Testing
         #expect(SourcePath.normalize("/abs") == nil && SourcePath.normalize("") == nil && SourcePath.normalize("a\\b") == nil)
     }
 }
+
+/// The batch reader of `git cat-file --batch` output.
+@Suite struct BlobBatchTests {
+    @Test func parsesBlobsAndSkipsMissingOnes() {
+        let out = Array("aaa blob 3\nabc\nbbb missing\nccc blob 0\n\nddd blob 5\nx\ny\nz\n".utf8)
+        let blobs = BlobCache.parseBatch(out)
+        #expect(blobs["aaa"] == Array("abc".utf8))
+        #expect(blobs["bbb"] == nil)
+        #expect(blobs["ccc"] == [])
+        #expect(blobs["ddd"] == Array("x\ny\nz".utf8))
+        // A truncated answer yields what is whole, never a crash.
+        #expect(BlobCache.parseBatch(Array("aaa blob 10\nabc".utf8)).isEmpty)
+    }
+}

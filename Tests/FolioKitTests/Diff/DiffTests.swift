@@ -214,3 +214,84 @@ import Testing
         #expect(SequenceDiff.diff(Array(repeating: 1, count: 10), Array(repeating: 2, count: 10), maxEdits: 3) == [.replace(0..<10, 0..<10)])
     }
 }
+
+/// Cases from review: inputs that once crashed, lost data or gave wrong text.
+@Suite struct DiffSafetyTests {
+    /// Footnotes that call each other (allowed) must not recurse without end.
+    @Test func footnotesThatCallEachOther() {
+        let x = "Text.[^a]\n\n[^a]: See [^b].\n[^b]: See [^a].\n"
+        let (a, _) = CmarkParser.parse(x, file: "a.md"), (b, _) = CmarkParser.parse(x.replacingOccurrences(of: "Text.", with: "Texts."), file: "a.md")
+        var c = DiffContext()
+        c.footnotes = Dictionary(a.footnotes.map { ($0.label, $0.content) }, uniquingKeysWith: { x, _ in x })
+        var differ = BlockDiff(old: c, new: c, counter: 0, resolvable: { _ in true })
+        _ = differ.blocks(a.blocks, b.blocks)
+        #expect(differ.changes.count == 1)
+    }
+
+    /// `--out` naming the paper, or a folder of other files, is refused; the files stay.
+    @Test func outputFolderThatIsNotTheDiffsIsRefused() throws {
+        let repo = try DiffTests.repository()
+        defer { repo.remove() }
+        try DiffTests.edit(repo)
+        for out in [".", "Paper"] {
+            let r = try CLI.run(["diff", "HEAD", "--paper", "Paper", "--no-pdf", "--out", out], in: repo.work)
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("[diff.output]"), "\(r.stderr)")
+        }
+        try repo.write("notes/keep.txt", "mine")
+        let r = try CLI.run(["diff", "HEAD", "--paper", "Paper", "--no-pdf", "--out", "notes"], in: repo.work)
+        #expect(r.stderr.contains("[diff.output]"))
+        #expect(repo.scratch.read("work/notes/keep.txt") == "mine")
+        #expect(FileManager.default.fileExists(atPath: repo.work.appendingPathComponent("Paper/folio.yaml").path))
+        // Its own output is replaced, run after run.
+        for _ in 0..<2 { #expect(try CLI.run(["diff", "HEAD", "--paper", "Paper", "--no-pdf"], in: repo.work).status == 0) }
+    }
+
+    /// A removed chapter is written as critic output too, every line marked removed.
+    @Test func criticWritesRemovedChapters() throws {
+        let repo = try DiffTests.repository()
+        defer { repo.remove() }
+        try repo.write("Paper/folio.yaml", SmallPaper.manifest(["one.md", "three.md"], extra: "bibliography: [refs.bib]\ncitation-style: numeric\n"))
+        let r = try CLI.run(["diff", "HEAD", "--paper", "Paper", "--format", "critic"], in: repo.work)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(repo.scratch.read("work/Build/diff/critic/two.md") == "{--# Two--}\n{--The second chapter says little.--}\n")
+    }
+
+    /// A whole line goes into its mark with its indentation and hard break, so both ways are exact.
+    @Test func criticKeepsIndentationOutsideMarks() {
+        let old = "- item\n\n  second paragraph  \n"
+        let new = "- item\n\n  second paragraph  \n\n  added paragraph  \n"
+        let marked = CriticWriter.mark(old: old, new: new, file: "a.md").text
+        #expect(marked == "- item\n\n  second paragraph  \n\n{++  added paragraph  ++}\n")
+        #expect(ReviewRewriter.resolved(marked, path: "a.md", accept: true, limits: InputLimits()) == new)
+        #expect(ReviewRewriter.resolved(marked, path: "a.md", accept: false, limits: InputLimits()) == old + "\n")
+    }
+
+    /// Marks side by side: each replacement sees the text as the marks to its right left it.
+    @Test func adjacentMarksKeepTheirNeighbours() {
+        let text = "{>>@bob: hm<<} {--word--}, rest\n"
+        #expect(ReviewRewriter.resolved(text, path: "a.md", accept: true, limits: InputLimits()) == ", rest\n")
+        #expect(ReviewRewriter.resolved("a {++b++}{--c--} d\n", path: "a.md", accept: true, limits: InputLimits()) == "a b d\n")
+    }
+
+    /// A link whose text has an `@` and a review mark is a link, not a citation with a mark in it.
+    @Test func markInLinkTextWithAnAt() {
+        let (doc, d) = CmarkParser.parse("[ask @alice {++now++}](https://example.org)\n", file: "a.md")
+        #expect(d.isEmpty, "\(d)")
+        var marks = 0
+        doc.blocks.first?.forEachInline { if case .review = $0.kind { marks += 1 } }
+        #expect(marks == 1)
+    }
+
+    /// A FILE:LINE with no mark is an error, not a quiet success.
+    @Test func placeWithoutAMarkIsAnError() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/folio.yaml", "title: T\nback-matter: [a.md]\n")
+        try s.write("P/a.md", "# A\n\nNo marks {++here++}.\n")
+        let r = try CLI.run(["review", "accept", "P/a.md:1", "--paper", "P"], in: s.url)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("P/a.md:1: error: no review mark"))
+        #expect(s.read("P/a.md") == "# A\n\nNo marks {++here++}.\n")
+    }
+}

@@ -333,12 +333,12 @@ struct MarkdownPreprocessor {
             j += 1
         }
         guard sawAt, j < end else { return nil }
+        if j + 1 < end, b[j + 1] == UInt8(ascii: "(") || b[j + 1] == UInt8(ascii: "[") || b[j + 1] == UInt8(ascii: ":") {
+            return nil
+        }
         if let m = mark {
             malformed("a review mark inside a citation's brackets: put the mark around the whole citation, "
                       + "as in {++[@key]++}", at: m)
-            return nil
-        }
-        if j + 1 < end, b[j + 1] == UInt8(ascii: "(") || b[j + 1] == UInt8(ascii: "[") || b[j + 1] == UInt8(ascii: ":") {
             return nil
         }
         guard let items = CitationSyntax.group(b, from: i + 1, to: j, locate: location) else { return nil }

@@ -22,6 +22,8 @@ public struct GitRevisionProvider: SourceProvider {
     let git: String
     let root: String
     let limits: ProcessRunner.Limits
+    /// Blobs read so far: the first read fetches every file of the paper with one `git cat-file --batch`.
+    let blobs = BlobCache()
 
     /// Opens `revision` of the repository that holds `directory`; a clear error when git is missing,
     /// the folder is not in a repository, or the revision names no commit.
@@ -153,9 +155,62 @@ public struct GitRevisionProvider: SourceProvider {
     }
 
     func blob(_ object: String) -> [UInt8]? {
+        blobs.get(object) { prefetch() } ?? single(object)
+    }
+
+    /// One blob by itself (what the batch could not hold).
+    private func single(_ object: String) -> [UInt8]? {
         guard let r = try? ProcessRunner.run(git, GitChanges.hardening + ["cat-file", "blob", object], in: root, limits: limits,
                                              environment: Self.environment, discardErrors: true),
               r.status == 0, !r.timedOut else { return nil }
         return [UInt8](r.data)
+    }
+
+    /// Every regular file of the listing, up to `BlobCache.batchBytes` in all, from one git process
+    /// (a paper of 100 chapters would otherwise start 100).
+    private func prefetch() -> [String: [UInt8]] {
+        var wanted: [String] = []
+        var total = 0
+        for e in entries.values where e.mode == "100644" || e.mode == "100755" {
+            guard total + e.size <= BlobCache.batchBytes else { continue }
+            total += e.size
+            wanted.append(e.object)
+        }
+        guard !wanted.isEmpty,
+              let r = try? ProcessRunner.run(git, GitChanges.hardening + ["cat-file", "--batch"], in: root, limits: limits,
+                                             environment: Self.environment, discardErrors: true,
+                                             input: Data((wanted.joined(separator: "\n") + "\n").utf8)),
+              r.status == 0, !r.timedOut else { return [:] }
+        return BlobCache.parseBatch([UInt8](r.data))
+    }
+}
+
+/// The blobs of one revision, fetched once; safe to read from the threads that parse chapters.
+final class BlobCache: @unchecked Sendable {
+    static let batchBytes = 256 << 20
+    private let lock = NSLock()
+    private var blobs: [String: [UInt8]]?
+
+    func get(_ object: String, fill: () -> [String: [UInt8]]) -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        if blobs == nil { blobs = fill() }
+        return blobs?[object]
+    }
+
+    /// `git cat-file --batch` output: "<object> <type> <size>\n<bytes>\n" per object ("<object> missing\n"
+    /// for one it lacks).
+    static func parseBatch(_ b: [UInt8]) -> [String: [UInt8]] {
+        var out: [String: [UInt8]] = [:]
+        var i = 0
+        while i < b.count {
+            guard let nl = b[i...].firstIndex(of: 0x0A) else { break }
+            let header = String(decoding: b[i..<nl], as: UTF8.self).split(separator: " ")
+            i = nl + 1
+            guard header.count == 3, let size = Int(header[2]), size >= 0, i + size <= b.count else { continue }
+            if header[1] == "blob" { out[String(header[0])] = Array(b[i..<(i + size)]) }
+            i += size + 1
+        }
+        return out
     }
 }
