@@ -19,34 +19,38 @@ struct Atom {
 
 enum DiffAtoms {
     /// The atoms of an inline list: text split into words and single spaces; every other node whole.
+    /// Text is split on its UTF-8 bytes (ASCII white space), which is what costs most in a diff.
     static func atoms(_ list: [Inline], _ context: DiffContext) -> [Atom] {
         var out: [Atom] = []
+        func space(_ node: Inline) {
+            if out.last?.signature != " " { out.append(Atom(signature: " ", node: node, isWord: false)) }
+        }
         for node in list {
             switch node.kind {
             case .text(let s):
-                var word = ""
-                func flushWord() {
-                    guard !word.isEmpty else { return }
-                    out.append(Atom(signature: "w:" + word, node: Inline(.text(word), range: node.range), isWord: true))
-                    word = ""
-                }
-                for c in s {
-                    if c.isWhitespace {
-                        flushWord()
-                        if out.last?.signature != " " { out.append(Atom(signature: " ", node: Inline(.text(" "), range: node.range), isWord: false)) }
+                let bytes = Array(s.utf8)
+                var i = 0
+                while i < bytes.count {
+                    if isSpace(bytes[i]) {
+                        while i < bytes.count, isSpace(bytes[i]) { i += 1 }
+                        space(Inline(.text(" "), range: node.range))
                     } else {
-                        word.append(c)
+                        let start = i
+                        while i < bytes.count, !isSpace(bytes[i]) { i += 1 }
+                        let word = String(decoding: bytes[start..<i], as: UTF8.self)
+                        out.append(Atom(signature: "w:" + word, node: Inline(.text(word), range: node.range), isWord: true))
                     }
                 }
-                flushWord()
             case .softBreak, .lineBreak:
-                if out.last?.signature == " " { out[out.count - 1].node = node } else { out.append(Atom(signature: " ", node: node, isWord: false)) }
+                if out.last?.signature == " " { out[out.count - 1].node = node } else { space(node) }
             default:
                 out.append(Atom(signature: signature(node, context), node: node, isWord: false))
             }
         }
         return out
     }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     /// A node's signature: what it says, without anything Resolve computes.
     static func signature(_ node: Inline, _ context: DiffContext) -> String {
@@ -74,8 +78,34 @@ enum DiffAtoms {
         }
     }
 
+    /// The signature of an inline list: its text with white space runs as one space, every other node
+    /// by its own signature; built in one pass over the bytes (blocks are compared by this).
     static func inlines(_ list: [Inline], _ context: DiffContext) -> String {
-        atoms(list, context).map(\.signature).joined(separator: "\u{1}")
+        var out: [UInt8] = []
+        var lastSpace = false
+        for node in list {
+            switch node.kind {
+            case .text(let s):
+                for b in s.utf8 {
+                    if isSpace(b) {
+                        if !lastSpace { out.append(0x20) }
+                        lastSpace = true
+                    } else {
+                        out.append(b)
+                        lastSpace = false
+                    }
+                }
+            case .softBreak, .lineBreak:
+                if !lastSpace { out.append(0x20) }
+                lastSpace = true
+            default:
+                out.append(0x01)
+                out += signature(node, context).utf8
+                out.append(0x01)
+                lastSpace = false
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A block's signature (its kind, attributes that are not numbers, and content).
