@@ -5,6 +5,20 @@ public enum Validation {
         out += MathCheck.diagnostics(in: paper)
         out += RawHTMLCheck.diagnostics(in: paper)
         if let report = paper.coverage { out += ChecklistCheck.diagnostics(report) }
+        out += unplaced(paper)
+        return out
+    }
+
+    /// A bibliography citation in a chapter title, which Resolve does not format there (titles are
+    /// repeated in the contents and running heads): an error, never `@key` printed as text.
+    /// (Cross-references in titles are resolved; an undefined one is `crossref.undefined`.)
+    static func unplaced(_ paper: ResolvedPaper) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for ch in paper.chapters { ch.title.forEachInline { node in
+            guard case .citation(let g) = node.kind, Citations.isCitation(g) else { return }
+            out.append(.error("citation.unplaced", "'\(g.source)' cannot be resolved here, so it would be printed as written",
+                              at: node.range.start, notes: ["move the citation into the text of the chapter; a chapter title can hold cross-references but not citations"]))
+        } }
         return out
     }
 }

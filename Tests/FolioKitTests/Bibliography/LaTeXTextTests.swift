@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FolioKit
 
@@ -13,6 +14,9 @@ import Testing
         ("{AI} {Safety}", "AI Safety"), ("\\emph{Tiers}", "Tiers"), ("\\textit{a} \\textbf{b}", "a b"),
         ("\\url{https://x.org}", "https://x.org"), ("\\href{https://x.org}{site}", "site"),
         ("\\textendash", "–"), ("\\S 3", "§3"), ("$x$", "x"), ("\\unknown{kept}", "kept"),
+        // Issue 16: as biber reads them.
+        ("Pub\\-lish\\-ing", "Publishing"), ("VAX\\slash VMS", "VAX/VMS"), ("A history of $\\pi$", "A history of π"),
+        ("$\\alpha \\leq \\beta$", "α≤β"), ("{\\noopsort{1973c}}1981", "1981"), ("\\mkbibquote{Title}", "“Title”"),
     ])
     func converts(_ latex: String, _ unicode: String) {
         #expect(LaTeXText.unicode(latex) == unicode)
@@ -25,5 +29,31 @@ extension LaTeXTextTests {
         #expect(LaTeXText.unicode(deep).hasSuffix("x"))
         let accents = String(repeating: "\\'{", count: 20_000) + "e" + String(repeating: "}", count: 20_000)
         #expect(!LaTeXText.unicode(accents).isEmpty)
+    }
+}
+
+/// BibTeX files as real ones are written (issue 16).
+@Suite struct RealBibTeXTests {
+    @Test func commentLinesInsideEntries() {
+        let text = "@book{k,\n  title = {T},\n% a note to self\n  % year = {1999},\n  year = {2020}\n}\n"
+        let (refs, d) = BibliographyLoader.parse(text, file: "b.bib", isJSON: false)
+        #expect(d.filter { $0.severity == .error }.isEmpty, "\(d)")
+        #expect(refs.first?.issued?.year == 2020)
+    }
+
+    @Test func latin1FilesAreReadWithAWarning() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/folio.yaml", "title: T\nbibliography: [refs.bib]\nback-matter: [a.md]\n")
+        try s.write("P/a.md", "# A\n\nSee [@k].\n")
+        let latin1: [UInt8] = Array("@book{k, author = {M".utf8) + [0xFC] + Array("ller, Hans}, title = {Stra".utf8) + [0xDF, 0x65]
+            + Array("}, publisher = {P}, year = {2020}}\n".utf8)
+        try Data(latin1).write(to: s.url.appendingPathComponent("P/refs.bib"))
+        let r = Analyzer.run(DiskProvider(directory: s.url.appendingPathComponent("P").path))
+        #expect(!r.hasErrors, "\(r.diagnostics)")
+        let d = r.diagnostics.filter { $0.id == "bib.encoding" }
+        #expect(d.count == 1)
+        #expect(d.first.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" } == "1:21")
+        #expect(r.paper?.bibliography["k"]?["title"] == "Straße")
     }
 }

@@ -284,7 +284,16 @@ struct BibTeXParser {
 
     private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 
+    /// Spaces, and `%` comments to the end of their line (biber and pandoc allow them inside entries).
     private mutating func skipSpace() {
-        while i < b.count, isSpace(b[i]) { i += 1 }
+        while i < b.count {
+            if isSpace(b[i]) {
+                i += 1
+            } else if b[i] == UInt8(ascii: "%") {
+                while i < b.count, b[i] != 0x0A { i += 1 }
+            } else {
+                break
+            }
+        }
     }
 }

@@ -73,12 +73,18 @@ public enum BibliographyLoader {
                                       at: reference, notes: ["split it into several files listed under 'bibliography'"]))
             return
         }
-        let text: String
+        var text: String
         do throws(Diagnostic) {
             text = try SourceText.text(of: read, displayPath: display, reference: reference)
         } catch {
-            diagnostics.append(error)
-            return
+            // Older .bib files are often Latin-1, which biber and pandoc read: so does Folio, and says so.
+            guard error.id == "source.invalid-utf8", case .success(let bytes) = read else {
+                diagnostics.append(error)
+                return
+            }
+            text = String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+            diagnostics.append(Diagnostic(.warning, "bib.encoding", "'\(display)' is not UTF-8, so it is read as Latin-1 (ISO 8859-1)",
+                                          range: error.range, notes: ["the first byte that is not UTF-8 is here; convert the file to UTF-8 (iconv -f latin1 -t utf-8) to silence this"]))
         }
         let (refs, found) = parse(text, file: display, isJSON: isJSON)
         diagnostics += found

@@ -21,7 +21,14 @@ enum LaTeXText {
         "guillemotleft": "«", "guillemotright": "»", "textbackslash": "\\", "textasciitilde": "~",
         "textunderscore": "_", "textbar": "|", "textless": "<", "textgreater": ">", "LaTeX": "LaTeX", "TeX": "TeX",
         "nobreakspace": "\u{A0}", "textbullet": "•", "dag": "†", "ddag": "‡", "textperiodcentered": "·",
+        "slash": "/", "textslash": "/",
     ]
+
+    /// Sorting tricks from `@preamble` (`{\\noopsort{1973c}}1981`): they sort, and print nothing.
+    static let silent: Set<String> = ["noopsort", "sortnoop", "SortNoop", "NOOPSORT"]
+
+    /// Commands that quote their argument (biblatex's `\mkbibquote`, csquotes' `\enquote`).
+    static let quoting: Set<String> = ["mkbibquote", "enquote", "textquote"]
 
     /// Commands whose last argument is a URL or text to keep; `\href{url}{text}` keeps the text.
     static let twoArgumentCommands: Set<String> = ["href"]
@@ -74,6 +81,7 @@ enum LaTeXText {
             case "'":
                 if i + 1 < to, c[i + 1] == "'" { out.append("”"); i += 2 } else { out.append("’"); i += 1 }
             case "$":
+                // Math in a title ("A history of $\\pi$"): its symbols as characters, the rest as text.
                 i += 1
             case "\\" where depth < maxDepth:
                 i = command(c, at: i, to: to, into: &out, depth: depth + 1)
@@ -110,6 +118,7 @@ enum LaTeXText {
         if !first.isLetter {
             // \& \% \$ \# \_ \{ \} and spacing commands.
             switch first {
+            case "-": break // \- is where a word may be hyphenated: nothing to print
             case " ", ",", ";", ":", "!", "/": out.append(first == "!" || first == "/" ? "" : " ")
             case "\\": out.append(" ")
             default: out.append(first)
@@ -119,7 +128,7 @@ enum LaTeXText {
         let nameStart = i
         while i < to, c[i].isLetter { i += 1 }
         let name = String(c[nameStart..<i])
-        if let s = named[name] {
+        if let s = named[name] ?? MathMLSymbols.identifiers[name] ?? MathMLSymbols.operators[name] {
             // `\ss{}` and `\o ` end with an empty group or a space that belongs to the command.
             if i + 1 < to, c[i] == "{", c[i + 1] == "}" { i += 2 } else if i < to, c[i] == " " { i += 1 }
             out += s
@@ -131,11 +140,12 @@ enum LaTeXText {
             _ = skipped
         }
         while i < to, c[i] == " " { i += 1 }
-        // Other commands keep their braced argument's text: \emph{x}, \textit{x}, \url{x}, \mkbibquote{x}.
+        // Other commands keep their braced argument's text: \emph{x}, \textit{x}, \url{x}; quoting ones
+        // put it in quotation marks.
         if i < to, c[i] == "{" {
             var text = ""
             (text, i) = argument(c, at: i, to: to, depth: depth)
-            out += text
+            if !silent.contains(name) { out += quoting.contains(name) ? "“" + text + "”" : text }
         }
         return i
     }

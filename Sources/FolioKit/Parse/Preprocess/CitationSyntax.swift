@@ -7,12 +7,14 @@ enum CitationSyntax {
         (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: "_") || c >= 0x80
     }
 
-    /// Whether an in-text `@` may start here: at the start, or after space or opening punctuation.
+    /// Whether an in-text `@` may start here: at the start, or after space or opening punctuation,
+    /// a table cell's `|` or emphasis (`|@key`, `*@key*`), but not inside a word or an address.
     static func canStartCitation(after previous: UInt8?) -> Bool {
         guard let p = previous else { return true }
-        return p == 0x20 || p == 0x09 || p == 0x0A || p == UInt8(ascii: "(") || p == UInt8(ascii: "[")
-            || p == UInt8(ascii: ";") || p == UInt8(ascii: "-") || p == UInt8(ascii: "\"") || p == UInt8(ascii: "'")
+        return p == 0x20 || p == 0x09 || p == 0x0A || p == 0x0D || starters.contains(p)
     }
+
+    private static let starters: Set<UInt8> = Set("([;-\"'|*_~{".utf8)
 
     /// Parses the key after the `@` at `at`; returns the key and the index after it.
     /// The byte length of the key character at `i`, or 0: ASCII letters, digits and `_`, and any other
@@ -44,6 +46,9 @@ enum CitationSyntax {
                 i += n
             } else if internalPunctuation.contains(b[i]), i + 1 < end, keyCharLength(b, at: i + 1, end: end) > 0 {
                 i += 1
+            } else if b[i] == UInt8(ascii: ":") || b[i] == UInt8(ascii: "/"), i + 1 < end, b[i + 1] == UInt8(ascii: "/") {
+                // As pandoc: `:` or `/` before `/`, so Manubot's `@url:https://example.org/x` is one key.
+                i += 1
             } else {
                 break
             }
@@ -58,7 +63,7 @@ enum CitationSyntax {
         var pieceStart = from
         var i = from
         while i <= to {
-            if i == to || b[i] == UInt8(ascii: ";") {
+            if i == to || b[i] == UInt8(ascii: ";") || (b[i] == UInt8(ascii: ",") && startsItem(b, after: i, to: to)) {
                 guard let item = item(b, from: pieceStart, to: i, locate: locate) else { return nil }
                 items.append(item)
                 pieceStart = i + 1
@@ -66,6 +71,16 @@ enum CitationSyntax {
             i += 1
         }
         return items.isEmpty ? nil : items
+    }
+
+    /// Whether `, @key` (or `, -@key`) follows the comma at `i`: pandoc reads `[@a, @b]` as two
+    /// citations, so Folio does too (with a warning, `citation.comma`).
+    static func startsItem(_ b: [UInt8], after i: Int, to: Int) -> Bool {
+        var j = i + 1
+        while j < to, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0A { j += 1 }
+        if j < to, b[j] == UInt8(ascii: "-") { j += 1 }
+        guard j < to, b[j] == UInt8(ascii: "@") else { return false }
+        return key(b, at: j, end: to) != nil
     }
 
     private static func item(_ b: [UInt8], from: Int, to: Int, locate: (Int) -> SourceLocation) -> CitationGroup.Item? {

@@ -202,7 +202,13 @@ struct MarkdownPreprocessor {
                 continue
             }
             if c == UInt8(ascii: "\\") {
-                i += 2
+                // A backslash before a letter starts a TeX command (not in link text or a destination);
+                // before anything else it escapes it.
+                if i >= plainUntil, i + 1 < end, (b[i + 1] | 0x20) >= UInt8(ascii: "a"), (b[i + 1] | 0x20) <= UInt8(ascii: "z") {
+                    i = texCommand(i, end)
+                } else {
+                    i += 2
+                }
             } else if c == UInt8(ascii: "`") {
                 i = skipCodeSpan(i, end)
             } else if let to = reviewToken(i, end) {
@@ -216,7 +222,7 @@ struct MarkdownPreprocessor {
                 replace(i, to, kind)
                 i = to
             } else if c == UInt8(ascii: "["), let close = linkText(i, end) {
-                plainUntil = close
+                plainUntil = destinationEnd(close, end)
                 i += 1
             } else if c == UInt8(ascii: "@"), CitationSyntax.canStartCitation(after: i > start ? b[i - 1] : nil),
                       let (to, kind) = inTextCitation(i, end) {
@@ -333,27 +339,70 @@ struct MarkdownPreprocessor {
             j += 1
         }
         guard sawAt, j < end else { return nil }
-        if j + 1 < end, b[j + 1] == UInt8(ascii: "(") || b[j + 1] == UInt8(ascii: "[") || b[j + 1] == UInt8(ascii: ":") {
+        if j + 1 < end, b[j + 1] == UInt8(ascii: "(") || b[j + 1] == UInt8(ascii: "[") {
             return nil
         }
+        // `[x]:` is a link reference definition only at the start of a line.
+        if j + 1 < end, b[j + 1] == UInt8(ascii: ":"), atLineStart(i) { return nil }
         if let m = mark {
             malformed("a review mark inside a citation's brackets: put the mark around the whole citation, "
                       + "as in {++[@key]++}", at: m)
             return nil
         }
         guard let items = CitationSyntax.group(b, from: i + 1, to: j, locate: location) else { return nil }
+        if let comma = (i + 1..<j).first(where: { b[$0] == UInt8(ascii: ",") && CitationSyntax.startsItem(b, after: $0, to: j) }) {
+            let at = location(comma)
+            diagnostics.append(Diagnostic(.warning, "citation.comma", "citations separated by a comma; Folio reads them as separate citations, as pandoc does",
+                                          range: SourceRange(start: at, endLine: at.line, endColumn: at.column),
+                                          notes: ["separate citations with ';': [@a; @b]"]))
+        }
         let source = String(decoding: b[i...j], as: UTF8.self)
         return (j + 1, .citation(CitationGroup(items: items, inText: false, source: source)))
     }
 
-    /// The end of `[text]` when it is link or image text (`](`, `][`, `]:` or `![`): nothing inside is a citation.
+    /// The end of `[text]` when it is link text (`](`, `][`, or `]:` at a line's start): nothing inside is a
+    /// citation. An image's text is its caption, read like any text.
     private func linkText(_ i: Int, _ end: Int) -> Int? {
+        if i > 0, b[i - 1] == UInt8(ascii: "!") { return nil }
+        // A footnote's label (`[^x]` and `[^x]:`) is not a link: its text is read as any text.
+        if i + 1 < end, b[i + 1] == UInt8(ascii: "^") { return nil }
         var j = i + 1
         while j < end, b[j] != UInt8(ascii: "]"), b[j] != UInt8(ascii: "["), j - i < 2000 { j += 1 }
         guard j < end, b[j] == UInt8(ascii: "]") else { return nil }
-        let image = i > 0 && b[i - 1] == UInt8(ascii: "!")
-        let link = j + 1 < end && (b[j + 1] == UInt8(ascii: "(") || b[j + 1] == UInt8(ascii: "[") || b[j + 1] == UInt8(ascii: ":"))
-        return image || link ? j + 1 : nil
+        let link = j + 1 < end && (b[j + 1] == UInt8(ascii: "(") || b[j + 1] == UInt8(ascii: "[")
+                                   || (b[j + 1] == UInt8(ascii: ":") && atLineStart(i)))
+        return link ? j + 1 : nil
+    }
+
+    /// Past a link's destination: `(…)` after `](` (nested parentheses counted), or the rest of the
+    /// line after a definition's `]:`; `close` is just after the `]`.
+    private func destinationEnd(_ close: Int, _ end: Int) -> Int {
+        guard close < end else { return close }
+        if b[close] == UInt8(ascii: ":") {
+            return b[close..<end].firstIndex(of: 0x0A) ?? end
+        }
+        guard b[close] == UInt8(ascii: "(") else { return close }
+        var depth = 0
+        var j = close
+        while j < end, j - close < 4096 {
+            if b[j] == UInt8(ascii: "\\") { j += 2; continue }
+            if b[j] == UInt8(ascii: "(") { depth += 1 }
+            if b[j] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { return j + 1 } }
+            j += 1
+        }
+        return close
+    }
+
+    /// Whether only up to three spaces (and block-quote markers) stand before `i` on its line.
+    private func atLineStart(_ i: Int) -> Bool {
+        var k = i
+        var spaces = 0
+        while k > chunk.start, b[k - 1] != 0x0A {
+            k -= 1
+            if b[k] == 0x20 { spaces += 1 } else if b[k] != UInt8(ascii: ">") { return false }
+            if spaces > 3 { return false }
+        }
+        return true
     }
 
     private func inTextCitation(_ i: Int, _ end: Int) -> (Int, Span.Kind)? {

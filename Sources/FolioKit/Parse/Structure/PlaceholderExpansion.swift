@@ -34,7 +34,61 @@ struct PlaceholderExpansion {
     }
 
     func blocks(_ list: [Block]) -> [Block] {
-        list.map(block)
+        list.flatMap { b -> [Block] in
+            let expanded = block(b)
+            guard case .paragraph(let content) = expanded.kind else { return [expanded] }
+            return splitAtLabelledEquations(content, range: expanded.range) ?? [expanded]
+        }
+    }
+
+    /// `text $$ x $$ {#eq:a} more`: display math with a label inside a paragraph is a numbered equation,
+    /// as pandoc-crossref makes it; the text around it stays paragraphs.
+    private func splitAtLabelledEquations(_ content: [Inline], range: SourceRange) -> [Block]? {
+        guard content.contains(where: { labelled($0) != nil }) else { return nil }
+        var out: [Block] = []
+        var run: [Inline] = []
+        func flush() {
+            let trimmed = Self.trimBreaks(run)
+            if !trimmed.isEmpty { out.append(Block(.paragraph(trimmed), range: trimmed.first?.range ?? range)) }
+            run = []
+        }
+        for node in content {
+            if let eq = labelled(node) {
+                flush()
+                out.append(Block(.equation(eq), range: node.range))
+            } else {
+                run.append(node)
+            }
+        }
+        flush()
+        return out
+    }
+
+    private func labelled(_ node: Inline) -> Equation? {
+        guard case .math(true, let tex) = node.kind, let attrs = displayAttributes[node.range.start], attrs.id != nil else { return nil }
+        return Equation(tex: tex, attributes: attrs)
+    }
+
+    /// Without the breaks and spaces at either end.
+    static func trimBreaks(_ list: [Inline]) -> [Inline] {
+        func blank(_ n: Inline) -> Bool {
+            switch n.kind {
+            case .softBreak, .lineBreak: true
+            case .text(let s): s.allSatisfy(\.isWhitespace)
+            default: false
+            }
+        }
+        var l = list[...]
+        while let f = l.first, blank(f) { l = l.dropFirst() }
+        while let e = l.last, blank(e) { l = l.dropLast() }
+        var out = Array(l)
+        if let f = out.first, case .text(let t) = f.kind { out[0].kind = .text(String(t.drop(while: \.isWhitespace))) }
+        if let i = out.indices.last, case .text(let t) = out[i].kind {
+            var t = Substring(t)
+            while t.last?.isWhitespace == true { t = t.dropLast() }
+            out[i].kind = .text(String(t))
+        }
+        return out
     }
 
     private func block(_ b: Block) -> Block {

@@ -16,6 +16,10 @@ extension Resolver {
                 }
                 return needed ? b.mapInlines { references.rewrite($0) } : b
             }
+            // A reference in a chapter's title ("# About @sec:x") reads as in the text.
+            if ch.title.contains(where: { if case .citation = $0.kind { true } else { false } }) {
+                ch.title = ch.title.mapInlines { references.rewrite($0) }
+            }
             ch.blocks = ch.blocks.map(rewrite)
             ch.footnotes = ch.footnotes.map { note in
                 var n = note

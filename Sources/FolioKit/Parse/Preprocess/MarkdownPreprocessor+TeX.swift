@@ -1,0 +1,62 @@
+/// Raw TeX commands in prose (`\autoref{fig:x}`, `\cite{k}`, `\newpage`), as papers written for
+/// pandoc and LaTeX have them. Cross-references and citations become Folio's own (`\autoref{fig:x}`
+/// is `@fig:x`, `\ref{fig:x}` its number, `\citet{k}` is `@k`, `\cite{a,b}` is `[@a; @b]`); every
+/// other command is a located error that says what to write instead, never TeX printed as text.
+extension MarkdownPreprocessor {
+    /// Handles a command at `i` (a backslash before a letter); returns where scanning goes on.
+    mutating func texCommand(_ i: Int, _ end: Int) -> Int {
+        var j = i + 1
+        while j < end, j - i <= 40, isLetter(b[j]) { j += 1 }
+        let name = String(decoding: b[(i + 1)..<j], as: UTF8.self)
+        var argument: String?
+        var to = j
+        if j < end, b[j] == UInt8(ascii: "{"), let close = b[j..<min(end, j + 512)].firstIndex(of: UInt8(ascii: "}")),
+           !b[j..<close].contains(0x0A) {
+            argument = String(decoding: b[(j + 1)..<close], as: UTF8.self)
+            to = close + 1
+        }
+        let at = location(i)
+        let keys = (argument ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        func group(inText: Bool, numberOnly: Bool) -> CitationGroup {
+            let items = keys.map { CitationGroup.Item(key: $0, prefix: "", suffix: "", suppressAuthor: numberOnly, location: at) }
+            return CitationGroup(items: items, inText: inText, source: String(decoding: b[i..<to], as: UTF8.self))
+        }
+        switch name {
+        case "autoref", "cref", "Cref", "ref", "eqref" where !keys.isEmpty:
+            replace(i, to, .citation(group(inText: true, numberOnly: name == "ref" || name == "eqref")))
+            return to
+        case "cite", "citep", "parencite", "autocite" where !keys.isEmpty:
+            replace(i, to, .citation(group(inText: false, numberOnly: false)))
+            return to
+        case "citet", "textcite" where !keys.isEmpty:
+            replace(i, to, .citation(group(inText: true, numberOnly: false)))
+            return to
+        default:
+            diagnostics.append(Diagnostic(.error, "tex.raw-command", "raw TeX '\\\(name)' in the text: Folio does not pass TeX through, and would print it as written",
+                                          range: SourceRange(start: at, endLine: at.line, endColumn: at.column + (to - i) - 1),
+                                          notes: [.init(Self.instead(name, argument))]))
+            return to
+        }
+    }
+
+    private func isLetter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+
+    /// What to write instead of a command, in Markdown.
+    static func instead(_ name: String, _ argument: String?) -> String {
+        let arg = argument ?? "…"
+        switch name {
+        case "label": return "write {#\(arg)} after the heading, the image or the table caption it names"
+        case "newpage", "pagebreak", "clearpage", "cleardoublepage":
+            return "remove it: chapters start on a new page in the PDF, and a page has no breaks in HTML"
+        case "tableofcontents": return "remove it: the contents are always generated"
+        case "listoffigures", "listoftables": return "remove it and list the floats in folio.yaml: 'lists: [figures, tables]'"
+        case "textbf": return "write **\(arg)**"
+        case "emph", "textit": return "write *\(arg)*"
+        case "texttt": return "write `\(arg)`"
+        case "url": return "write <\(arg)>"
+        case "href": return "write [text](\(arg))"
+        case "footnote": return "write a footnote: text[^1] and, on its own line, [^1]: \(arg)"
+        default: return "write it in Markdown, put TeX in $…$ if it is math, or escape the backslash (\\\\\(name)) to print it"
+        }
+    }
+}
