@@ -25,6 +25,7 @@ enum MathMLSymbols {
         "cup": "∪", "cap": "∩", "setminus": "∖", "wedge": "∧", "land": "∧", "vee": "∨", "lor": "∨",
         "dagger": "†", "ddagger": "‡", "amalg": "⨿", "sqcup": "⊔", "sqcap": "⊓",
         "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠", "approx": "≈",
+        "lesssim": "≲", "gtrsim": "≳", "lessapprox": "⪅", "gtrapprox": "⪆",
         "equiv": "≡", "sim": "∼", "simeq": "≃", "cong": "≅", "propto": "∝", "ll": "≪", "gg": "≫",
         "prec": "≺", "succ": "≻", "preceq": "⪯", "succeq": "⪰", "parallel": "∥", "perp": "⊥",
         "mid": "∣", "in": "∈", "notin": "∉", "ni": "∋", "subset": "⊂", "supset": "⊃",
@@ -75,6 +76,8 @@ enum MathMLSymbols {
     static let limitFunctions: [String: String] = [
         "lim": "lim", "liminf": "lim inf", "limsup": "lim sup", "max": "max", "min": "min",
         "sup": "sup", "inf": "inf", "det": "det", "gcd": "gcd", "Pr": "Pr",
+        // Not in amsmath: the LaTeX writer spells them out (`LaTeXMath.portable`).
+        "argmin": "arg min", "argmax": "arg max",
     ]
 
     /// Accents: the mark, whether it stretches over its base, and whether it goes underneath.
@@ -100,7 +103,7 @@ enum MathMLSymbols {
     static let fonts: [String: String] = [
         "mathrm": "normal", "mathbf": "bold", "mathit": "italic", "mathsf": "sans-serif",
         "mathtt": "monospace", "mathcal": "script", "mathbb": "double-struck",
-        "mathfrak": "fraktur", "boldsymbol": "bold-italic",
+        "mathfrak": "fraktur", "boldsymbol": "bold-italic", "pmb": "bold-italic",
     ]
 
     /// Text commands and the `mathvariant` each sets (empty: none).

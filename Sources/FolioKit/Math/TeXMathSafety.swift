@@ -13,6 +13,20 @@ public enum TeXMathSafety {
         }
     }
 
+    /// Every command in `tex` outside the allowlist, in order of first use.
+    public static func refusedCommands(in tex: String) -> [String] {
+        var seen: Set<String> = []
+        var out: [String] = []
+        for token in TeXTokenizer.tokenize(tex) {
+            guard case .command(let name) = token.kind, !name.isEmpty, name != "\\" else { continue }
+            let known = TeXMathCommands.symbols.contains(name) || TeXMathCommands.switches.contains(name)
+                || TeXMathCommands.withArguments[name] != nil || MathMLSymbols.bigSizes[name] != nil
+                || ["left", "right", "middle", "begin", "end"].contains(name)
+            if !known, seen.insert(name).inserted { out.append(name) }
+        }
+        return out
+    }
+
     /// Byte-level problems TeX would see before tokenizing: `^^` escapes, control characters, blank lines.
     static func rawProblem(in tex: String) -> (message: String, offset: Int)? {
         var previous: UInt8 = 0

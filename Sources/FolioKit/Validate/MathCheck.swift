@@ -25,7 +25,12 @@ public enum MathCheck {
 
     static func check(_ tex: String, display: Bool, at location: SourceLocation) -> [Diagnostic] {
         if let problem = TeXMathSafety.firstProblem(in: tex) {
-            return [.error("math.unsafe", "\(problem.message) (Folio passes math to LaTeX as written, so it allows only math commands)",
+            // Every command the formula uses that is not allowed, in one message (not one build each).
+            let refused = TeXMathSafety.refusedCommands(in: tex)
+            let message = refused.count > 1
+                ? "the commands \(refused.map { "\\" + $0 }.joined(separator: ", ")) are not allowed in math"
+                : problem.message
+            return [.error("math.unsafe", "\(message) (Folio passes math to LaTeX as written, so it allows only math commands)",
                            at: location)]
         }
         let unsupported = MathMLConverter.convert(tex, display: display).unsupported

@@ -153,3 +153,21 @@ extension PandocInputTests {
         #expect(r.tex.contains("\\label{eq:rule}"))
     }
 }
+
+extension PandocInputTests {
+    /// amsmath and amssymb commands pandoc papers use, in MathML and in LaTeX.
+    @Test func commonMathCommands() throws {
+        let r = try Self.build("# T\n\nOptimise $\\argmin_x f(x) \\lesssim \\pmb{y} \\gtrsim \\argmax z$ here.\n")
+        #expect(!r.diagnostics.contains { $0.severity == .error }, "\(r.diagnostics)")
+        #expect(r.html.contains("<mi>arg min</mi>") && r.html.contains("<mo>≲</mo>") && r.html.contains("mathvariant=\"bold-italic\""))
+        #expect(r.tex.contains("\\(\\operatorname*{arg\\,min}_x f(x) \\lesssim \\pmb{y} \\gtrsim \\operatorname*{arg\\,max} z\\)"))
+    }
+
+    /// Every refused command of a formula is named at once.
+    @Test func everyRefusedMathCommandAtOnce() throws {
+        let r = try Self.build("# T\n\nBad $\\foo + \\bar{x} + \\baz + \\foo$.\n")
+        let d = r.diagnostics.filter { $0.id == "math.unsafe" }
+        #expect(d.count == 1)
+        #expect(d.first?.message.hasPrefix("the commands \\foo, \\baz are not allowed in math") == true, "\(d)")
+    }
+}

@@ -4,6 +4,7 @@ extension LaTeXRenderer {
     /// this is the last gate, so math that reached the writer by any other path never reaches LaTeX.
     mutating func math(_ tex: String, display: Bool, at location: SourceLocation) {
         guard safe(tex, at: location) else { return }
+        let tex = LaTeXMath.portable(tex)
         out += display ? "\\[\(tex)\\]" : "\\(\(tex)\\)"
     }
 
@@ -16,6 +17,8 @@ extension LaTeXRenderer {
 
     mutating func equation(_ e: Equation, at location: SourceLocation) {
         guard safe(e.tex, at: location) else { return }
+        var e = e
+        e.tex = LaTeXMath.portable(e.tex)
         if let n = e.number {
             out += "\\begin{equation}\n\(e.tex)\n\\tag{\(n)}"
             if let id = e.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }
@@ -55,5 +58,29 @@ extension LaTeXRenderer {
     mutating func div(_ attrs: Attributes, _ content: [Block]) {
         if let id = attrs.id { out += "\\phantomsection\\label{\(LaTeXEscaping.label(id))}\n" }
         blocks(content)
+    }
+}
+
+/// Math commands Folio reads that LaTeX's packages lack, spelled out for LaTeX.
+enum LaTeXMath {
+    static let spelled: [String: String] = ["argmin": "\\operatorname*{arg\\,min}", "argmax": "\\operatorname*{arg\\,max}"]
+
+    static func portable(_ tex: String) -> String {
+        guard tex.contains("\\arg") else { return tex }
+        var out = ""
+        var rest = Substring(tex)
+        while let r = rest.range(of: "\\arg") {
+            out += rest[..<r.lowerBound]
+            let after = rest[r.upperBound...]
+            let letters = after.prefix(while: \.isLetter)
+            if let replacement = spelled["arg" + letters] {
+                out += replacement
+                rest = after.dropFirst(letters.count)
+            } else {
+                out += rest[r]
+                rest = after
+            }
+        }
+        return out + rest
     }
 }
