@@ -107,7 +107,10 @@ struct CrossReferences {
         var word = run.count == 1 ? words.singular(first.word) : words.plural(first.word)
         if first.item.key.first?.isUppercase == true { word = word.prefix(1).uppercased() + word.dropFirst() }
         // Unnumbered targets (front matter, sections below the numbering depth) are named by their titles.
-        let showWord = !first.item.suppressAuthor && run.allSatisfy { $0.target.number != nil }
+        // A capitalised prefix names the targets itself and replaces the word ([Equation @eq:a; @eq:b],
+        // as pandoc-crossref); a lower-case one leads in to it ([see @tbl:a] is "see Table 1").
+        let named = first.item.prefix.first?.isUppercase == true
+        let showWord = !named && !first.item.suppressAuthor && run.allSatisfy { $0.target.number != nil }
         let numbers = run.map { ($0.target, display($0.target)) }
         if run.count == 1, let (target, number) = numbers.first {
             out.append(link(target, (showWord ? word + " " : "") + number, range))

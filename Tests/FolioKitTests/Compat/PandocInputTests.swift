@@ -171,3 +171,13 @@ extension PandocInputTests {
         #expect(d.first?.message.hasPrefix("the commands \\foo, \\baz are not allowed in math") == true, "\(d)")
     }
 }
+
+extension PandocInputTests {
+    /// A prefix in a group replaces the automatic word, as pandoc-crossref writes it.
+    @Test func prefixReplacesTheWord() throws {
+        let r = try Self.build("# T\n\n$$ a $$ {#eq:a}\n\n$$ b $$ {#eq:b}\n\nSee [Equation @eq:a; @eq:b] and [@eq:a; @eq:b].\n")
+        #expect(!r.diagnostics.contains { $0.severity == .error }, "\(r.diagnostics)")
+        #expect(r.html.contains("See Equation <a href=\"#eq:a\">(1.1)</a> and <a href=\"#eq:b\">(1.2)</a> and "), "\(r.html.components(separatedBy: "See ").last?.prefix(300) ?? "")")
+        #expect(!r.html.contains("Equation eq"))
+    }
+}
