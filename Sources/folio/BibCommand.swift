@@ -37,9 +37,11 @@ struct BibExportCommand: ParsableCommand {
         }
         engine.emit(contentsOf: diagnostics)
         Console().report(engine, summary: false)
-        if engine.hasErrors { throw ExitCode(1) }
+        // One bad entry never costs the rest: every entry that parsed is exported, and the exit
+        // status still says that some did not.
         let text = to == .csljson ? CSLJSONWriter.json(bib.references) : BibLaTeXWriter.bib(bib.references)
         FileHandle.standardOutput.write(Data(text.utf8))
+        if engine.hasErrors { throw ExitCode(1) }
     }
 }
 

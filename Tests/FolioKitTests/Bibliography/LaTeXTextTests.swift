@@ -57,3 +57,18 @@ extension LaTeXTextTests {
         #expect(r.paper?.bibliography["k"]?["title"] == "Straße")
     }
 }
+
+extension RealBibTeXTests {
+    /// A broken entry and a duplicate key are reported, and every good entry is still exported.
+    @Test func exportKeepsEveryGoodEntry() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("bad.bib", "@book{good1, author = {A, B}, title = {T1}, publisher = {P}, year = 2020}\n"
+            + "@book{bad, title = {Unclosed, year = 2021}\n@book{good2, author = {C, D}, title = {T2}, publisher = {P}, year = 2022}\n")
+        let r = try CLI.run(["bib", "export", "bad.bib"], in: s.url)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("bad.bib:3:1: error"))
+        let items = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(items.compactMap { $0["id"] as? String } == ["good1", "good2"])
+    }
+}
