@@ -55,6 +55,10 @@ public struct Manifest: Sendable {
     public var words: PaperWords
     /// Which lists (`figures`, `tables`, `listings`) follow the table of contents.
     public var lists: [PaperWords.Kind]
+    /// Whether an image alone in a paragraph without an id is a numbered figure (Folio's default) or
+    /// an unnumbered one with its caption (`crossref: {compat: pandoc-crossref}` or
+    /// `number-unlabelled-figures: false`), so that labelled figures keep pandoc-crossref's numbers.
+    public var numberUnlabelledFigures = true
     /// Input limits for every chapter (the manifest's `limits:` section).
     public var limits: InputLimits
     /// The manifest's own location (its first line).

@@ -57,9 +57,17 @@ public enum ManifestLoader {
         let lang = try f.string("lang") ?? "en"
         var words = PaperWords.builtIn(for: lang)
         var lists: [PaperWords.Kind] = []
+        var numberUnlabelled = true
         if let crossref = f.value("crossref") {
             let c = try YAMLFields(crossref, what: "crossref")
-            warnings += c.unknownKeys(known: ["words", "lists"])
+            warnings += c.unknownKeys(known: ["words", "lists", "compat", "number-unlabelled-figures"])
+            if let compat = try c.string("compat") {
+                guard compat == "pandoc-crossref" else {
+                    throw .error("manifest.crossref", "'compat' takes pandoc-crossref, not '\(compat)'", at: c.value("compat")?.location ?? c.location)
+                }
+                numberUnlabelled = false
+            }
+            if let n = try c.bool("number-unlabelled-figures") { numberUnlabelled = n }
             for (name, location) in try c.strings("lists") {
                 guard let kind = PaperWords.Kind(rawValue: name.hasSuffix("s") ? String(name.dropLast()) : name),
                       [.figure, .table, .listing].contains(kind) else {
@@ -112,6 +120,7 @@ public enum ManifestLoader {
             sectionDepth: sectionDepth, numberFrontMatter: numberFront, numberFloatsPerChapter: perChapter,
             words: words, lists: lists, limits: limits, location: SourceLocation(file: file, line: 1, column: 1))
         manifest.citations = try citationOptions(f, words: words)
+        manifest.numberUnlabelledFigures = numberUnlabelled
         manifest.subject = try f.string("subject")
         manifest.keywords = try f.strings("keywords").map(\.0)
         if let v = f.value("raw-html") { manifest.settingLocations["raw-html"] = v.location }

@@ -39,6 +39,11 @@ extension Resolver {
         case .paragraph(let content):
             guard let (image, parsed) = Self.figureParts(content), case .image(let src, let title, let alt) = image.kind else { break }
             var attrs = parsed
+            if attrs.id == nil, !paper.manifest.numberUnlabelledFigures {
+                // pandoc-crossref: a figure without a label has its caption but no number.
+                b.kind = .figure(Figure(source: src, title: title, caption: alt, attributes: attrs, number: ""))
+                break
+            }
             let number = numberFloat("figure", .figure, id: &attrs.id, at: at)
             var figure = Figure(source: src, title: title, caption: alt, attributes: attrs, number: number.text)
             figure.ordinal = number.ordinal

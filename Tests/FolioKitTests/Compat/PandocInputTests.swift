@@ -181,3 +181,35 @@ extension PandocInputTests {
         #expect(!r.html.contains("Equation eq"))
     }
 }
+
+extension PandocInputTests {
+    /// pandoc-crossref's listing captions, before and after the code.
+    @Test func listingCaptionsInBothPositions() throws {
+        let r = try Self.build("# T\n\n: Before the code {#lst:one}\n\n```python\nprint(1)\n```\n\n```\nx = 2\n```\n\nListing: After the code {#lst:two}\n\nSee @lst:one and @lst:two.\n")
+        #expect(!r.diagnostics.contains { $0.severity == .error }, "\(r.diagnostics)")
+        #expect(r.html.contains("See <a href=\"#lst:one\">Listing 1.1</a> and <a href=\"#lst:two\">Listing 1.2</a>."))
+        #expect(r.html.contains("Before the code") && r.html.contains("After the code"))
+        #expect(!r.html.contains("{#lst:"))
+    }
+}
+
+extension PandocInputTests {
+    /// With `crossref: {compat: pandoc-crossref}`, an image without a label is a figure without a
+    /// number, so the labelled figures after it keep pandoc-crossref's numbers.
+    @Test func unlabelledFiguresUnnumberedInCompatMode() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/folio.yaml", "title: T\ncrossref:\n  compat: pandoc-crossref\nback-matter: [a.md]\n")
+        try s.write("P/a.md", "# T\n\n![Unlabelled](fig.png)\n\n![Labelled](fig.png){#fig:one}\n\nSee @fig:one.\n")
+        try s.writePNG("P/fig.png")
+        let out = BuildPipeline.run(.init(paperDirectory: s.url.appendingPathComponent("P").path,
+                                          outputDirectory: s.url.appendingPathComponent("out").path, formats: [.html, .latex], profile: .draft))
+        #expect(!out.diagnostics.hasErrors, "\(out.diagnostics.diagnostics)")
+        let html = s.read("out/html/index.html") ?? ""
+        #expect(html.contains("<figcaption>Unlabelled</figcaption>"))
+        #expect(html.contains("<span class=\"figure-label\">Figure 1.1:</span> Labelled"))
+        #expect(html.contains("See <a href=\"#fig:one\">Figure 1.1</a>."))
+        let tex = s.read("out/latex/paper.tex") ?? ""
+        #expect(tex.contains("\\par\\medskip{\\small Unlabelled\\par}"))
+    }
+}

@@ -151,7 +151,7 @@ public enum HTMLPage {
                 for top in ch.blocks {
                     top.forEachBlock { b in
                         switch (kind, b.kind) {
-                        case (.figure, .figure(let f)): entries.append((f.attributes.id ?? "", f.number, f.caption))
+                        case (.figure, .figure(let f)) where !f.number.isEmpty: entries.append((f.attributes.id ?? "", f.number, f.caption))
                         case (.table, .table(let t)):
                             if let n = t.number, let c = t.caption { entries.append((t.attributes.id ?? "", n, c)) }
                         case (.listing, .listing(let l)):

@@ -140,7 +140,10 @@ public struct HTMLRenderer {
             out += Self.idAttribute(f.attributes.id)
             out += ">\n"
             image(source: f.source, title: f.title, alt: f.caption, attributes: f.attributes)
-            out += "\n<figcaption><span class=\"figure-label\">\(HTMLEscaping.text(options.words.singular(.figure))) \(f.number):</span> "
+            out += "\n<figcaption>"
+            if !f.number.isEmpty {
+                out += "<span class=\"figure-label\">\(HTMLEscaping.text(options.words.singular(.figure))) \(f.number):</span> "
+            }
             inlines(f.caption)
             out += "</figcaption>\n</figure>\n"
         case .equation(let e): equation(e)

@@ -87,6 +87,11 @@ extension LaTeXRenderer {
         if f.ordinal > 0 {
             out += "\\renewcommand{\\thefigure}{\(f.number)}\\setcounter{figure}{\(f.ordinal - 1)}\n"
         }
+        if f.number.isEmpty {
+            // Unnumbered (pandoc-crossref's unlabelled figures): the caption without a number.
+            out += "\\par\\medskip{\\small \(caption)\\par}\n\\end{figure}\n\n"
+            return
+        }
         out += "\\caption[\(short)]{\(caption)}"
         if let id = f.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }
         out += "\n\\end{figure}\n\n"

@@ -1,5 +1,6 @@
 /// After cmark-gfm: groups `:::` divs, makes callouts (from `.callout-*` divs and GitHub alerts),
-/// attaches `: Caption {#tbl:id}` paragraphs to their tables, and makes captioned code blocks listings.
+/// attaches `: Caption {#tbl:id}` paragraphs to their tables, and makes captioned code blocks listings
+/// (a caption in the info string, or pandoc-crossref's `: Caption {#lst:id}` line before or after).
 struct BlockStructure {
     let spans: [MarkdownPreprocessor.Span]
     private(set) var diagnostics: [Diagnostic] = []
@@ -127,9 +128,9 @@ struct BlockStructure {
     // MARK: Captions and listings
 
     /// A paragraph that starts with `: ` or `Table: `: its caption inlines and attributes.
-    private static func caption(_ b: Block) -> ([Inline], Attributes)? {
+    private static func caption(_ b: Block, word: String = "Table: ") -> ([Inline], Attributes)? {
         guard case .paragraph(var content) = b.kind, let first = content.first, case .text(let s) = first.kind else { return nil }
-        let marker = s.hasPrefix(": ") ? 2 : s.hasPrefix("Table: ") ? 7 : 0
+        let marker = s.hasPrefix(": ") ? 2 : s.hasPrefix(word) ? word.count : 0
         guard marker > 0 else { return nil }
         let rest = String(s.dropFirst(marker))
         content[0] = Inline(.text(rest), range: first.range)
@@ -142,6 +143,24 @@ struct BlockStructure {
         var out: [Block] = []
         var skip = Set<Int>()
         for (i, b) in list.enumerated() where !skip.contains(i) {
+            // pandoc-crossref's listing captions: `: Caption {#lst:x}` (or `Listing: …`) before or after code.
+            if case .codeBlock(let info, let literal) = b.kind {
+                let language = String(info.split(separator: " ").first ?? "")
+                var listing: (([Inline], Attributes))?
+                if i + 1 < list.count, let c = Self.caption(list[i + 1], word: "Listing: ") {
+                    listing = c
+                    skip.insert(i + 1)
+                } else if let previous = out.last, let c = Self.caption(previous, word: "Listing: ") {
+                    listing = c
+                    out.removeLast()
+                }
+                var block = b
+                if let (caption, attrs) = listing {
+                    block.kind = .listing(Listing(language: language, literal: literal, caption: caption, attributes: attrs))
+                }
+                out.append(block)
+                continue
+            }
             guard case .table(var t) = b.kind else {
                 out.append(b)
                 continue
