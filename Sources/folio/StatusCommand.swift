@@ -24,16 +24,12 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var safety: UntrustedOption
 
     func run() throws {
-        let source = try paper.source()
-        let analysis = LintPipeline.run(source, profile: profile.value, untrusted: safety.untrusted)
-        guard let paperModel = analysis.paper else {
+        let (collected, analysis) = PaperStatus.collect(try paper.source(), directory: paper.directory, revision: paper.revision,
+                                                        profile: profile.value, untrusted: safety.untrusted, gitLimits: paper.gitLimits)
+        guard let status = collected else {
             Console().report(analysis.engine, summary: true)
             throw ExitCode(1)
         }
-        // Each file's last commit up to HEAD, or up to --revision.
-        let files = paperModel.chapters.map { ($0.path, source.url($0.manifestPath)) }
-        let history = ChapterHistory.lastChanges(files, directory: paper.directory, revision: paper.revision, limits: paper.gitLimits)
-        guard let status = PaperStatus.make(analysis, history: history) else { throw ExitCode(1) }
         print(StatusReportWriter.render(status, format: format), terminator: "")
         if let needed = requireStatus {
             let below = status.below(needed)

@@ -33,14 +33,10 @@ public enum RenderPipeline {
         } catch {
             return Result(output: "", diagnostics: [error])
         }
+        // `folio render` is GFM, where a backslash before a letter is text: raw TeX is a warning here.
         var (doc, parseDiagnostics) = CmarkParser.parse(split.body, file: file, lineOffset: split.bodyLineOffset,
-                                                        limits: limits, remedy: "'folio render --limit NAME=VALUE'")
-        // `folio render` is GFM, where a backslash before a letter is text: TeX is a warning here.
-        diagnostics += parseDiagnostics.map { d in
-            var d = d
-            if d.id == "tex.raw-command" { d.severity = .warning }
-            return d
-        }
+                                                        limits: limits, remedy: "'folio render --limit NAME=VALUE'", rawTeX: .warning)
+        diagnostics += parseDiagnostics
         // The title: a first-level heading that opens the body, else the front matter's `title`.
         var fmTitle: String?
         do throws(Diagnostic) { fmTitle = try meta?.string("title") } catch { return Result(output: "", diagnostics: [error]) }

@@ -147,9 +147,7 @@ enum CriticWriter {
         func words(_ lines: [Line], _ r: Range<Int>) -> Set<String> {
             Set(r.flatMap { lines[$0].content.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) })
         }
-        let x = words(a, ra), y = words(b, rb)
-        guard !x.isEmpty || !y.isEmpty else { return 1 }
-        return Double(x.intersection(y).count) / Double(x.union(y).count)
+        return BlockDiff.similarity(words(a, ra), words(b, rb))
     }
 
     // MARK: Lines

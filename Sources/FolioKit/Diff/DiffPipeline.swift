@@ -73,8 +73,7 @@ public enum DiffPipeline {
         // The papers as readers get them: every review mark accepted, on both sides.
         let oldPaper = ReviewDecision.apply(.accept, to: oldParsed, profile: .draft).paper
         let newPaper = ReviewDecision.apply(.accept, to: newParsed, profile: .draft).paper
-        let ids: (ResolvedPaper) -> [String: String] = { r in Dictionary(r.chapters.map { ($0.path, $0.id) }, uniquingKeysWith: { a, _ in a }) }
-        let diff = PaperDiff.make(old: oldPaper, oldIDs: ids(oldResolved), new: newPaper, newIDs: ids(newResolved),
+        let diff = PaperDiff.make(old: oldPaper, oldIDs: oldResolved.chapterIDs, new: newPaper, newIDs: newResolved.chapterIDs,
                                   newLabels: newResolved.labels, oldName: oldName, newName: newName)
         var outcome = Outcome(diagnostics: engine, diff: diff)
         guard !diff.isEmpty else { return outcome }
@@ -85,7 +84,8 @@ public enum DiffPipeline {
         }
         switch request.format {
         case .html: writeRendered(diff, request: request, into: &outcome)
-        case .critic: writeCritic(old: oldPaper, new: newPaper, oldIDs: ids(oldResolved), newIDs: ids(newResolved), request: request, into: &outcome)
+        case .critic: writeCritic(old: oldPaper, new: newPaper, oldIDs: oldResolved.chapterIDs, newIDs: newResolved.chapterIDs,
+                                 request: request, into: &outcome)
         }
         return outcome
     }
@@ -129,7 +129,7 @@ public enum DiffPipeline {
     /// (a removed chapter with every line marked removed), with review marks of either side accepted.
     private static func writeCritic(old: Paper, new: Paper, oldIDs: [String: String], newIDs: [String: String],
                                     request: Request, into outcome: inout Outcome) {
-        let oldByID = Dictionary(old.chapters.map { (oldIDs[$0.path] ?? $0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldByID = PaperDiff.byID(old, oldIDs)
         let newIDSet = Set(new.chapters.map { newIDs[$0.path] ?? $0.path })
         let out = URL(fileURLWithPath: request.outputDirectory).standardizedFileURL
         let staging = out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent)-\(UUID().uuidString)")

@@ -27,7 +27,7 @@ public struct PaperDiff: Sendable {
     /// `oldName` and `newName` say what is compared ("a1b2c3d", "the working tree").
     static func make(old: Paper, oldIDs: [String: String], new: Paper, newIDs: [String: String], newLabels: LabelRegistry,
                      oldName: String, newName: String) -> PaperDiff {
-        let oldByID = Dictionary(old.chapters.map { (oldIDs[$0.path] ?? $0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldByID = byID(old, oldIDs)
         let newIDList = new.chapters.map { newIDs[$0.path] ?? $0.path }
         let newSet = Set(newIDList)
         var diff = PaperDiff(paper: new)
@@ -103,6 +103,11 @@ public struct PaperDiff: Sendable {
         paper.frontMatter.insert(summary(diff, removedBlocks: removedBlocks, oldName: oldName, newName: newName, manifest: new.manifest), at: 0)
         diff.paper = paper
         return diff
+    }
+
+    /// A paper's chapters by id (`ids` maps each file to its resolved id; the file stands in without one).
+    static func byID(_ paper: Paper, _ ids: [String: String]) -> [String: Chapter] {
+        Dictionary(paper.chapters.map { (ids[$0.path] ?? $0.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The first chapter of the rendered diff: what changed, with a link to each change.

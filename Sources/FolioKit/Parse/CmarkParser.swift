@@ -36,11 +36,12 @@ public enum CmarkParser {
     /// (for files whose front matter was cut off before parsing). Text that breaks `limits` never
     /// reaches cmark-gfm: the result is an empty document and a located error.
     public static func parse(_ text: String, file: String, lineOffset: Int = 0, limits: InputLimits = InputLimits(),
-                             remedy: String = "the manifest's 'limits:' section") -> (MarkdownDocument, [Diagnostic]) {
+                             remedy: String = "the manifest's 'limits:' section",
+                             rawTeX: Diagnostic.Severity = .error) -> (MarkdownDocument, [Diagnostic]) {
         if let violation = InputGuard.check(text, file: file, lineOffset: lineOffset, limits: limits, remedy: remedy) {
             return (MarkdownDocument(file: file, blocks: [], footnotes: []), [violation])
         }
-        let pre = MarkdownPreprocessor.run(text, file: file, lineOffset: lineOffset, limits: limits)
+        let pre = MarkdownPreprocessor.run(text, file: file, lineOffset: lineOffset, limits: limits, rawTeX: rawTeX)
         var (doc, diagnostics) = convert(pre.text, file: file, lineOffset: lineOffset, lineMap: pre.lineMap)
         let expansion = PlaceholderExpansion(spans: pre.spans)
         doc = expansion.document(doc)

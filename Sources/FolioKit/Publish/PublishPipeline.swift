@@ -235,12 +235,11 @@ public enum PublishPipeline {
     }
 
     private static func statusPage(_ request: Request) -> Data? {
-        let analysis = LintPipeline.run(paperDirectory: request.paperDirectory, profile: request.profile)
-        let provider = DiskProvider(directory: request.paperDirectory)
-        let files = analysis.paper?.chapters.map { ($0.path, provider.url($0.manifestPath)) } ?? []
-        let history = ChapterHistory.lastChanges(files, directory: request.paperDirectory, limits: request.gitLimits)
-        return PaperStatus.make(analysis, history: history).map { Data(StatusReportWriter.render($0, format: .html).utf8) }
+        let (status, _) = PaperStatus.collect(DiskProvider(directory: request.paperDirectory), directory: request.paperDirectory,
+                                              profile: request.profile, gitLimits: request.gitLimits)
+        return status.map { Data(StatusReportWriter.render($0, format: .html).utf8) }
     }
+
 
     /// Every regular file under `folder`, by relative path; links are never followed or published.
     static func collect(_ folder: URL) throws(Diagnostic) -> [String: Data] {

@@ -56,6 +56,11 @@ public struct ResolvedPaper: Sendable {
         entries.compactMap { if case .chapter(let c) = $0 { c } else { nil } }
     }
 
+    /// Each chapter's id, by its file as diagnostics name it (the generated chapters' too).
+    public var chapterIDs: [String: String] {
+        Dictionary(chapters.map { ($0.path, $0.id) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// Every inline any writer prints: chapter titles (which the contents and running heads reuse),
     /// every block and every footnote, generated chapters included. Validation walks this, so a check
     /// made here covers every place a writer reads. (Part titles and manifest metadata are plain

@@ -49,7 +49,7 @@ public struct PaperStatus: Sendable {
         }
         var findings: [String: [Diagnostic.Severity: Int]] = [:]
         for d in analysis.diagnostics { if let f = d.location?.file { findings[f, default: [:]][d.severity, default: 0] += 1 } }
-        let ids = Dictionary(resolved.chapters.map { ($0.path, $0.id) }, uniquingKeysWith: { a, _ in a })
+        let ids = resolved.chapterIDs
         let rows = paper.chapters.map { ch -> Row in
             var marks = ReviewCount()
             marks.walk(ch.title)
@@ -64,6 +64,16 @@ public struct PaperStatus: Sendable {
                        notes: f[.note] ?? 0, items: items, covered: items.filter(covered.contains).count, lastChange: history[ch.path])
         }
         return PaperStatus(title: paper.manifest.title, lang: paper.manifest.lang, rows: rows)
+    }
+
+    /// `folio status` and the status page `folio publish` writes: one lint analysis of the paper
+    /// (returned too, for its diagnostics) and each chapter's last commit, up to `revision` or HEAD.
+    public static func collect(_ provider: any SourceProvider, directory: String, revision: String? = nil, profile: Profile,
+                               untrusted: Bool = false, gitLimits: ProcessRunner.Limits = .git) -> (PaperStatus?, Analyzer.Result) {
+        let analysis = LintPipeline.run(provider, profile: profile, untrusted: untrusted)
+        let files = analysis.paper?.chapters.map { ($0.path, provider.url($0.manifestPath)) } ?? []
+        let history = ChapterHistory.lastChanges(files, directory: directory, revision: revision, limits: gitLimits)
+        return (make(analysis, history: history), analysis)
     }
 
     /// The chapters whose status is below `needed`.

@@ -32,7 +32,7 @@ extension MarkdownPreprocessor {
             replace(i, to, .citation(group(inText: true, numberOnly: false)))
             return to
         default:
-            diagnostics.append(Diagnostic(.error, "tex.raw-command", "raw TeX '\\\(name)' in the text: Folio does not pass TeX through, and would print it as written",
+            diagnostics.append(Diagnostic(rawTeX, "tex.raw-command", "raw TeX '\\\(name)' in the text: Folio does not pass TeX through, and would print it as written",
                                           range: SourceRange(start: at, endLine: at.line, endColumn: at.column + (to - i) - 1),
                                           notes: [.init(Self.instead(name, argument))]))
             return to

@@ -36,6 +36,8 @@ struct MarkdownPreprocessor {
     let file: String
     let lineOffset: Int
     let limits: InputLimits
+    /// How raw TeX in prose is reported: an error in papers, a warning in GFM (`folio render`).
+    let rawTeX: Diagnostic.Severity
     var b: [UInt8] = []
     private var out: [UInt8] = []
     var spans: [Span] = []
@@ -58,15 +60,17 @@ struct MarkdownPreprocessor {
     /// The last search for a comment's `<<}`: from where, and what it found (so the scan stays linear).
     var commentClose: (from: Int, at: Int?)?
 
-    static func run(_ text: String, file: String, lineOffset: Int = 0, limits: InputLimits = InputLimits()) -> Output {
-        var p = MarkdownPreprocessor(file: file, lineOffset: lineOffset, limits: limits)
+    static func run(_ text: String, file: String, lineOffset: Int = 0, limits: InputLimits = InputLimits(),
+                    rawTeX: Diagnostic.Severity = .error) -> Output {
+        var p = MarkdownPreprocessor(file: file, lineOffset: lineOffset, limits: limits, rawTeX: rawTeX)
         return p.process(Placeholder.neutralise(text))
     }
 
-    private init(file: String, lineOffset: Int, limits: InputLimits) {
+    private init(file: String, lineOffset: Int, limits: InputLimits, rawTeX: Diagnostic.Severity) {
         self.file = file
         self.lineOffset = lineOffset
         self.limits = limits
+        self.rawTeX = rawTeX
     }
 
     private mutating func process(_ text: String) -> Output {
