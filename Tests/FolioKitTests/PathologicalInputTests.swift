@@ -54,6 +54,12 @@ import Testing
             "|" + String(repeating: " a |", count: 200) + "\n|" + String(repeating: "---|", count: 200) + "\n"
                 + repeated("| b |\n", toAbout: b)
         }),
+        ("pandoc table rules without closing rules", { repeated("-----\nh  i\n--- ---\nrow\n\n", toAbout: $0) }),
+        ("pandoc simple table headers without rows", { repeated("a  b\n-- --\n\n", toAbout: $0) }),
+        ("grid table without its last rule", { b in "+---+---+\n" + repeated("| a | b |\n", toAbout: b) }),
+        ("wide pandoc table over one-cell rows", { b in
+            String(repeating: "-- ", count: 200) + "\n" + repeated("a\n", toAbout: b) + String(repeating: "-- ", count: 200) + "\n"
+        }),
         ("block quotes then emphasis", { b in String(repeating: ">", count: b / 4) + String(repeating: "a*", count: b / 4) }),
         ("thousands of footnotes", { b in
             let n = b / 64

@@ -101,7 +101,8 @@ public struct ListItem: Hashable, Sendable {
     }
 }
 
-/// A GFM table: a header row, body rows and per-column alignment.
+/// A table: a header row (no cells when it has none), body rows, per-column alignment and, for
+/// pandoc's multiline and grid tables, relative column widths.
 public struct Table: Hashable, Sendable {
     public enum Alignment: Hashable, Sendable { case none, left, center, right }
 
@@ -115,6 +116,8 @@ public struct Table: Hashable, Sendable {
     }
 
     public var alignments: [Alignment]
+    /// Each column's share of the line width (pandoc's multiline and grid tables); nil: the writer chooses.
+    public var widths: [Double]?
     public var header: Row
     public var rows: [Row]
     /// From a `: Caption {#tbl:id}` paragraph next to the table; nil when it has none.

@@ -42,7 +42,8 @@ public enum CmarkParser {
             return (MarkdownDocument(file: file, blocks: [], footnotes: []), [violation])
         }
         let pre = MarkdownPreprocessor.run(text, file: file, lineOffset: lineOffset, limits: limits, rawTeX: rawTeX)
-        var (doc, diagnostics) = convert(pre.text, file: file, lineOffset: lineOffset, lineMap: pre.lineMap)
+        var (doc, diagnostics) = convert(pre.text, file: file, lineOffset: lineOffset, lineMap: pre.lineMap,
+                                         tableShapes: pre.tableShapes)
         let expansion = PlaceholderExpansion(spans: pre.spans)
         doc = expansion.document(doc)
         var structure = BlockStructure(spans: pre.spans)
@@ -78,14 +79,15 @@ public enum CmarkParser {
     }
 
     /// Runs cmark-gfm on already-guarded, preprocessed text and converts its tree.
-    private static func convert(_ text: String, file: String, lineOffset: Int, lineMap: [Int]) -> (MarkdownDocument, [Diagnostic]) {
+    private static func convert(_ text: String, file: String, lineOffset: Int, lineMap: [Int],
+                                tableShapes: [Int: TableShape]) -> (MarkdownDocument, [Diagnostic]) {
         _ = registered
         guard let root = parseLock.withLock({ parseTree(text) }) else {
             return (MarkdownDocument(file: file, blocks: [], footnotes: []),
                     [.error("parse.failed", "cmark-gfm could not parse the chapter (out of memory?)", at: nil)])
         }
         defer { cmark_node_free(root) }
-        var converter = Converter(file: file, lineOffset: lineOffset, lineMap: lineMap)
+        var converter = Converter(file: file, lineOffset: lineOffset, lineMap: lineMap, tableShapes: tableShapes)
         let doc = converter.document(root)
         return (doc, converter.diagnostics)
     }
@@ -103,11 +105,14 @@ private struct Converter {
 
     /// Line of the preprocessed text → line of the original text.
     let lineMap: [Int]
+    /// pandoc tables the preprocessor wrote as pipe tables, by their first line.
+    let tableShapes: [Int: TableShape]
 
-    init(file: String, lineOffset: Int, lineMap: [Int]) {
+    init(file: String, lineOffset: Int, lineMap: [Int], tableShapes: [Int: TableShape]) {
         self.file = file
         self.lineOffset = lineOffset
         self.lineMap = lineMap
+        self.tableShapes = tableShapes
     }
 
     func originalLine(_ line: Int) -> Int {
@@ -204,8 +209,12 @@ private struct Converter {
             let cells = children(rowNode).map { inlines($0, range($0, fallback: rr)) }
             rows.append(Table.Row(cells: cells, range: rr))
         }
-        guard let header = rows.first else { return nil }
-        return Block(.table(Table(alignments: alignments, header: header, rows: Array(rows.dropFirst()))), range: r)
+        guard var header = rows.first else { return nil }
+        let shape = tableShapes[r.start.line]
+        if shape?.headerless == true { header.cells = [] }
+        var table = Table(alignments: alignments, header: header, rows: Array(rows.dropFirst()))
+        table.widths = shape?.widths
+        return Block(.table(table), range: r)
     }
 
     // MARK: Inlines

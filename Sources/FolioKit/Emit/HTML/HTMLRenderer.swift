@@ -159,9 +159,16 @@ public struct HTMLRenderer {
         out += Self.idAttribute(t.attributes.id)
         out += ">\n"
         tableCaption(t)
-        out += "<thead>\n"
-        row(t.header, cell: "th", alignments: t.alignments)
-        out += "</thead>\n"
+        if let widths = t.widths {
+            out += "<colgroup>\n"
+            for w in widths { out += "<col style=\"width: \(String(format3: w * 100))%\">\n" }
+            out += "</colgroup>\n"
+        }
+        if !t.header.cells.isEmpty {
+            out += "<thead>\n"
+            row(t.header, cell: "th", alignments: t.alignments)
+            out += "</thead>\n"
+        }
         if !t.rows.isEmpty {
             out += "<tbody>\n"
             for r in t.rows { row(r, cell: "td", alignments: t.alignments) }

@@ -24,9 +24,13 @@ extension LaTeXRenderer {
         // its longest word (about 75 characters fill the line, with room to spare), the rest goes by the longest cell.
         let minimums = words.map { ($0 + 2) * 1000 / 75 }
         let spare = 1000 - minimums.reduce(0, +)
-        let shares = spare > 0
+        var shares: [Int] = spare > 0
             ? zip(minimums, lengths).map { max(1, $0 + spare * $1 / max(total, 1)) }
             : lengths.map { max(1, $0 * 1000 / max(total, 1)) }
+        // pandoc's multiline and grid tables say each column's share of the line.
+        if let w = t.widths {
+            shares = (0..<columns).map { (i: Int) -> Int in i < w.count ? max(1, Int((w[i] * 1000).rounded())) : 1 }
+        }
         let separation = min(6.0, 200.0 / Double(max(2 * (columns - 1), 1)))
         let size = columns > 30 ? "\\tiny" : columns > 16 ? "\\footnotesize" : columns > 8 ? "\\small" : ""
         let available = "(\\linewidth-\(2 * (columns - 1))\\tabcolsep)"
@@ -57,8 +61,10 @@ extension LaTeXRenderer {
             out += "\\\\\n"
         }
         out += "\\toprule\n"
-        tableRow(t.header, columns: columns)
-        out += nested ? "\\midrule\n" : "\\midrule\n\\endhead\n"
+        if !t.header.cells.isEmpty {
+            tableRow(t.header, columns: columns)
+            out += nested ? "\\midrule\n" : "\\midrule\n\\endhead\n"
+        }
         for r in t.rows { tableRow(r, columns: columns) }
         out += "\\bottomrule\n\\end{\(nested ? "tabular" : "longtable")}\n\\endgroup\n\n"
     }

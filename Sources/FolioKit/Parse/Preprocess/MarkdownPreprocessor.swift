@@ -28,6 +28,8 @@ struct MarkdownPreprocessor {
         var spans: [Span]
         /// For each line of `text` (index 0 is line 1), the line it came from in the input.
         var lineMap: [Int]
+        /// pandoc tables written as pipe tables, by the line of their first row (with the line offset).
+        var tableShapes: [Int: TableShape] = [:]
         /// Review marks as written, and malformed ones.
         var reviews: [ReviewSyntax] = []
         var diagnostics: [Diagnostic] = []
@@ -39,11 +41,11 @@ struct MarkdownPreprocessor {
     /// How raw TeX in prose is reported: an error in papers, a warning in GFM (`folio render`).
     let rawTeX: Diagnostic.Severity
     var b: [UInt8] = []
-    private var out: [UInt8] = []
+    var out: [UInt8] = []
     var spans: [Span] = []
-    private var lineMap: [Int] = [1]
+    var lineMap: [Int] = [1]
     /// Byte offset where each input line starts.
-    private var lineStarts: [Int] = [0]
+    var lineStarts: [Int] = [0]
     /// Where closing `$`, `$$` and backtick runs are in the current paragraph, so every scan is linear.
     private var index: ChunkIndex?
     private var chunk = (start: 0, end: 0)
@@ -56,6 +58,9 @@ struct MarkdownPreprocessor {
     var reviews: [ReviewSyntax] = []
     var diagnostics: [Diagnostic] = []
     var marks = 0
+    var tableShapes: [Int: TableShape] = [:]
+    /// The lines for pandoc's tables, built at the first block that could start one.
+    var tableLines: TableLines?
     var malformedCount = 0
     /// The last search for a comment's `<<}`: from where, and what it found (so the scan stays linear).
     var commentClose: (from: Int, at: Int?)?
@@ -102,14 +107,18 @@ struct MarkdownPreprocessor {
                 flushChunk(&chunkStart, upTo: lineIndex)
                 copyLine(start, end, lineIndex)
             } else if chunkStart == nil {
+                if let next = pandocTable(at: lineIndex) {
+                    lineIndex = next
+                    continue
+                }
                 chunkStart = lineIndex
             }
             lineIndex += 1
         }
         flushChunk(&chunkStart, upTo: lineStarts.count)
         flushMalformed()
-        return Output(text: String(decoding: out, as: UTF8.self), spans: spans, lineMap: lineMap, reviews: reviews,
-                      diagnostics: diagnostics)
+        return Output(text: String(decoding: out, as: UTF8.self), spans: spans, lineMap: lineMap, tableShapes: tableShapes,
+                      reviews: reviews, diagnostics: diagnostics)
     }
 
     // MARK: Lines
@@ -160,13 +169,13 @@ struct MarkdownPreprocessor {
         return .divOpen(Attributes(classes: [rest]))
     }
 
-    private mutating func copyLine(_ start: Int, _ end: Int, _ lineIndex: Int) {
+    mutating func copyLine(_ start: Int, _ end: Int, _ lineIndex: Int) {
         out += b[start..<end]
         newline(end, lineIndex)
     }
 
     /// Ends an output line that came from input line `lineIndex` (if the input line had a newline).
-    private mutating func newline(_ end: Int, _ lineIndex: Int) {
+    mutating func newline(_ end: Int, _ lineIndex: Int) {
         guard end < b.count else { return }
         out.append(0x0A)
         lineMap.append(lineIndex + 2)
@@ -191,8 +200,16 @@ struct MarkdownPreprocessor {
     private mutating func flushChunk(_ first: inout Int?, upTo: Int) {
         guard let f = first else { return }
         first = nil
-        let start = lineStarts[f]
         let end = upTo < lineStarts.count ? lineStarts[upTo] - 1 : b.count
+        scanInline(lineStarts[f], end)
+        if end < b.count {
+            out.append(0x0A)
+            lineMap.append(upTo + 1)
+        }
+    }
+
+    /// Scans the input `[start, end)` as inline text, copying it to the output with placeholders.
+    mutating func scanInline(_ start: Int, _ end: Int) {
         index = nil
         chunk = (start, end)
         copied = start
@@ -243,10 +260,6 @@ struct MarkdownPreprocessor {
             openMark = nil
         }
         emit(end)
-        if end < b.count {
-            out.append(0x0A)
-            lineMap.append(upTo + 1)
-        }
     }
 
     /// Copies input bytes up to `to`, recording where each newline's next line came from.

@@ -132,7 +132,7 @@ struct BlockStructure {
         guard case .paragraph(var content) = b.kind, let first = content.first, case .text(let s) = first.kind else { return nil }
         let marker = s.hasPrefix(": ") ? 2 : s.hasPrefix(word) ? word.count : 0
         guard marker > 0 else { return nil }
-        let rest = String(s.dropFirst(marker))
+        let rest = String(s.dropFirst(marker).drop { $0 == " " || $0 == "\t" })
         content[0] = Inline(.text(rest), range: first.range)
         if rest.isEmpty { content.removeFirst() }
         if let (stripped, attrs) = AttributeParser.takeTrailing(from: content) { return (stripped, attrs) }
