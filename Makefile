@@ -8,7 +8,7 @@ FOLIO_FLAGS ?=
 PUBLISH_BRANCH ?= gh-pages
 PUBLISH_REMOTE ?= origin
 
-DEBS_BUILD := pkg-config librsvg2-bin
+DEBS_BUILD := pkg-config librsvg2-bin poppler-utils
 DEBS_TEX   := bubblewrap texlive-luatex texlive-latex-recommended texlive-latex-extra latexmk lmodern \
               fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils biber texlive-bibtex-extra
 DEBS_TEST  := tidy python3-pip strace valgrind binutils chromium

@@ -95,7 +95,18 @@ public enum BuildPipeline {
         do {
             for (path, text) in files { try stager.write(text, to: path) }
             if request.formats.contains(.html) {
-                for asset in resolved.assets.values { try asset.data.write(to: stager.url("html/" + asset.htmlPath)) }
+                for asset in resolved.assets.values {
+                    let target = try stager.url("html/" + asset.htmlPath)
+                    if asset.needsSVGConversion {
+                        let pdf = try stager.url(".pdf/" + asset.latexPath)
+                        try asset.data.write(to: pdf)
+                        if let d = FigureConversion.pdfToSVG(pdf.path, named: asset.sourcePath, to: target, limits: request.limits.svg) {
+                            engine.emit(d)
+                        }
+                    } else {
+                        try asset.data.write(to: target)
+                    }
+                }
             }
             if request.formats.contains(.latex) {
                 for asset in resolved.assets.values {
@@ -104,8 +115,8 @@ public enum BuildPipeline {
                         // rsvg-convert reads the sanitised SVG, never the file from the pull request.
                         let svg = try stager.url(".svg/" + asset.htmlPath)
                         try asset.data.write(to: svg)
-                        if let d = convertSVG(svg.path, named: asset.sourcePath, to: target, limits: request.limits.svg,
-                                              sourceDate: sourceDate) { engine.emit(d) }
+                        if let d = FigureConversion.svgToPDF(svg.path, named: asset.sourcePath, to: target, limits: request.limits.svg,
+                                                             sourceDate: sourceDate) { engine.emit(d) }
                     } else {
                         try asset.data.write(to: target)
                     }
@@ -147,35 +158,5 @@ public enum BuildPipeline {
         return .error(id, "\(what) needs a clean tree, but \(files.count == 1 ? "1 file" : "\(files.count) files") of the paper differ from commit \(p.shortCommit?.prefix(7) ?? "HEAD")",
                       at: SourceLocation(file: DisplayPath.of(files.first ?? "."), line: 1, column: 1),
                       notes: shown + more + [.init("commit or stash them, or build with --profile draft")])
-    }
-
-    /// LaTeX cannot include SVG, so figures are converted to PDF with rsvg-convert, under limits.
-    private static func convertSVG(_ source: String, named original: String, to target: URL, limits: ProcessRunner.Limits,
-                                   sourceDate: Date?) -> Diagnostic? {
-        guard let tool = ProcessRunner.which("rsvg-convert") else {
-            return .error("build.no-rsvg", "rsvg-convert is needed to turn SVG figures into PDF for LaTeX", at: nil,
-                          notes: ["install it with 'apt-get install librsvg2-bin' (make does this)"])
-        }
-        do {
-            var environment: [String: String]?
-            if let sourceDate {
-                environment = ProcessInfo.processInfo.environment
-                environment?["SOURCE_DATE_EPOCH"] = String(Int64(sourceDate.timeIntervalSince1970))
-            }
-            let r = try ProcessRunner.run(tool, ["-f", "pdf", "-o", target.path, source],
-                                          in: target.deletingLastPathComponent().path, limits: limits, environment: environment)
-            if r.timedOut {
-                return .error("build.svg-timeout", "converting '\(DisplayPath.of(original))' to PDF took longer than \(Int(limits.seconds)) s",
-                              at: SourceLocation(file: DisplayPath.of(original), line: 1, column: 1),
-                              notes: ["simplify the figure (large blur or morphology filters are slow), or raise --svg-timeout"])
-            }
-            if r.status != 0 {
-                return .error("build.svg", "cannot convert '\(DisplayPath.of(original))' to PDF: \(r.output)",
-                              at: SourceLocation(file: DisplayPath.of(original), line: 1, column: 1))
-            }
-        } catch {
-            return .error("build.svg", "cannot run rsvg-convert: \(error)", at: nil)
-        }
-        return nil
     }
 }

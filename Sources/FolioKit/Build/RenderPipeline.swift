@@ -58,7 +58,7 @@ public enum RenderPipeline {
             return copy
         }
         diagnostics += MathCheck.diagnostics(in: doc.blocks + doc.footnotes.flatMap(\.content))
-        diagnostics += RawHTMLCheck.diagnostics(in: doc.blocks + doc.footnotes.flatMap(\.content), allowed: rawHTML)
+        diagnostics += RawContentCheck.diagnostics(in: doc.blocks + doc.footnotes.flatMap(\.content), html: rawHTML, latex: false)
         if diagnostics.contains(where: { $0.severity == .error }) { return Result(output: "", diagnostics: diagnostics) }
         let title = doc.blocks.lazy.compactMap { b -> String? in
             if case .heading(let h) = b.kind { h.content.plainText } else { nil }

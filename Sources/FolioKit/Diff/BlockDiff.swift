@@ -321,7 +321,8 @@ struct BlockDiff {
         case .callout(let c): return c.title + [space] + c.content.flatMap { flatten($0) + [space] }
         case .blockQuote(let c), .div(_, let c), .footnoteDefinition(_, let c): return c.flatMap { flatten($0) + [space] }
         case .list(let l): return l.items.enumerated().flatMap { i, item in (i > 0 ? [Inline(.text(" • "), range: b.range)] : []) + item.content.flatMap(flatten) }
-        case .bibliography: return []
+        case .bibliography, .layout: return []
+        case .raw(_, let text): return [Inline(.code(text), range: b.range)]
         }
     }
 
@@ -358,6 +359,8 @@ struct BlockDiff {
         case .callout: "callout"
         case .div: "section"
         case .bibliography: "bibliography"
+        case .raw(let format, _): "raw \(format)"
+        case .layout: "layout command"
         }
     }
 

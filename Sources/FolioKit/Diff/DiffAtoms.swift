@@ -75,6 +75,7 @@ enum DiffAtoms {
         case .strikethrough(let c): return "del:" + inlines(c, context)
         case .span(let a, let c): return "span:" + a.classes.joined(separator: ".") + "|" + inlines(c, context)
         case .review(let m, let old, let new): return "review:\(m.kind.rawValue)|" + inlines(old, context) + "|" + inlines(new, context)
+        case .raw(let format, let text): return "raw:" + format + ":" + text
         }
     }
 
@@ -129,6 +130,8 @@ enum DiffAtoms {
         case .callout(let c): return "callout:\(c.kind):" + inlines(c.title, context) + blocks(c.content, context)
         case .div(let a, let c): return "div:" + (a.id ?? "") + a.classes.joined(separator: ".") + blocks(c, context)
         case .bibliography: return "bib"
+        case .raw(let format, let text): return "raw:" + format + ":" + text
+        case .layout(let command): return "layout:\(command)"
         }
     }
 

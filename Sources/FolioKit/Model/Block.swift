@@ -30,6 +30,45 @@ public struct Block: Hashable, Sendable {
         case div(attributes: Attributes, content: [Block])
         /// The formatted bibliography, made by the Resolve stage.
         case bibliography(BibliographyList)
+        /// pandoc's raw attribute block (```` ```{=latex} ````): text for one output format only.
+        case raw(format: String, text: String)
+        /// A layout command alone in its paragraph (`\newpage`, `\listoffigures`).
+        case layout(LayoutCommand)
+    }
+}
+
+/// The output a raw attribute (`{=latex}`, `{=html}`) is for.
+public enum RawFormat: Sendable {
+    case html, latex
+
+    /// `html`, `html5`, `html4` are HTML; `latex` and `tex` are LaTeX; any other format is none of Folio's outputs.
+    public init?(_ name: String) {
+        switch name.lowercased() {
+        case "html", "html5", "html4": self = .html
+        case "latex", "tex": self = .latex
+        default: return nil
+        }
+    }
+}
+
+/// The harmless LaTeX layout commands Folio maps to both writers.
+public enum LayoutCommand: Hashable, Sendable {
+    /// `\newpage`, `\pagebreak` or `\clearpage`: the command's name.
+    case pageBreak(String)
+    /// `\listoffigures`, `\listoftables`: the list joins the paper's lists (as `lists:` in folio.yaml).
+    case list(PaperWords.Kind)
+    /// `\tableofcontents`: the contents, which every paper has already.
+    case contents
+
+    /// The command for a name, or nil.
+    public init?(command: String) {
+        switch command {
+        case "newpage", "pagebreak", "clearpage": self = .pageBreak(command)
+        case "listoffigures": self = .list(.figure)
+        case "listoftables": self = .list(.table)
+        case "tableofcontents": self = .contents
+        default: return nil
+        }
     }
 }
 
@@ -63,6 +102,12 @@ public struct Figure: Hashable, Sendable {
     public var number: String
     /// The float counter behind `number` ("3.2" is 2), set by Resolve.
     public var ordinal = 0
+    /// pandoc-crossref's subfigures (`::: {#fig:x}` holding images): numbered "3.2a", "3.2b"; the
+    /// figure itself then has no image (`source` is empty) and its caption is the group's.
+    public var subfigures: [Figure] = []
+
+    /// A subfigure's letter ("a") from its number and its group's ("3.2a" in "3.2").
+    public func letter(of sub: Figure) -> String { sub.number.hasPrefix(number) ? String(sub.number.dropFirst(number.count)) : sub.number }
 
     public init(source: String, title: String, caption: [Inline], attributes: Attributes, number: String) {
         self.source = source

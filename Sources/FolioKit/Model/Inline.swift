@@ -35,6 +35,8 @@ public struct Inline: Hashable, Sendable {
         /// A CriticMarkup review mark: `old` is the text it removes, `new` the text it adds (or
         /// highlights); a standalone comment has neither.
         case review(ReviewMark, old: [Inline], new: [Inline])
+        /// pandoc's raw attribute on a code span (`` `\\hfill`{=latex} ``): text for one output format only.
+        case raw(format: String, text: String)
     }
 }
 
@@ -63,7 +65,7 @@ struct PlainText: MarkupWalker {
         case .text(let s), .code(let s): s
         case .softBreak, .lineBreak: " "
         case .math(_, let tex): mathAsSpace ? " " : tex
-        case .html, .citation: mathAsSpace ? " " : ""
+        case .html, .citation, .raw: mathAsSpace ? " " : ""
         case .footnoteReference: ""
         case .emphasis, .strong, .strikethrough, .link, .image, .span, .formattedCitation: nil
         case .review: nil

@@ -45,6 +45,10 @@ public struct Manifest: Sendable {
     public var citations = CitationOptions()
     /// Lets raw HTML in chapters through to the HTML output (escaped otherwise).
     public var rawHTML: Bool
+    /// Lets pandoc's `{=latex}` raw blocks and spans through to the LaTeX output (an error otherwise).
+    public var rawLaTeX = false
+    /// `math-macros:`, by name without the backslash.
+    public var mathMacros: [String: MathMacro] = [:]
     /// How many heading levels below the chapter get numbers (1 = sections only).
     public var sectionDepth: Int
     /// Whether front-matter chapters are numbered.

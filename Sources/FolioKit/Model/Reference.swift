@@ -28,15 +28,34 @@ public struct Reference: Hashable, Sendable {
 
     /// A date, as precise as the source gives it.
     public struct DateValue: Hashable, Sendable {
+        /// The astronomical year: 0 is 1 BCE, -99 is 100 BCE (as EDTF and biblatex count).
         public var year: Int
         public var month: Int?
         public var day: Int?
+        /// The end of a range (`2003/2004`): year, month, day.
+        public var end: [Int]?
+        /// A range with an open end (`1988/..`).
+        public var openEnd = false
+        /// `1990~` (about 1990) and `1990?` (uncertain).
+        public var approximate = false
+        public var uncertain = false
 
         public init(year: Int, month: Int? = nil, day: Int? = nil) {
             self.year = year
             self.month = month
             self.day = day
         }
+
+        /// The year as a reader sees it: "2024", "100 BCE", "c. 1990", "1990?", "2003–2004", "1988–".
+        public var yearText: String {
+            var s = Self.era(year)
+            if let e = end?.first, e != year { s += "–" + Self.era(e) } else if openEnd { s += "–" }
+            if uncertain { s += "?" }
+            return approximate ? "c. " + s : s
+        }
+
+        /// A year with its era: years before 1 CE as "100 BCE".
+        public static func era(_ year: Int) -> String { year > 0 ? String(year) : "\(1 - year) BCE" }
     }
 
     public var id: String

@@ -28,14 +28,20 @@ extension MarkupWalker {
         case .table(let t):
             for row in [t.header] + t.rows { for cell in row.cells { walk(cell) } }
             if let caption = t.caption { walk(caption) }
-        case .figure(let f): visitInline(Inline(.image(source: f.source, title: f.title, alt: f.caption), range: block.range))
+        case .figure(let f):
+            if f.subfigures.isEmpty {
+                visitInline(Inline(.image(source: f.source, title: f.title, alt: f.caption), range: block.range))
+            } else {
+                for sub in f.subfigures { visitInline(Inline(.image(source: sub.source, title: sub.title, alt: sub.caption), range: block.range)) }
+                walk(f.caption)
+            }
         case .listing(let l): walk(l.caption)
         case .callout(let c):
             walk(c.title)
             walk(c.content)
         case .equation(let e): visitInline(Inline(.math(display: true, tex: e.tex), range: block.range))
         case .bibliography(let b): for e in b.entries { walk(e.content) }
-        case .codeBlock, .html, .thematicBreak: break
+        case .codeBlock, .html, .thematicBreak, .raw, .layout: break
         }
     }
 
@@ -50,7 +56,7 @@ extension MarkupWalker {
         case .review(_, let old, let new):
             walk(old)
             walk(new)
-        case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .math, .citation: break
+        case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .math, .citation, .raw: break
         }
     }
 }
@@ -84,7 +90,7 @@ extension MarkupRewriter {
             case .span(let a, let c): n.kind = .span(a, rewrite(c))
             case .formattedCitation(let g, let c): n.kind = .formattedCitation(g, rewrite(c))
             case .review(let m, let old, let new): n.kind = .review(m, old: rewrite(old), new: rewrite(new))
-            case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .math, .citation: break
+            case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .math, .citation, .raw: break
             }
             return n
         }
@@ -122,6 +128,11 @@ extension MarkupRewriter {
             b.kind = .table(t)
         case .figure(var f):
             f.caption = rewrite(f.caption)
+            f.subfigures = f.subfigures.map { sub in
+                var sub = sub
+                sub.caption = rewrite(sub.caption)
+                return sub
+            }
             b.kind = .figure(f)
         case .listing(var l):
             l.caption = rewrite(l.caption)
@@ -130,7 +141,7 @@ extension MarkupRewriter {
             c.title = rewrite(c.title)
             c.content = rewrite(c.content)
             b.kind = .callout(c)
-        case .equation, .bibliography, .codeBlock, .html, .thematicBreak: break
+        case .equation, .bibliography, .codeBlock, .html, .thematicBreak, .raw, .layout: break
         }
         return b
     }

@@ -177,6 +177,9 @@ private struct Converter {
             return Block(.list(list), range: r)
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            if let format = RawAttribute.format(info.trimmingCharacters(in: .whitespaces)[...]) {
+                return Block(.raw(format: format, text: literal(node)), range: r)
+            }
             return Block(.codeBlock(info: info, literal: literal(node)), range: r)
         case CMARK_NODE_HTML_BLOCK:
             return Block(.html(literal(node)), range: r)
@@ -220,7 +223,7 @@ private struct Converter {
     // MARK: Inlines
 
     mutating func inlines(_ node: OpaquePointer, _ parent: SourceRange) -> [Inline] {
-        children(node).compactMap { inline($0, parent) }
+        RawAttribute.attach(children(node).compactMap { inline($0, parent) })
     }
 
     mutating func inline(_ node: OpaquePointer, _ parent: SourceRange) -> Inline? {

@@ -1,7 +1,7 @@
 /// Reads `folio.yaml` into a `Manifest`, with every error at its YAML line.
 public enum ManifestLoader {
     static let knownKeys = ["title", "subtitle", "version", "date", "lang", "authors", "abstract", "front-matter",
-                            "parts", "back-matter", "appendices", "bibliography", "checklist", "raw-html", "numbering",
+                            "parts", "back-matter", "appendices", "bibliography", "checklist", "raw-html", "raw-latex", "math-macros", "numbering",
                             "limits", "crossref", "citation-style", "references-title", "nocite", "latex-citations", "glossary", "lint", "words",
                             "subject", "keywords"]
 
@@ -124,6 +124,9 @@ public enum ManifestLoader {
         manifest.subject = try f.string("subject")
         manifest.keywords = try f.strings("keywords").map(\.0)
         if let v = f.value("raw-html") { manifest.settingLocations["raw-html"] = v.location }
+        manifest.rawLaTeX = try f.bool("raw-latex") ?? false
+        manifest.mathMacros = try mathMacros(f)
+        if let v = f.value("raw-latex") { manifest.settingLocations["raw-latex"] = v.location }
         if let v = f.value("limits"), case .mapping(let pairs) = v.kind {
             for pair in pairs { manifest.settingLocations["limits." + pair.key] = pair.value.location }
         }
@@ -139,6 +142,32 @@ public enum ManifestLoader {
                          at: f.value("lang")?.location ?? f.location)
         }
         return (manifest, warnings)
+    }
+
+    /// `math-macros: {R: \mathbb{R}, norm: \left\lVert #1 \right\rVert}`: names of letters (a leading
+    /// backslash is allowed), bodies that use only commands Folio's math allows.
+    private static func mathMacros(_ f: YAMLFields) throws(Diagnostic) -> [String: MathMacro] {
+        guard let v = f.value("math-macros") else { return [:] }
+        guard case .mapping(let pairs) = v.kind else {
+            throw .error("manifest.math-macros", "'math-macros' takes names and their TeX, as in 'R: \\mathbb{R}'", at: v.location)
+        }
+        var out: [String: MathMacro] = [:]
+        for (key, keyLocation, value) in pairs {
+            let name = key.hasPrefix("\\") ? String(key.dropFirst()) : key
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw .error("manifest.math-macros", "'\(key)' is not a macro name: use letters only, as in 'R' or 'norm'", at: keyLocation)
+            }
+            let body = try YAMLFields.string(value, key: key)
+            // Other macros may be used in a body; they are checked where they are defined.
+            let names = Set(pairs.map { $0.key.hasPrefix("\\") ? String($0.key.dropFirst()) : $0.key })
+            let refused = TeXMathSafety.refusedCommands(in: body.replacingOccurrences(of: "#", with: "x")).filter { !names.contains($0) }
+            guard refused.isEmpty else {
+                throw .error("manifest.math-macros", "the math macro '\(name)' uses \(refused.map { "\\" + $0 }.joined(separator: ", ")), which Folio's math does not allow",
+                             at: value.location, notes: ["write it with the commands listed in docs/MIGRATING.md (Math)"])
+            }
+            out[name] = MathMacro(body: body, location: value.location)
+        }
+        return out
     }
 
     private static func citationOptions(_ f: YAMLFields, words: PaperWords) throws(Diagnostic) -> CitationOptions {

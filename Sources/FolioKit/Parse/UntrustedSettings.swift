@@ -9,6 +9,11 @@ public enum UntrustedSettings {
             out.append(.warning("untrusted.ignored", "ignored 'raw-html: true': raw HTML is shown as text",
                                 at: manifest.settingLocations["raw-html"] ?? manifest.location, notes: [note]))
         }
+        if manifest.rawLaTeX {
+            manifest.rawLaTeX = false
+            out.append(.warning("untrusted.ignored", "ignored 'raw-latex: true': raw LaTeX blocks are refused",
+                                at: manifest.settingLocations["raw-latex"] ?? manifest.location, notes: [note]))
+        }
         let defaults = InputLimits()
         for s in InputLimits.settings where manifest.limits[keyPath: s.path] > defaults[keyPath: s.path] {
             let written = manifest.limits[keyPath: s.path]

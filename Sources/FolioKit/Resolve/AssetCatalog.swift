@@ -3,7 +3,7 @@ import Foundation
 /// Checks local images and gives each a safe output name under `assets/`, so no file from a pull
 /// request can land on a generated path (such as `latex/paper.tex`) or carry TeX-special characters.
 struct AssetCatalog {
-    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp"]
+    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "pdf"]
     private(set) var assets: [String: Asset] = [:]
     private var namesBySource: [String: String] = [:]
     private var usedNames: Set<String> = []
@@ -33,8 +33,10 @@ struct AssetCatalog {
         let (data, diagnostics) = ImageFile.load(path, from: provider, source: src, reference: node.range.start)
         guard let data else { return diagnostics }
         let name = safeName(for: path)
+        // LaTeX takes PDF, not SVG; browsers take SVG, not PDF (a PDF figure's first page is converted).
         let latexName = ext == "svg" ? String(name.dropLast(3)) + "pdf" : name
-        assets[src] = Asset(sourcePath: provider.display(path), htmlPath: "assets/" + name, latexPath: "assets/" + latexName, data: data)
+        let htmlName = ext == "pdf" ? String(name.dropLast(3)) + "svg" : name
+        assets[src] = Asset(sourcePath: provider.display(path), htmlPath: "assets/" + htmlName, latexPath: "assets/" + latexName, data: data)
         return diagnostics
     }
 

@@ -66,7 +66,11 @@ extension Resolver {
                 register(id, .callout(c.kind), c.number, at)
             }
             b.kind = .callout(c)
-        case .div(let attrs, _):
+        case .div(let attrs, let content):
+            if attrs.id?.hasPrefix("fig:") == true, let group = subfigures(attrs, content, at: at) {
+                b.kind = .figure(group)
+                return b
+            }
             if let id = attrs.id { register(id, .other, nil, at) }
         default:
             break

@@ -56,6 +56,16 @@ public struct ResolvedPaper: Sendable {
         entries.compactMap { if case .chapter(let c) = $0 { c } else { nil } }
     }
 
+    /// The lists of floats after the contents: the manifest's `lists:`, then those a chapter asks for
+    /// with `\listoffigures` or `\listoftables` on a line of its own.
+    public var floatLists: [PaperWords.Kind] {
+        var lists = manifest.lists
+        forEachBlock { b in
+            if case .layout(.list(let kind)) = b.kind, !lists.contains(kind) { lists.append(kind) }
+        }
+        return lists
+    }
+
     /// Each chapter's id, by its file as diagnostics name it (the generated chapters' too).
     public var chapterIDs: [String: String] {
         Dictionary(chapters.map { ($0.path, $0.id) }, uniquingKeysWith: { a, _ in a })
@@ -131,10 +141,13 @@ public struct Asset: Sendable, Hashable {
     public var sourcePath: String
     /// Path relative to the output folder, for HTML.
     public var htmlPath: String
-    /// Path relative to the output folder, for LaTeX (SVG becomes PDF).
+    /// Path relative to the output folder, for LaTeX (SVG becomes PDF, and a PDF stays one).
     public var latexPath: String
     /// The checked bytes the outputs get (a sanitised SVG, or an image whose content matches its type).
     public var data: Data
 
-    public var needsPDFConversion: Bool { htmlPath != latexPath }
+    /// An SVG figure: LaTeX gets it converted to PDF.
+    public var needsPDFConversion: Bool { sourcePath.lowercased().hasSuffix(".svg") }
+    /// A PDF figure: the HTML gets its first page converted to SVG.
+    public var needsSVGConversion: Bool { sourcePath.lowercased().hasSuffix(".pdf") }
 }

@@ -27,6 +27,7 @@ public struct Resolver {
     /// (abbreviation expansions, generated appendices), so only the authors' words count as evidence.
     static let passes: [Pass] = [
         Pass(name: "numbering") { r, entries in entries = r.numberChapters() },
+        Pass(name: "math macros") { r, entries in r.expandMathMacros(&entries) },
         Pass(name: "cross-references") { r, entries in r.resolveCrossReferences(&entries) },
         Pass(name: "citations") { r, entries in r.resolveCitations(&entries) },
         Pass(name: "coverage") { r, entries in r.measureCoverage(&entries) },

@@ -3,7 +3,7 @@ public enum Validation {
     public static func run(_ paper: ResolvedPaper) -> [Diagnostic] {
         var out: [Diagnostic] = []
         out += MathCheck.diagnostics(in: paper)
-        out += RawHTMLCheck.diagnostics(in: paper)
+        out += RawContentCheck.diagnostics(in: paper)
         if let report = paper.coverage { out += ChecklistCheck.diagnostics(report) }
         out += unplaced(paper)
         return out

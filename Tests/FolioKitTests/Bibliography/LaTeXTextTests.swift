@@ -72,3 +72,75 @@ extension RealBibTeXTests {
         #expect(items.compactMap { $0["id"] as? String } == ["good1", "good2"])
     }
 }
+
+/// biblatex's own input (issue 16): extended names, EDTF dates, and names Folio cannot read.
+@Suite struct BiblatexInputTests {
+    typealias N = Reference.Name
+
+    @Test(arguments: [
+        ("family=Doe, given=John", N(family: "Doe", given: "John")),
+        ("given={Jean}, prefix=de la, family=Fontaine, suffix=Jr.", N(family: "Fontaine", given: "Jean", particle: "de la", suffix: "Jr.")),
+        ("family={M{\\\"u}ller}, given=Hans, given-i=H, useprefix=false", N(family: "Müller", given: "Hans")),
+        ("family=\"Smith, Barney\", given=Ann", N(family: "Smith, Barney", given: "Ann")),
+    ])
+    func extendedNameFormat(_ raw: String, _ name: N) {
+        #expect(BibNames.parse(raw) == [name])
+    }
+
+    @Test func extendedNamesInALIst() {
+        #expect(BibNames.parse("family=Doe, given=John and Tan, Wei") == [N(family: "Doe", given: "John"), N(family: "Tan", given: "Wei")])
+    }
+
+    @Test(arguments: [
+        ("2024-05-30T10:00:00", "2024", [2024, 5, 30], false, false),
+        ("-0099", "100 BCE", [-99], false, false),
+        ("0000", "1 BCE", [0], false, false),
+        ("1990~", "c. 1990", [1990], true, false),
+        ("1990?", "1990?", [1990], false, true),
+        ("1990%", "c. 1990?", [1990], true, true),
+        ("2003/2004", "2003–2004", [2003], false, false),
+        ("2003-05/2003-07", "2003", [2003, 5], false, false),
+        ("1988/..", "1988–", [1988], false, false),
+        ("1988/", "1988–", [1988], false, false),
+    ])
+    func edtfDates(_ raw: String, _ year: String, _ parts: [Int], _ approximate: Bool, _ uncertain: Bool) throws {
+        let d = try #require(BibTeXConverter.dateValue(raw))
+        #expect(d.yearText == year)
+        #expect([d.year] + [d.month, d.day].compactMap { $0 } == parts)
+        #expect(d.approximate == approximate && d.uncertain == uncertain)
+    }
+
+    @Test(arguments: ["199X", "2024-13", "spring 2004", "20240", "1990/1991/1992"])
+    func notDates(_ raw: String) {
+        #expect(BibTeXConverter.dateValue(raw) == nil)
+    }
+
+    @Test func datesRoundTripThroughBothExports() throws {
+        let d = try #require(BibTeXConverter.dateValue("1990~/1992"))
+        #expect(BibLaTeXWriter.date(d) == "1990~/1992")
+        #expect(BibLaTeXWriter.date(try #require(BibTeXConverter.dateValue("-0099"))) == "-0099")
+        let csl = CSLJSONWriter.date(try #require(BibTeXConverter.dateValue("-0099/2003")))
+        #expect((csl["date-parts"] as? [[Int]]) == [[-100], [2003]])
+    }
+
+    @Test func rangesAndEraInTheReferenceList() throws {
+        let bib = """
+            @book{a, author = {Alpha, Ann}, title = {Old}, publisher = {P}, date = {-0099}}
+            @book{b, author = {Beta, Ben}, title = {Span}, publisher = {P}, date = {2003/2004}}
+            @book{c, author = {Gamma, Gil}, title = {About}, publisher = {P}, date = {1990~}}
+            """
+        let (refs, d) = BibliographyLoader.parse(bib, file: "b.bib", isJSON: false)
+        #expect(d.isEmpty, "\(d)")
+        let years = refs.map { $0.issued?.yearText ?? "" }
+        #expect(years == ["100 BCE", "2003–2004", "c. 1990"])
+    }
+
+    @Test func anUnknownCommandInANameIsAWarningAndNeverAnEmptyName() {
+        let bib = "@book{k,\n  author = {\\AUTHORNAME},\n  title = {T}, publisher = {P}, year = {2020}}\n"
+        let (refs, d) = BibliographyLoader.parse(bib, file: "b.bib", isJSON: false)
+        let w = d.first { $0.id == "bib.unknown-command" }
+        #expect(w?.location?.line == 2, "\(d)")
+        #expect(w?.message.contains("\\AUTHORNAME") == true)
+        #expect(refs.first?.author == [N(literal: "AUTHORNAME")])
+    }
+}

@@ -12,15 +12,17 @@ import Testing
         """
 
     /// Builds one chapter; returns the HTML, the LaTeX and the diagnostics.
-    static func build(_ chapter: String) throws -> (html: String, tex: String, diagnostics: [Diagnostic]) {
+    static func build(_ chapter: String, manifest: String = "", untrusted: Bool = false) throws -> (html: String, tex: String, diagnostics: [Diagnostic]) {
         let s = try Scratch()
         defer { s.remove() }
-        try s.write("P/folio.yaml", "title: T\nbibliography: [refs.bib]\nback-matter: [a.md]\n")
+        try s.write("P/folio.yaml", "title: T\nbibliography: [refs.bib]\nback-matter: [a.md]\n" + manifest)
         try s.write("P/refs.bib", bib)
         try s.write("P/a.md", chapter)
         try s.writePNG("P/fig.png")
-        let out = BuildPipeline.run(.init(paperDirectory: s.url.appendingPathComponent("P").path,
-                                          outputDirectory: s.url.appendingPathComponent("out").path, formats: [.html, .latex], profile: .draft))
+        var request = BuildPipeline.Request(paperDirectory: s.url.appendingPathComponent("P").path,
+                                            outputDirectory: s.url.appendingPathComponent("out").path, formats: [.html, .latex], profile: .draft)
+        request.untrusted = untrusted
+        let out = BuildPipeline.run(request)
         return (s.read("out/html/index.html") ?? "", s.read("out/latex/paper.tex") ?? "", out.diagnostics.diagnostics)
     }
 
@@ -75,10 +77,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Text \\newpage more.", "5:6", "remove it"),
+        ("Text \\newpage more.", "5:6", "on a line of its own"),
         ("A heading \\label{sec:x} here.", "5:11", "write {#sec:x} after"),
         ("Some \\textbf{bold} text.", "5:6", "write **bold**"),
-        ("\\listoffigures", "5:1", "lists: [figures, tables]"),
+        ("See \\listoffigures", "5:5", "lists: [figures, tables]"),
         ("See \\unknowncommand{x}.", "5:5", "escape the backslash"),
     ])
     func otherTeXIsALocatedError(_ text: String, _ at: String, _ advice: String) throws {

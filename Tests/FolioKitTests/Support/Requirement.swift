@@ -14,6 +14,9 @@ struct Requirement: Sendable {
     static let tex = Requirement(name: "TeX Live (latexmk)", install: "make deps-tex installs it") {
         ProcessRunner.which("latexmk") != nil && ProcessRunner.which("pdftotext") != nil
     }
+    static let pdftocairo = Requirement(name: "pdftocairo (poppler-utils)", install: "make deps installs it") {
+        ProcessRunner.which("pdftocairo") != nil
+    }
     static let tidy = Requirement(name: "HTML Tidy", install: "make deps-test installs it") { ProcessRunner.which("tidy") != nil }
     static let git = Requirement(name: "git", install: "apt-get install git") { ProcessRunner.which("git") != nil }
     static let shared = Requirement(name: "../shared (GFM examples, SARIF schema)", install: "clone the project beside ../shared, as CI does") {

@@ -80,11 +80,20 @@ public enum BibLaTeXWriter {
         }.joined(separator: " and ")
     }
 
+    /// The date in EDTF, as biblatex reads it: `2024-05-30`, `-0099`, `1990~`, `2003/2004`, `1988/..`.
     static func date(_ d: Reference.DateValue) -> String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        var s = String(d.year)
-        if let m = d.month { s += "-" + two(m) }
-        if let m = d.month, let day = d.day, m > 0 { s += "-" + two(day) }
+        func year(_ y: Int) -> String { y < 0 ? "-" + String(format: "%04d", -y) : String(format: "%04d", y) }
+        func one(_ parts: [Int]) -> String {
+            guard let y = parts.first else { return "" }
+            var s = year(y)
+            if parts.count > 1 { s += "-" + two(parts[1]) }
+            if parts.count > 2 { s += "-" + two(parts[2]) }
+            return s
+        }
+        var s = one([d.year] + (d.month.map { [$0] + (d.day.map { [$0] } ?? []) } ?? []))
+        if d.uncertain && d.approximate { s += "%" } else if d.uncertain { s += "?" } else if d.approximate { s += "~" }
+        if let e = d.end { s += "/" + one(e) } else if d.openEnd { s += "/.." }
         return s
     }
 

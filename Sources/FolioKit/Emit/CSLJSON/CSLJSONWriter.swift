@@ -29,7 +29,14 @@ public enum CSLJSONWriter {
         return out
     }
 
+    /// CSL's date: `date-parts` (two for a range), `circa` for an approximate or uncertain date.
     static func date(_ d: Reference.DateValue) -> [String: Any] {
-        ["date-parts": [[d.year, d.month, d.day].compactMap { $0 }]]
+        // CSL counts years without a year 0: EDTF's -99 (100 BCE) is CSL's -100.
+        func csl(_ y: Int) -> Int { y > 0 ? y : y - 1 }
+        var parts: [[Int]] = [[csl(d.year), d.month, d.day].compactMap { $0 }]
+        if let e = d.end, let y = e.first { parts.append([csl(y)] + e.dropFirst()) }
+        var out: [String: Any] = ["date-parts": parts]
+        if d.approximate || d.uncertain { out["circa"] = true }
+        return out
     }
 }

@@ -10,6 +10,17 @@ extension HTMLRenderer {
         out += "</div>\n"
     }
 
+    /// One image of a subfigure group, with its letter: "(a) caption".
+    mutating func subfigure(_ sub: Figure, letter: String) {
+        out += "<figure class=\"subfigure\""
+        out += Self.idAttribute(sub.attributes.id)
+        out += ">\n"
+        image(source: sub.source, title: sub.title, alt: sub.caption, attributes: sub.attributes)
+        out += "\n<figcaption><span class=\"subfigure-label\">(\(HTMLEscaping.text(letter)))</span> "
+        inlines(sub.caption)
+        out += "</figcaption>\n</figure>\n"
+    }
+
     mutating func listing(_ l: Listing) {
         cr()
         out += "<figure class=\"listing\""

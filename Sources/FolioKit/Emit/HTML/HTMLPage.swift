@@ -145,7 +145,7 @@ public enum HTMLPage {
     static func listsOfFloats(_ paper: ResolvedPaper, options: HTMLRenderer.Options) -> String {
         let words = paper.manifest.words
         var out = ""
-        for kind in paper.manifest.lists {
+        for kind in paper.floatLists {
             var entries: [(id: String, number: String, caption: [Inline])] = []
             for ch in paper.chapters {
                 for top in ch.blocks {

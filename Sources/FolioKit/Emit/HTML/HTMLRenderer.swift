@@ -125,6 +125,23 @@ public struct HTMLRenderer {
                 HTMLEscaping.appendText(raw.hasSuffix("\n") ? String(raw.dropLast()) : raw, to: &out)
                 out += "</p>\n"
             }
+        case .raw(let format, let text):
+            guard RawFormat(format) == .html else { break }
+            cr()
+            if options.rawHTML {
+                out += passThrough(text)
+                cr()
+            } else {
+                out += "<p class=\"raw-html\">"
+                HTMLEscaping.appendText(text.hasSuffix("\n") ? String(text.dropLast()) : text, to: &out)
+                out += "</p>\n"
+            }
+        case .layout(let command):
+            // A page break shows in print; the lists and contents are the paper's own (HTMLPage).
+            if case .pageBreak = command {
+                cr()
+                out += "<div class=\"page-break\" aria-hidden=\"true\"></div>\n"
+            }
         case .thematicBreak:
             cr()
             out += "<hr />\n"
@@ -138,8 +155,14 @@ public struct HTMLRenderer {
             cr()
             out += "<figure"
             out += Self.idAttribute(f.attributes.id)
-            out += ">\n"
-            image(source: f.source, title: f.title, alt: f.caption, attributes: f.attributes)
+            if f.subfigures.isEmpty {
+                out += ">\n"
+                image(source: f.source, title: f.title, alt: f.caption, attributes: f.attributes)
+            } else {
+                out += " class=\"subfigures\">\n<div class=\"subfigure-row\">\n"
+                for sub in f.subfigures { subfigure(sub, letter: f.letter(of: sub)) }
+                out += "</div>"
+            }
             out += "\n<figcaption>"
             if !f.number.isEmpty {
                 out += "<span class=\"figure-label\">\(HTMLEscaping.text(options.words.singular(.figure))) \(f.number):</span> "
@@ -241,6 +264,9 @@ public struct HTMLRenderer {
             } else if !Self.isComment(raw) {
                 HTMLEscaping.appendText(raw, to: &out)
             }
+        case .raw(let format, let text):
+            guard RawFormat(format) == .html else { break }
+            if options.rawHTML { out += passThrough(text) } else { HTMLEscaping.appendText(text, to: &out) }
         case .emphasis(let c): wrap("em", c)
         case .strong(let c): wrap("strong", c)
         case .strikethrough(let c): wrap("del", c)
@@ -304,6 +330,7 @@ public struct HTMLRenderer {
         for n in nodes {
             switch n.kind {
             case .text(let s), .code(let s), .html(let s): HTMLEscaping.appendText(s, to: &out)
+            case .raw: break
             case .softBreak, .lineBreak: out += " "
             case .emphasis(let c), .strong(let c), .strikethrough(let c): appendAltText(c)
             case .link(_, _, let c), .image(_, _, let c), .span(_, let c), .formattedCitation(_, let c): appendAltText(c)

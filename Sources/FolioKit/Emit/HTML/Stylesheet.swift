@@ -68,6 +68,7 @@ public enum Stylesheet {
     code { font-family: "Noto Sans Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85em; }
     pre { background: var(--code-bg); padding: 0.9em 1em; overflow-x: auto; border-radius: 4px; line-height: 1.4; }
     pre code { font-size: 0.8rem; }
+    .page-break { break-after: page; }
     p.raw-html { font-family: monospace; font-size: 0.85em; white-space: pre-wrap; color: var(--muted); }
     table { border-collapse: collapse; width: 100%; margin: 1.5em 0; font-size: 0.88rem; line-height: 1.4; }
     thead th { border-bottom: 2px solid var(--text); }
@@ -103,6 +104,9 @@ public enum Stylesheet {
     .equation { display: flex; align-items: center; justify-content: center; gap: 1.5em; margin: 1.2em 0; }
     .equation > math, .equation > .math-tex { flex: 1; text-align: center; }
     .eqnum { font-family: "Noto Sans", sans-serif; color: var(--muted); }
+    figure.subfigures .subfigure-row { display: flex; flex-wrap: wrap; gap: 1em; justify-content: center; align-items: flex-end; }
+    figure.subfigure { flex: 1 1 0; min-width: 12em; margin: 0; }
+    figure.subfigure figcaption { text-align: center; }
     figure.listing { text-align: left; }
     figure.listing figcaption { margin: 0 0 0.4em; }
     .listing-label, .table-label { font-weight: 650; color: var(--text); }

@@ -20,7 +20,7 @@ public enum LaTeXDocument {
         out += captionNames(m.words) + "\n"
         out += titlePage(m, provenance: paper.provenance)
         out += "\\frontmatter\n\\tableofcontents\n"
-        for kind in m.lists {
+        for kind in paper.floatLists {
             switch kind {
             case .figure: out += "\\listoffigures\n"
             case .table: out += "\\listoftables\n"
@@ -38,6 +38,7 @@ public enum LaTeXDocument {
         options.hyperTargets = paper.hyperTargets
         options.biblatex = m.citations.latex == .biblatex
         options.words = m.words
+        options.rawLaTeX = m.rawLaTeX
         var diagnostics: [Diagnostic] = []
         var inAppendix = false
         var afterParts = false

@@ -14,6 +14,8 @@ public struct LaTeXRenderer {
         public var biblatex = false
         /// The words for captions and callouts ("Table", "Note"...), from the paper's language.
         public var words = PaperWords.builtIn(for: "en")
+        /// `raw-latex: true`: pandoc's `{=latex}` raw blocks and spans are written as they are.
+        public var rawLaTeX = false
 
         func calloutLabel(_ kind: Callout.Kind) -> String { words.singular(PaperWords.Kind(rawValue: kind.rawValue) ?? .note) }
 
@@ -69,6 +71,12 @@ public struct LaTeXRenderer {
 
     mutating func block(_ b: Block) {
         switch b.kind {
+        case .raw(let format, let text):
+            // Validate refuses LaTeX without `raw-latex: true`; HTML is for the other writer.
+            if options.rawLaTeX, RawFormat(format) == .latex { out += text + (text.hasSuffix("\n") ? "\n" : "\n\n") }
+        case .layout(let command):
+            // The lists and contents are the paper's own (LaTeXDocument).
+            if case .pageBreak(let name) = command { out += "\\\(name)\n\n" }
         case .paragraph(let content):
             if content.count == 1, case .image(let src, _, let alt) = content[0].kind, environmentDepth > 0 {
                 blockImage(src, alt: alt)
@@ -189,6 +197,8 @@ public struct LaTeXRenderer {
 
     mutating func inline(_ node: Inline) {
         switch node.kind {
+        case .raw(let format, let text):
+            if options.rawLaTeX, RawFormat(format) == .latex { out += text }
         case .text(let s): LaTeXEscaping.appendText(s, to: &out)
         case .softBreak: out += "\n"
         case .lineBreak: out += "\\hfil\\break\n"

@@ -82,7 +82,9 @@ extension LaTeXRenderer {
     mutating func figure(_ f: Figure) {
         let (caption, short) = captionTexts(f.caption)
         out += "\\begin{figure}[htbp]\n\\centering\n"
-        if Resolver.isRemote(f.source) {
+        if !f.subfigures.isEmpty {
+            subfigures(f)
+        } else if Resolver.isRemote(f.source) {
             // LaTeX cannot fetch images; the figure keeps its number and links to the image.
             out += "\\fbox{\\parbox{0.8\\linewidth}{\\centering\\href{\(LaTeXEscaping.url(f.source))}{"
                 + "\\texttt{\(LaTeXEscaping.text(f.source))}}}}\n"
@@ -101,6 +103,26 @@ extension LaTeXRenderer {
         out += "\\caption[\(short)]{\(caption)}"
         if let id = f.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }
         out += "\n\\end{figure}\n\n"
+    }
+
+    /// A group's images side by side, at most three to a row, each with "(a) caption" and its label.
+    mutating func subfigures(_ f: Figure) {
+        let perRow = min(3, f.subfigures.count)
+        let width = String(format3: 0.97 / Double(perRow) - 0.02)
+        for (n, sub) in f.subfigures.enumerated() {
+            if n > 0 { out += n % perRow == 0 ? "\n\\par\\medskip\n" : "\\hfill\n" }
+            out += "\\begin{minipage}[b]{\(width)\\linewidth}\\centering\n"
+            if Resolver.isRemote(sub.source) {
+                out += "\\href{\(LaTeXEscaping.url(sub.source))}{\\texttt{\(LaTeXEscaping.text(sub.source))}}"
+            } else if let path = options.assetPath(sub.source) {
+                out += "\\includegraphics[width=\\linewidth,height=0.3\\textheight,keepaspectratio]{\(Self.graphicsPath(path))}"
+            }
+            let (caption, _) = captionTexts(sub.caption)
+            out += "\\par\\smallskip{\\small (\(LaTeXEscaping.text(f.letter(of: sub)))) \(caption)\\par}"
+            if let id = sub.attributes.id { out += "\\phantomsection\\label{\(LaTeXEscaping.label(id))}" }
+            out += "\n\\end{minipage}"
+        }
+        out += "\n\\par\\medskip\n"
     }
 
     /// A caption's text (footnotes deferred, as captions move) and its short form for lists and bookmarks.

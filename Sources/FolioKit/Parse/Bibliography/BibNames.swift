@@ -44,6 +44,7 @@ enum BibNames {
     }
 
     static func name(_ raw: String) -> Reference.Name {
+        if let extended = extendedName(raw) { return extended }
         let pieces = commaPieces(raw)
         let first = pieces.first ?? []
         // One braced group with nothing else: a corporate or otherwise indivisible name.
@@ -84,6 +85,43 @@ enum BibNames {
         }
         func text(_ w: [Word]) -> String { LaTeXText.unicode(w.map(\.text).joined(separator: " ")) }
         return Reference.Name(family: text(last), given: text(given), particle: text(von), suffix: text(jr))
+    }
+
+    /// biblatex's extended name format: `family=Doe, given=John, prefix=von, suffix=Jr., useprefix=true`
+    /// (values may be braced or quoted; `given-i` and other options are ignored). Nil when the name is
+    /// not written that way.
+    static func extendedName(_ raw: String) -> Reference.Name? {
+        var parts: [String: String] = [:]
+        var depth = 0
+        var piece = ""
+        var pieces: [String] = []
+        var quoted = false
+        for ch in raw {
+            if ch == "{" { depth += 1 } else if ch == "}" { depth = max(0, depth - 1) }
+            if depth == 0, ch == "\"" { quoted.toggle() }
+            if depth == 0, !quoted, ch == "," {
+                pieces.append(piece)
+                piece = ""
+            } else {
+                piece.append(ch)
+            }
+        }
+        pieces.append(piece)
+        for p in pieces {
+            guard let eq = p.firstIndex(of: "="), !p[..<eq].contains("{") else { return nil }
+            let key = p[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
+            var value = p[p.index(after: eq)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
+            parts[key] = value
+        }
+        guard parts["family"] != nil || parts["given"] != nil else { return nil }
+        func text(_ key: String) -> String {
+            guard var v = parts[key] else { return "" }
+            if isFullyBraced(v) { v = String(v.dropFirst().dropLast()) }
+            return LaTeXText.unicode(v)
+        }
+        return Reference.Name(family: text("family"), given: text("given"), particle: text("prefix"), suffix: text("suffix"))
     }
 
     /// The name's words, grouped by the commas at brace depth 0.

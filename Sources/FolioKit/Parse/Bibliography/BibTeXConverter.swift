@@ -98,8 +98,22 @@ enum BibTeXConverter {
             guard let s = text(sub) else { return m }
             return m.hasSuffix("?") || m.hasSuffix("!") ? "\(m) \(s)" : "\(m): \(s)"
         }
-        r.author = e.value("author").map(BibNames.parse) ?? []
-        r.editor = e.value("editor").map(BibNames.parse) ?? []
+        /// A name list; a command Folio does not know is a located warning, and a name it empties keeps its text.
+        func names(_ field: String) -> [Reference.Name] {
+            guard let raw = e.value(field) else { return [] }
+            let at = e.fields.first(where: { $0.name == field })?.location ?? e.location
+            let dropped = LaTeXText.droppedCommands(raw)
+            if !dropped.isEmpty {
+                diagnostics.append(.warning("bib.unknown-command", "\(dropped.joined(separator: ", ")) in the \(field) of '\(e.key)' is a command Folio does not know",
+                                            at: at, notes: ["write the name itself (a macro from @preamble or a style is not expanded)"]))
+            }
+            return BibNames.parse(raw).map { n in
+                guard !n.isOthers, n.family.isEmpty, n.given.isEmpty, n.literal.isEmpty else { return n }
+                return Reference.Name(literal: raw.replacingOccurrences(of: "\\", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "{} ")))
+            }
+        }
+        r.author = names("author")
+        r.editor = names("editor")
         r["title"] = joined("title", "subtitle").map { t in
             // BibLaTeX prints `titleaddon` after the title as a separate sentence.
             guard let addon = text("titleaddon") else { return t }
@@ -151,7 +165,7 @@ enum BibTeXConverter {
         if let d = e.value("date") {
             r.issued = dateValue(d)
             if r.issued == nil, let f = e.fields.first(where: { $0.name == "date" }) {
-                diagnostics.append(.warning("bib.date", "'\(d)' is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)", at: f.location))
+                diagnostics.append(.warning("bib.date", "'\(d)' is not a date Folio reads (write YYYY, YYYY-MM or YYYY-MM-DD, with ~ or ? after it, or a range START/END)", at: f.location))
             }
         } else if let y = e.value("year"), let year = Int(LaTeXText.unicode(y).prefix(4)) {
             var month: Int?
@@ -176,21 +190,51 @@ enum BibTeXConverter {
         return d
     }
 
-    /// `2024`, `2024-05`, `2024-05-30` (a range `2023/2024` keeps its start).
+    /// An EDTF date as biblatex reads it: `2024`, `2024-05`, `2024-05-30` (a time after `T` is dropped),
+    /// `-0099` (100 BCE), `1990~` (approximate), `1990?` (uncertain), `1990%` (both), and ranges
+    /// `2003/2004` and `1988/..` (open). Anything else is nil.
     static func dateValue(_ raw: String) -> Reference.DateValue? {
-        let start = raw.split(separator: "/").first.map(String.init) ?? raw
-        let parts = start.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, first.count == 4, let year = Int(first) else { return nil }
-        var month: Int?, day: Int?
+        let halves = raw.trimmingCharacters(in: .whitespaces).split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = halves.first, var date = datePoint(first) else { return nil }
+        if halves.count == 2 {
+            let e = halves[1]
+            if e.isEmpty || e == ".." {
+                date.openEnd = true
+            } else {
+                guard let end = datePoint(e) else { return nil }
+                date.end = [end.year] + (end.month.map { [$0] + (end.day.map { [$0] } ?? []) } ?? [])
+                date.approximate = date.approximate || end.approximate
+                date.uncertain = date.uncertain || end.uncertain
+            }
+        }
+        return date
+    }
+
+    private static func datePoint(_ s: Substring) -> Reference.DateValue? {
+        var t = s
+        var approximate = false, uncertain = false
+        while let last = t.last, "?~%".contains(last) {
+            if last != "~" { uncertain = true }
+            if last != "?" { approximate = true }
+            t = t.dropLast()
+        }
+        if let time = t.firstIndex(of: "T") { t = t[..<time] }
+        let negative = t.hasPrefix("-")
+        if negative { t = t.dropFirst() }
+        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+        guard let y = parts.first, y.count == 4, y.allSatisfy(\.isASCII), let year = Int(y), parts.count <= 3 else { return nil }
+        var date = Reference.DateValue(year: negative ? -year : year)
         if parts.count > 1 {
             guard let m = Int(parts[1]), (1...12).contains(m) else { return nil }
-            month = m
+            date.month = m
         }
         if parts.count > 2 {
             guard let d = Int(parts[2]), (1...31).contains(d) else { return nil }
-            day = d
+            date.day = d
         }
-        return .init(year: year, month: month, day: day)
+        date.approximate = approximate
+        date.uncertain = uncertain
+        return date
     }
 
     static func monthNumber(_ s: String) -> Int? {

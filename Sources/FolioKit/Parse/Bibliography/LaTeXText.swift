@@ -33,6 +33,28 @@ enum LaTeXText {
     /// Commands whose last argument is a URL or text to keep; `\href{url}{text}` keeps the text.
     static let twoArgumentCommands: Set<String> = ["href"]
 
+    /// Commands that `unicode` drops without a trace: unknown, and with no braced argument to keep
+    /// (`\AUTHORNAME`, a macro a `@preamble` or a style would define). Accents and escapes are known.
+    static func droppedCommands(_ latex: String) -> [String] {
+        guard latex.contains("\\") else { return [] }
+        let c = Array(latex)
+        var found: [String] = []
+        var i = 0
+        while i < c.count {
+            guard c[i] == "\\", i + 1 < c.count, c[i + 1].isLetter else { i += 1; continue }
+            var j = i + 1
+            while j < c.count, c[j].isLetter { j += 1 }
+            let name = String(c[(i + 1)..<j])
+            var k = j
+            while k < c.count, c[k] == " " { k += 1 }
+            let known = named[name] != nil || MathMLSymbols.identifiers[name] != nil || MathMLSymbols.operators[name] != nil
+                || silent.contains(name) || (name.count == 1 && accents[Character(name)] != nil)
+            if !known, !(k < c.count && c[k] == "{") { found.append("\\" + name) }
+            i = j
+        }
+        return found
+    }
+
     static func unicode(_ latex: String) -> String {
         guard latex.contains(where: { "\\{}~-`'$".contains($0) }) else { return collapse(latex) }
         var out = ""

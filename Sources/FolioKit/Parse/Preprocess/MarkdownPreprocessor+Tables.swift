@@ -48,7 +48,9 @@ extension MarkdownPreprocessor {
                 for (n, segment) in segments.enumerated() {
                     if n > 0 { out.append(0x20) }
                     let from = out.count
+                    inTableCell = true
                     scanInline(segment.lowerBound, segment.upperBound)
+                    inTableCell = false
                     escapePipes(from: from)
                 }
                 out += Array(" |".utf8)

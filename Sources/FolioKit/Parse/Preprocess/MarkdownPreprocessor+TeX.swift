@@ -22,6 +22,9 @@ extension MarkdownPreprocessor {
             return CitationGroup(items: items, inText: inText, source: String(decoding: b[i..<to], as: UTF8.self))
         }
         switch name {
+        case _ where argument == nil && LayoutCommand(command: name) != nil && aloneInParagraph(i, to):
+            if let command = LayoutCommand(command: name) { replace(i, to, .layout(command)) }
+            return to
         case "autoref", "cref", "Cref", "ref", "eqref" where !keys.isEmpty:
             replace(i, to, .citation(group(inText: true, numberOnly: name == "ref" || name == "eqref")))
             return to
@@ -46,10 +49,13 @@ extension MarkdownPreprocessor {
         let arg = argument ?? "…"
         switch name {
         case "label": return "write {#\(arg)} after the heading, the image or the table caption it names"
-        case "newpage", "pagebreak", "clearpage", "cleardoublepage":
-            return "remove it: chapters start on a new page in the PDF, and a page has no breaks in HTML"
-        case "tableofcontents": return "remove it: the contents are always generated"
-        case "listoffigures", "listoftables": return "remove it and list the floats in folio.yaml: 'lists: [figures, tables]'"
+        case "newpage", "pagebreak", "clearpage":
+            return "put \\\(name) on a line of its own, with a blank line before and after it: it is then a page break in the PDF and in print"
+        case "cleardoublepage": return "write \\clearpage on a line of its own (chapters start on a new page in the PDF)"
+        case "tableofcontents": return "put it on a line of its own, or remove it: the contents are always generated"
+        case "listoffigures", "listoftables": return "put it on a line of its own, or list the floats in folio.yaml: 'lists: [figures, tables]'"
+        case "newcommand", "renewcommand", "DeclareMathOperator", "def":
+            return "define math macros in folio.yaml, as in 'math-macros: {R: \\mathbb{R}, Var: \\operatorname{Var}}'"
         case "textbf": return "write **\(arg)**"
         case "emph", "textit": return "write *\(arg)*"
         case "texttt": return "write `\(arg)`"

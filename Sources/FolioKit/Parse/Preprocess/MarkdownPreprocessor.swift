@@ -17,6 +17,8 @@ struct MarkdownPreprocessor {
             case reviewClose(mark: Int, comment: String?)
             /// A comment on its own.
             case reviewComment(mark: Int, text: String)
+            /// `\newpage`, `\listoffigures`… alone in its paragraph.
+            case layout(LayoutCommand)
         }
         var kind: Kind
         var original: String
@@ -51,6 +53,10 @@ struct MarkdownPreprocessor {
     private var chunk = (start: 0, end: 0)
     /// Input bytes before this offset are already in `out` (or replaced by a placeholder).
     private var copied = 0
+    /// `<div id="fig:…">` lines still open, whose `</div>` line closes them (pandoc-crossref's subfigures).
+    var htmlFigureDivs = 0
+    /// Scanning a table cell, where a layout command cannot stand as a block.
+    var inTableCell = false
     /// Inside link text (`[text](…)`) up to here: no citations or math, but review marks.
     private var plainUntil = 0
     /// The review mark open in this paragraph: its kind, number, span index, offset and `~>`.
@@ -96,7 +102,7 @@ struct MarkdownPreprocessor {
             } else if fenceLine == .opens {
                 flushChunk(&chunkStart, upTo: lineIndex)
                 copyLine(start, end, lineIndex)
-            } else if let div = divFence(start, end) {
+            } else if let div = divFence(start, end) ?? htmlFigureDiv(start, end) {
                 flushChunk(&chunkStart, upTo: lineIndex)
                 spans.append(Span(kind: div, original: String(decoding: b[start..<end], as: UTF8.self),
                                   location: location(start)))
@@ -167,6 +173,28 @@ struct MarkdownPreprocessor {
         if rest.hasPrefix("{") { return AttributeParser.parse(Substring(rest)).map { .divOpen($0) } }
         guard rest.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
         return .divOpen(Attributes(classes: [rest]))
+    }
+
+    /// pandoc-crossref's subfigure group in HTML: a line `<div id="fig:x">`, up to its `</div>` line,
+    /// is read as `::: {#fig:x}` … `:::`, so the images inside are Markdown.
+    private mutating func htmlFigureDiv(_ start: Int, _ end: Int) -> Span.Kind? {
+        var i = start
+        while i < end, i - start < 4, b[i] == 0x20 { i += 1 }
+        var last = end
+        while last > i, b[last - 1] == 0x20 || b[last - 1] == 0x09 || b[last - 1] == 0x0D { last -= 1 }
+        let line = String(decoding: b[i..<last], as: UTF8.self)
+        if line == "</div>" {
+            guard htmlFigureDivs > 0 else { return nil }
+            htmlFigureDivs -= 1
+            return .divClose
+        }
+        for quote in ["\"", "'"] where line.hasPrefix("<div id=" + quote + "fig:") && line.hasSuffix(quote + ">") {
+            let id = String(line.dropFirst(9).dropLast(2))
+            guard !id.isEmpty, !id.contains(quote), !id.contains(" ") else { return nil }
+            htmlFigureDivs += 1
+            return .divOpen(Attributes(id: id))
+        }
+        return nil
     }
 
     mutating func copyLine(_ start: Int, _ end: Int, _ lineIndex: Int) {
@@ -260,6 +288,13 @@ struct MarkdownPreprocessor {
             openMark = nil
         }
         emit(end)
+    }
+
+    /// Whether `[from, to)` is all the paragraph being scanned holds, spaces aside (never in a table cell).
+    func aloneInParagraph(_ from: Int, _ to: Int) -> Bool {
+        guard !inTableCell else { return false }
+        let space: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        return b[chunk.start..<from].allSatisfy(space) && b[to..<chunk.end].allSatisfy(space)
     }
 
     /// Copies input bytes up to `to`, recording where each newline's next line came from.

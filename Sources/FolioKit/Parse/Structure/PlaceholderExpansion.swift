@@ -105,9 +105,20 @@ struct PlaceholderExpansion {
         default:
             break
         }
+        if case .paragraph(let content) = b.kind, let command = layout(content) {
+            b.kind = .layout(command)
+            return b
+        }
         b = b.mapInlines(inlines)
         if case .paragraph(let content) = b.kind, let eq = equation(content) { b.kind = .equation(eq) }
         return b
+    }
+
+    /// A paragraph that is one layout command (the preprocessor made it a span only when it stood alone).
+    private func layout(_ content: [Inline]) -> LayoutCommand? {
+        guard content.count == 1, case .text(let s) = content[0].kind, case let pieces = Placeholder.pieces(s), pieces.count == 1,
+              case .span(let n) = pieces[0], n >= 0, n < spans.count, case .layout(let command) = spans[n].kind else { return nil }
+        return command
     }
 
     /// Display math that is the whole paragraph becomes an equation block.
@@ -140,6 +151,7 @@ struct PlaceholderExpansion {
                 }
             case .code(let s):
                 out.append(Inline(.code(restore(s)), range: node.range))
+
             case .html(let s):
                 out.append(Inline(.html(restore(s)), range: node.range))
             case .link(let d, let t, let c):
@@ -162,6 +174,11 @@ struct PlaceholderExpansion {
         case .citation(let group): return Inline(.citation(group), range: range)
         case .divOpen, .divClose, .reviewOpen, .reviewSeparator, .reviewClose:
             return Inline(.text(span.original), range: range)
+        case .layout:
+            // Only where a paragraph ends up holding more than the command (cmark joined it to other text).
+            problems.list.append(Diagnostic(.error, "tex.raw-command", "raw TeX '\(span.original)' is not alone in its paragraph, where Folio reads it as a layout command",
+                                            range: range, notes: ["put it on a line of its own, with a blank line before and after it"]))
+            return Inline(.text(""), range: range)
         case .reviewComment(_, let text):
             let a = ReviewMark.attribution(text)
             return Inline(.review(ReviewMark(kind: .comment, author: a.author, comment: a.text), old: [], new: []),

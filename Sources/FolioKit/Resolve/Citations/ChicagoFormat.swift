@@ -41,7 +41,7 @@ enum ChicagoFormat {
     /// Container, volume, pages, publisher and (in notes style) the date, ending without punctuation.
     private static func facts(_ p: ReferenceParts, into t: inout RichText, dateAfterAuthor: Bool) {
         let r = p.r
-        let date = dateAfterAuthor ? nil : (p.r.issued.map { p.isArticle ? String($0.year) : ReferenceParts.longDate($0) } ?? "n.d.")
+        let date = dateAfterAuthor ? nil : (p.r.issued.map { p.isArticle ? $0.yearText : ReferenceParts.longDate($0) } ?? "n.d.")
         if p.isArticle {
             if let c = r["container-title"] { t.italic(c) }
             if let v = r["volume"] { t.text(" " + v) }
@@ -107,7 +107,7 @@ enum ChicagoFormat {
             if let c = r["container-title"] { t.italic(c) }
             if let v = r["volume"] { t.text(" " + v) }
             if let i = r["issue"] { t.text(", no. " + i) }
-            t.text(" (\(r.issued.map { String($0.year) } ?? "n.d."))")
+            t.text(" (\(r.issued.map(\.yearText) ?? "n.d."))")
             if let loc = locator ?? p.pages { t.text(": " + loc) }
         } else if r.type == "webpage" || r.type == "post-weblog" {
             p.title(into: &t, closing: ",")

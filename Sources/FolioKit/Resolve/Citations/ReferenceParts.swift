@@ -36,20 +36,20 @@ struct ReferenceParts {
         r.author.isEmpty ? (r.editor, !r.editor.isEmpty) : (r.author, false)
     }
 
-    var year: String { (r.issued.map { String($0.year) } ?? "n.d.") + yearSuffix }
+    var year: String { (r.issued.map(\.yearText) ?? "n.d.") + yearSuffix }
 
-    /// "March 5, 2024", "March 2024" or "2024".
-    static func longDate(_ d: Reference.DateValue) -> String {
-        guard let m = d.month, (1...12).contains(m) else { return String(d.year) }
-        if let day = d.day { return "\(months[m - 1]) \(day), \(d.year)" }
-        return "\(months[m - 1]) \(d.year)"
-    }
+    /// "March 5, 2024", "March 2024" or "2024"; a range, an approximate or uncertain date by its years.
+    static func longDate(_ d: Reference.DateValue) -> String { date(d, months: months) }
 
     /// "Mar. 5, 2024", "Mar. 2024" or "2024" (IEEE).
-    static func shortDate(_ d: Reference.DateValue) -> String {
-        guard let m = d.month, (1...12).contains(m) else { return String(d.year) }
-        if let day = d.day { return "\(shortMonths[m - 1]) \(day), \(d.year)" }
-        return "\(shortMonths[m - 1]) \(d.year)"
+    static func shortDate(_ d: Reference.DateValue) -> String { date(d, months: shortMonths) }
+
+    private static func date(_ d: Reference.DateValue, months: [String]) -> String {
+        guard let m = d.month, (1...12).contains(m), d.end == nil, !d.openEnd, !d.approximate, !d.uncertain, d.year > 0 else {
+            return d.yearText
+        }
+        if let day = d.day { return "\(months[m - 1]) \(day), \(d.year)" }
+        return "\(months[m - 1]) \(d.year)"
     }
 
     /// The short title for later notes and title-first citations: `title-short`, the part before a colon,

@@ -57,7 +57,8 @@ extension Resolver {
                 top.forEachBlock { block in
                     switch block.kind {
                     case .heading(let h): claim(h.attributes.id, at: block.range.start)
-                    case .paragraph(let content): claim(Self.figureParts(content)?.attributes.id, at: block.range.start)
+                    case .paragraph(let content):
+                        for (_, attrs) in Self.imageLines(content) ?? [] { claim(attrs.id, at: block.range.start) }
                     case .table(let t): claim(t.attributes.id, at: block.range.start)
                     case .equation(let e): claim(e.attributes.id, at: block.range.start)
                     case .listing(let l): claim(l.attributes.id, at: block.range.start)
