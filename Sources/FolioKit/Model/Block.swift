@@ -66,6 +66,7 @@ public enum LayoutCommand: Hashable, Sendable {
         case "newpage", "pagebreak", "clearpage": self = .pageBreak(command)
         case "listoffigures": self = .list(.figure)
         case "listoftables": self = .list(.table)
+        case "listoflistings": self = .list(.listing)
         case "tableofcontents": self = .contents
         default: return nil
         }

@@ -63,6 +63,12 @@ public struct Manifest: Sendable {
     /// an unnumbered one with its caption (`crossref: {compat: pandoc-crossref}` or
     /// `number-unlabelled-figures: false`), so that labelled figures keep pandoc-crossref's numbers.
     public var numberUnlabelledFigures = true
+    /// `crossref: sort:` — references in a group in the order of their numbers (then compressed into
+    /// ranges), as pandoc-crossref prints them; the default with `compat: pandoc-crossref`.
+    public var sortCrossReferences = false
+    /// `crossref: compat: pandoc-crossref`: also captioned tables and listings without a label are
+    /// left unnumbered, as pandoc-crossref numbers only labelled ones.
+    public var pandocCrossrefCompat = false
     /// Input limits for every chapter (the manifest's `limits:` section).
     public var limits: InputLimits
     /// The manifest's own location (its first line).

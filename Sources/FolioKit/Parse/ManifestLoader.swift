@@ -58,16 +58,21 @@ public enum ManifestLoader {
         var words = PaperWords.builtIn(for: lang)
         var lists: [PaperWords.Kind] = []
         var numberUnlabelled = true
+        var sortReferences = false
+        var crossrefCompat = false
         if let crossref = f.value("crossref") {
             let c = try YAMLFields(crossref, what: "crossref")
-            warnings += c.unknownKeys(known: ["words", "lists", "compat", "number-unlabelled-figures"])
+            warnings += c.unknownKeys(known: ["words", "lists", "compat", "number-unlabelled-figures", "sort"])
             if let compat = try c.string("compat") {
                 guard compat == "pandoc-crossref" else {
                     throw .error("manifest.crossref", "'compat' takes pandoc-crossref, not '\(compat)'", at: c.value("compat")?.location ?? c.location)
                 }
                 numberUnlabelled = false
+                sortReferences = true
+                crossrefCompat = true
             }
             if let n = try c.bool("number-unlabelled-figures") { numberUnlabelled = n }
+            if let s = try c.bool("sort") { sortReferences = s }
             for (name, location) in try c.strings("lists") {
                 guard let kind = PaperWords.Kind(rawValue: name.hasSuffix("s") ? String(name.dropLast()) : name),
                       [.figure, .table, .listing].contains(kind) else {
@@ -121,6 +126,8 @@ public enum ManifestLoader {
             words: words, lists: lists, limits: limits, location: SourceLocation(file: file, line: 1, column: 1))
         manifest.citations = try citationOptions(f, words: words)
         manifest.numberUnlabelledFigures = numberUnlabelled
+        manifest.sortCrossReferences = sortReferences
+        manifest.pandocCrossrefCompat = crossrefCompat
         manifest.subject = try f.string("subject")
         manifest.keywords = try f.strings("keywords").map(\.0)
         if let v = f.value("raw-html") { manifest.settingLocations["raw-html"] = v.location }

@@ -3,12 +3,27 @@
 struct CrossReferences {
     let labels: LabelRegistry
     let words: PaperWords
+    /// References of one kind in the order of their numbers (`crossref: sort: true`).
+    let sort: Bool
     private(set) var diagnostics: [Diagnostic] = []
     private var referenced: Set<String> = []
 
-    init(labels: LabelRegistry, words: PaperWords) {
+    /// Keys of the bibliography: a key that is no label's is a citation.
+    let citationKeys: Set<String>
+
+    init(labels: LabelRegistry, words: PaperWords, sort: Bool = false, citationKeys: Set<String> = []) {
         self.labels = labels
         self.words = words
+        self.sort = sort
+        self.citationKeys = citationKeys
+    }
+
+    /// A key that refers to a label: one with a reserved prefix (`@fig:x`), or the id of a numbered
+    /// target that no bibliography entry has (`@eqn:0` for `{#eqn:0}`, as pandoc-crossref allows).
+    private func isReference(_ key: String) -> Bool {
+        if LabelRegistry.reservedPrefix(key) != nil { return true }
+        guard !citationKeys.contains(key), let t = labels.target(key) else { return false }
+        return t.kind.word != nil && t.number != nil
     }
 
     mutating func rewrite(_ list: [Inline]) -> [Inline] {
@@ -35,7 +50,7 @@ struct CrossReferences {
 
     /// The inlines for a group of cross-references, or nil when it is not one (errors are recorded).
     private mutating func resolve(_ group: CitationGroup, range: SourceRange) -> [Inline]? {
-        let isCrossref = group.items.map { LabelRegistry.reservedPrefix($0.key) != nil }
+        let isCrossref = group.items.map { isReference($0.key) }
         // Citations are the `Citations` pass's job.
         guard isCrossref.contains(true) else { return nil }
         guard !isCrossref.contains(false) else {
@@ -92,15 +107,39 @@ struct CrossReferences {
                 runs.append([r])
             }
         }
+        if sort { runs = runs.map { $0.sorted { Self.precedes($0.target.number, $1.target.number) } } }
+        // The same target twice in a run is named once ("Equation (1)", not "Equations (1) and (1)").
+        runs = runs.map { run in
+            var seen = Set<String>()
+            return run.filter { seen.insert($0.target.id).inserted }
+        }
+        // Several kinds: "Figures 1.1, 1.2 and Table 1.3", one "and" for the whole group.
+        let single = runs.count == 1
         var out: [Inline] = []
         for (i, run) in runs.enumerated() {
             if i > 0 { out.append(text(i == runs.count - 1 ? " \(words.and) " : ", ", range)) }
-            out += format(run: run, range: range)
+            out += format(run: run, range: range, lastAnd: single)
         }
         return out
     }
 
-    private func format(run: [Resolved], range: SourceRange) -> [Inline] {
+    /// Number order: "1.2" before "1.10", "2" before "A.1" (appendices last), "3.1a" before "3.1b".
+    static func precedes(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return a != nil && b == nil }
+        func parts(_ s: String) -> [(Int, String)] {
+            s.split(separator: ".").map { p in
+                let digits = p.prefix(while: \.isNumber)
+                return (Int(digits) ?? Int.max, String(p.dropFirst(digits.count)))
+            }
+        }
+        let (x, y) = (parts(a), parts(b))
+        for (p, q) in zip(x, y) where p != q {
+            return p.0 != q.0 ? p.0 < q.0 : p.1 < q.1
+        }
+        return x.count < y.count
+    }
+
+    private func format(run: [Resolved], range: SourceRange, lastAnd: Bool = true) -> [Inline] {
         guard let first = run.first else { return [] }
         var out: [Inline] = []
         if !first.item.prefix.isEmpty { out.append(text(first.item.prefix + " ", range)) }
@@ -118,7 +157,7 @@ struct CrossReferences {
             if showWord { out.append(text(word + " ", range)) }
             let pieces = compress(numbers)
             for (i, piece) in pieces.enumerated() {
-                if i > 0 { out.append(text(i == pieces.count - 1 ? " \(words.and) " : ", ", range)) }
+                if i > 0 { out.append(text(i == pieces.count - 1 && lastAnd ? " \(words.and) " : ", ", range)) }
                 switch piece {
                 case .single(let t, let n): out.append(link(t, n, range))
                 case .range(let a, let na, let b, let nb):

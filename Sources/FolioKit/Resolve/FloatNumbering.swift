@@ -39,6 +39,7 @@ extension Resolver {
         case .paragraph(let content):
             guard let (image, parsed) = Self.figureParts(content), case .image(let src, let title, let alt) = image.kind else { break }
             var attrs = parsed
+            ignoredNumbering(attrs, at: at)
             if attrs.id == nil, !paper.manifest.numberUnlabelledFigures {
                 // pandoc-crossref: a figure without a label has its caption but no number.
                 b.kind = .figure(Figure(source: src, title: title, caption: alt, attributes: attrs, number: ""))
@@ -49,7 +50,8 @@ extension Resolver {
             figure.ordinal = number.ordinal
             b.kind = .figure(figure)
         case .table(var t):
-            guard t.caption != nil else { break }
+            ignoredNumbering(t.attributes, at: at)
+            guard t.caption != nil, t.attributes.id != nil || !paper.manifest.pandocCrossrefCompat else { break }
             (t.number, t.ordinal) = numberFloat("table", .table, id: &t.attributes.id, at: at)
             b.kind = .table(t)
         case .equation(var e):
@@ -58,6 +60,7 @@ extension Resolver {
             register(id, .equation, e.number, at)
             b.kind = .equation(e)
         case .listing(var l):
+            guard l.attributes.id != nil || !paper.manifest.pandocCrossrefCompat else { break }
             (l.number, l.ordinal) = numberFloat("listing", .listing, id: &l.attributes.id, at: at)
             b.kind = .listing(l)
         case .callout(var c):

@@ -14,7 +14,7 @@ extension Resolver {
             if let row = Self.imageLines(inlines) {
                 images += row.map { ($0.0, $0.1, block.range.start) }
             } else if caption == nil {
-                caption = inlines
+                caption = Self.withoutCaptionMarker(inlines)
             } else {
                 diagnostics.append(.error("figure.subfigures", "a subfigure group has one caption paragraph, after its images; this is a second one",
                                           at: block.range.start, notes: ["join the paragraphs, or move this one out of the group"]))
@@ -61,6 +61,14 @@ extension Resolver {
             }
         }
         return out.isEmpty ? nil : out
+    }
+
+    /// pandoc-crossref's group caption may be written `: Caption`: the marker is not part of it.
+    static func withoutCaptionMarker(_ inlines: [Inline]) -> [Inline] {
+        guard let first = inlines.first, case .text(let t) = first.kind, t.hasPrefix(":") else { return inlines }
+        var out = inlines
+        out[0].kind = .text(String(t.dropFirst().drop { $0 == " " }))
+        return out
     }
 
     /// "a" … "z", then "aa", "ab" …

@@ -70,7 +70,7 @@ import Testing
 /// Resolve runs its passes in order; coverage sees only what the authors wrote.
 @Suite struct ResolvePassTests {
     @Test func thePassesRunInTheDocumentedOrder() {
-        #expect(Resolver.passes.map(\.name) == ["numbering", "cross-references", "citations", "coverage", "abbreviations", "appendices", "footnotes"])
+        #expect(Resolver.passes.map(\.name) == ["numbering", "math macros", "cross-references", "citations", "coverage", "abbreviations", "appendices", "footnotes"])
     }
 
     @Test func wordsFolioInsertsAreNotEvidence() throws {

@@ -33,8 +33,11 @@ extension LaTeXRenderer {
         out += "\\begin{folioListing}[htbp]\n"
         if let n = l.number {
             out += "\\renewcommand{\\thefolioListing}{\(n)}\\setcounter{folioListing}{\(l.ordinal - 1)}\n"
+            out += "\\caption[\(short)]{\(caption)}"
+        } else {
+            // Unnumbered (pandoc-crossref's unlabelled listings): the caption without a number.
+            out += "{\\small \(caption)\\par}"
         }
-        out += "\\caption[\(short)]{\(caption)}"
         if let id = l.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }
         out += "\n"
         codeLines(l.literal.split(separator: "\n", omittingEmptySubsequences: false))

@@ -56,7 +56,8 @@ extension LaTeXRenderer {
         out += nested ? "\\par\\noindent\\begin{tabular}{\(spec)}\n" : "\\begin{longtable}{\(spec)}\n"
         if !nested, let caption = t.caption {
             let (text, short) = captionTexts(caption)
-            out += "\\caption[\(short)]{\(text)}"
+            // Unnumbered (pandoc-crossref's unlabelled tables): longtable's starred caption.
+            out += t.number == nil ? "\\caption*{\(text)}" : "\\caption[\(short)]{\(text)}"
             if let id = t.attributes.id { out += "\\label{\(LaTeXEscaping.label(id))}" }
             out += "\\\\\n"
         }

@@ -25,6 +25,11 @@ extension MarkdownPreprocessor {
         case _ where argument == nil && LayoutCommand(command: name) != nil && aloneInParagraph(i, to):
             if let command = LayoutCommand(command: name) { replace(i, to, .layout(command)) }
             return to
+        case "listof" where ["fig", "tbl", "lst"].contains(argument ?? "") && aloneInParagraph(i, to):
+            // pandoc-crossref's \listof{fig}, \listof{tbl}, \listof{lst}.
+            let kind: PaperWords.Kind = argument == "fig" ? .figure : argument == "tbl" ? .table : .listing
+            replace(i, to, .layout(.list(kind)))
+            return to
         case "autoref", "cref", "Cref", "ref", "eqref" where !keys.isEmpty:
             replace(i, to, .citation(group(inText: true, numberOnly: name == "ref" || name == "eqref")))
             return to
@@ -53,7 +58,8 @@ extension MarkdownPreprocessor {
             return "put \\\(name) on a line of its own, with a blank line before and after it: it is then a page break in the PDF and in print"
         case "cleardoublepage": return "write \\clearpage on a line of its own (chapters start on a new page in the PDF)"
         case "tableofcontents": return "put it on a line of its own, or remove it: the contents are always generated"
-        case "listoffigures", "listoftables": return "put it on a line of its own, or list the floats in folio.yaml: 'lists: [figures, tables]'"
+        case "listoffigures", "listoftables", "listoflistings", "listof":
+            return "put it on a line of its own (\\listof takes fig, tbl or lst), or list the floats in folio.yaml: 'crossref: lists: [figures, tables]'"
         case "newcommand", "renewcommand", "DeclareMathOperator", "def":
             return "define math macros in folio.yaml, as in 'math-macros: {R: \\mathbb{R}, Var: \\operatorname{Var}}'"
         case "textbf": return "write **\(arg)**"

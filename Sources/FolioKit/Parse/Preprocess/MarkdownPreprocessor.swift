@@ -19,6 +19,10 @@ struct MarkdownPreprocessor {
             case reviewComment(mark: Int, text: String)
             /// `\newpage`, `\listoffigures`… alone in its paragraph.
             case layout(LayoutCommand)
+            /// pandoc's bracketed span: its `[`, with the attributes written after its `]`.
+            case spanOpen(Attributes)
+            /// The `]{…}` that ends a bracketed span.
+            case spanClose
         }
         var kind: Kind
         var original: String
@@ -53,8 +57,12 @@ struct MarkdownPreprocessor {
     private var chunk = (start: 0, end: 0)
     /// Input bytes before this offset are already in `out` (or replaced by a placeholder).
     private var copied = 0
-    /// `<div id="fig:…">` lines still open, whose `</div>` line closes them (pandoc-crossref's subfigures).
-    var htmlFigureDivs = 0
+    /// `<div id="fig:…">` (or `tbl:`, `lst:`) lines still open, whose `</div>` line closes them (pandoc-crossref).
+    var htmlFloatDivs = 0
+    /// Where the `]{…}` of a bracketed span whose `[` was replaced starts, and where it ends.
+    var spanCloses: [Int: Int] = [:]
+    /// The paragraph's matching brackets, built at its first `[` that could open a span.
+    var bracketPairs: [Int: Int]?
     /// Scanning a table cell, where a layout command cannot stand as a block.
     var inTableCell = false
     /// Inside link text (`[text](…)`) up to here: no citations or math, but review marks.
@@ -102,7 +110,7 @@ struct MarkdownPreprocessor {
             } else if fenceLine == .opens {
                 flushChunk(&chunkStart, upTo: lineIndex)
                 copyLine(start, end, lineIndex)
-            } else if let div = divFence(start, end) ?? htmlFigureDiv(start, end) {
+            } else if let div = divFence(start, end) ?? htmlFloatDiv(start, end) {
                 flushChunk(&chunkStart, upTo: lineIndex)
                 spans.append(Span(kind: div, original: String(decoding: b[start..<end], as: UTF8.self),
                                   location: location(start)))
@@ -177,24 +185,38 @@ struct MarkdownPreprocessor {
 
     /// pandoc-crossref's subfigure group in HTML: a line `<div id="fig:x">`, up to its `</div>` line,
     /// is read as `::: {#fig:x}` … `:::`, so the images inside are Markdown.
-    private mutating func htmlFigureDiv(_ start: Int, _ end: Int) -> Span.Kind? {
+    private mutating func htmlFloatDiv(_ start: Int, _ end: Int) -> Span.Kind? {
         var i = start
         while i < end, i - start < 4, b[i] == 0x20 { i += 1 }
         var last = end
         while last > i, b[last - 1] == 0x20 || b[last - 1] == 0x09 || b[last - 1] == 0x0D { last -= 1 }
         let line = String(decoding: b[i..<last], as: UTF8.self)
         if line == "</div>" {
-            guard htmlFigureDivs > 0 else { return nil }
-            htmlFigureDivs -= 1
+            guard htmlFloatDivs > 0 else { return nil }
+            htmlFloatDivs -= 1
             return .divClose
         }
-        for quote in ["\"", "'"] where line.hasPrefix("<div id=" + quote + "fig:") && line.hasSuffix(quote + ">") {
-            let id = String(line.dropFirst(9).dropLast(2))
-            guard !id.isEmpty, !id.contains(quote), !id.contains(" ") else { return nil }
-            htmlFigureDivs += 1
-            return .divOpen(Attributes(id: id))
+        // `<div id="fig:x">`, `<div id="lst:x" class="listing">`: an id with a float's prefix, and classes.
+        guard line.hasPrefix("<div "), line.hasSuffix(">"), !line.hasSuffix("/>") else { return nil }
+        var attrs = Attributes()
+        var rest = Substring(line.dropFirst(5).dropLast())
+        while let eq = rest.firstIndex(of: "=") {
+            let name = rest[..<eq].trimmingCharacters(in: .whitespaces)
+            let afterEq = rest[rest.index(after: eq)...]
+            guard let quote = afterEq.first, quote == "\"" || quote == "'",
+                  let close = afterEq.dropFirst().firstIndex(of: quote) else { return nil }
+            let value = String(afterEq[afterEq.index(after: afterEq.startIndex)..<close])
+            switch name {
+            case "id": attrs.id = value
+            case "class": attrs.classes = value.split(separator: " ").map(String.init)
+            default: return nil
+            }
+            rest = afterEq[afterEq.index(after: close)...]
         }
-        return nil
+        guard rest.allSatisfy({ $0 == " " }), let id = attrs.id, !id.contains(" "),
+              ["fig:", "tbl:", "lst:"].contains(where: { id.hasPrefix($0) }) else { return nil }
+        htmlFloatDivs += 1
+        return .divOpen(attrs)
     }
 
     mutating func copyLine(_ start: Int, _ end: Int, _ lineIndex: Int) {
@@ -239,6 +261,8 @@ struct MarkdownPreprocessor {
     /// Scans the input `[start, end)` as inline text, copying it to the output with placeholders.
     mutating func scanInline(_ start: Int, _ end: Int) {
         index = nil
+        spanCloses = [:]
+        bracketPairs = nil
         chunk = (start, end)
         copied = start
         plainUntil = start
@@ -273,6 +297,13 @@ struct MarkdownPreprocessor {
             } else if c == UInt8(ascii: "["), let close = linkText(i, end) {
                 plainUntil = destinationEnd(close, end)
                 i += 1
+            } else if c == UInt8(ascii: "["), let (close, to, attrs) = bracketedSpan(i, end) {
+                replace(i, i + 1, .spanOpen(attrs))
+                spanCloses[close] = to
+                i += 1
+            } else if c == UInt8(ascii: "]"), let to = spanCloses.removeValue(forKey: i) {
+                replace(i, to, .spanClose)
+                i = to
             } else if c == UInt8(ascii: "@"), CitationSyntax.canStartCitation(after: i > start ? b[i - 1] : nil),
                       let (to, kind) = inTextCitation(i, end) {
                 replace(i, to, kind)
@@ -337,7 +368,7 @@ struct MarkdownPreprocessor {
     /// Bytes that can start something the preprocessor handles; all others are skipped at once.
     private static let special: [Bool] = {
         var t = [Bool](repeating: false, count: 256)
-        for c in "\\`$[@{+-~=<".utf8 { t[Int(c)] = true }
+        for c in "\\`$[]@{+-~=<".utf8 { t[Int(c)] = true }
         return t
     }()
 
@@ -443,6 +474,36 @@ struct MarkdownPreprocessor {
             j += 1
         }
         return close
+    }
+
+    /// `[text]{#id .class}`: where its `]` is, where its attributes end, and the attributes; nil when the
+    /// brackets are not a span (no attributes right after them, or not closed in the paragraph).
+    private mutating func bracketedSpan(_ i: Int, _ end: Int) -> (Int, Int, Attributes)? {
+        if i > 0, b[i - 1] == UInt8(ascii: "!") || b[i - 1] == UInt8(ascii: "\\") { return nil }
+        if bracketPairs == nil { bracketPairs = matchBrackets(chunk.start, chunk.end) }
+        guard let j = bracketPairs?[i], j + 1 < end, b[j + 1] == UInt8(ascii: "{"),
+              let close = b[(j + 1)..<min(end, j + 512)].firstIndex(of: UInt8(ascii: "}")), !b[(j + 1)..<close].contains(0x0A),
+              let attrs = close == j + 2 ? Attributes()
+                : AttributeParser.parse(Substring(String(decoding: b[(j + 1)...close], as: UTF8.self))) else { return nil }
+        return (j, close + 1, attrs)
+    }
+
+    /// Each `[` of the paragraph with its matching `]` (escapes and code spans skipped), in one pass.
+    private mutating func matchBrackets(_ start: Int, _ end: Int) -> [Int: Int] {
+        var pairs: [Int: Int] = [:]
+        var stack: [Int] = []
+        var j = start
+        while j < end {
+            switch b[j] {
+            case UInt8(ascii: "\\"): j += 2; continue
+            case UInt8(ascii: "`"): j = skipCodeSpan(j, end); continue
+            case UInt8(ascii: "["): stack.append(j)
+            case UInt8(ascii: "]"): if let open = stack.popLast() { pairs[open] = j }
+            default: break
+            }
+            j += 1
+        }
+        return pairs
     }
 
     /// Whether only up to three spaces (and block-quote markers) stand before `i` on its line.

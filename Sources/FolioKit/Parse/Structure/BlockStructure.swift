@@ -29,7 +29,7 @@ struct BlockStructure {
         case .blockQuote(let inner):
             b.kind = Self.alert(inner) ?? .blockQuote(inner)
         case .div(let attrs, let inner):
-            b.kind = Self.callout(attrs, inner) ?? .div(attributes: attrs, content: inner)
+            b.kind = Self.callout(attrs, inner) ?? Self.labelledFloat(attrs, inner) ?? .div(attributes: attrs, content: inner)
         case .codeBlock(let info, let literal):
             if let listing = Self.listing(info: info, literal: literal) { b.kind = .listing(listing) }
         default:
@@ -127,6 +127,37 @@ struct BlockStructure {
 
     // MARK: Captions and listings
 
+    /// pandoc-crossref's labelled divs around one float: `::: {#tbl:x}` around a table (its caption
+    /// inside), `<div id="lst:x" class="listing">` around a caption paragraph and a code block.
+    private static func labelledFloat(_ attrs: Attributes, _ content: [Block]) -> Block.Kind? {
+        guard let id = attrs.id else { return nil }
+        if id.hasPrefix("tbl:"), content.count == 1, case .table(var t) = content[0].kind, t.attributes.id == nil {
+            t.attributes.id = id
+            t.attributes.classes += attrs.classes
+            return .table(t)
+        }
+        guard id.hasPrefix("lst:") else { return nil }
+        switch content.map(\.kind) {
+        case let kinds where kinds.count == 1:
+            if case .listing(var l) = kinds[0], l.attributes.id == nil {
+                l.attributes.id = id
+                return .listing(l)
+            }
+            if case .codeBlock(let info, let literal) = kinds[0] {
+                return .listing(Listing(language: String(info.split(separator: " ").first ?? ""), literal: literal, caption: [],
+                                        attributes: Attributes(id: id)))
+            }
+        case let kinds where kinds.count == 2:
+            if case .paragraph(let caption) = kinds[0], case .codeBlock(let info, let literal) = kinds[1] {
+                return .listing(Listing(language: String(info.split(separator: " ").first ?? ""), literal: literal, caption: caption,
+                                        attributes: Attributes(id: id)))
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
     /// A paragraph that starts with `: ` or `Table: `: its caption inlines and attributes.
     private static func caption(_ b: Block, word: String = "Table: ") -> ([Inline], Attributes)? {
         guard case .paragraph(var content) = b.kind, let first = content.first, case .text(let s) = first.kind else { return nil }
@@ -139,46 +170,61 @@ struct BlockStructure {
         return (content, Attributes())
     }
 
+    /// Attaches each `: Caption` paragraph to the table or code block next to it. A caption right
+    /// against its block (no blank line between) wins; otherwise the one before it, then the one after,
+    /// as pandoc reads a table's caption first from above.
     private func captions(_ list: [Block]) -> [Block] {
         var out: [Block] = []
         var skip = Set<Int>()
         for (i, b) in list.enumerated() where !skip.contains(i) {
-            // pandoc-crossref's listing captions: `: Caption {#lst:x}` (or `Listing: …`) before or after code.
-            if case .codeBlock(let info, let literal) = b.kind {
-                let language = String(info.split(separator: " ").first ?? "")
-                var listing: (([Inline], Attributes))?
-                if i + 1 < list.count, let c = Self.caption(list[i + 1], word: "Listing: ") {
-                    listing = c
-                    skip.insert(i + 1)
-                } else if let previous = out.last, let c = Self.caption(previous, word: "Listing: ") {
-                    listing = c
-                    out.removeLast()
-                }
-                var block = b
-                if let (caption, attrs) = listing {
-                    block.kind = .listing(Listing(language: language, literal: literal, caption: caption, attributes: attrs))
-                }
-                out.append(block)
-                continue
-            }
-            guard case .table(var t) = b.kind else {
+            let word: String
+            switch b.kind {
+            case .codeBlock: word = "Listing: "
+            case .listing(let l) where l.caption.isEmpty: word = "Listing: "
+            case .table: word = "Table: "
+            default:
                 out.append(b)
                 continue
             }
-            if i + 1 < list.count, let (c, attrs) = Self.caption(list[i + 1]) {
-                t.caption = c
-                t.attributes = attrs
-                skip.insert(i + 1)
-            } else if let previous = out.last, let (c, attrs) = Self.caption(previous) {
-                t.caption = c
-                t.attributes = attrs
+            let before = out.last.flatMap { p in Self.caption(p, word: word).map { (p, $0) } }
+            let after = i + 1 < list.count ? Self.caption(list[i + 1], word: word).map { (list[i + 1], $0) } : nil
+            let touchesBefore = before.map { $0.0.range.endLine + 1 == b.range.start.line } ?? false
+            let touchesAfter = after.map { b.range.endLine + 1 == $0.0.range.start.line } ?? false
+            var caption: ([Inline], Attributes)?
+            if let before, touchesBefore || !touchesAfter {
+                caption = before.1
                 out.removeLast()
+            } else if let after {
+                caption = after.1
+                skip.insert(i + 1)
             }
-            var table = b
-            table.kind = .table(t)
-            out.append(table)
+            out.append(Self.captioned(b, caption))
         }
         return out
+    }
+
+    /// The block with its caption: a table's, a listing's (a code block becomes one), or unchanged.
+    private static func captioned(_ b: Block, _ caption: ([Inline], Attributes)?) -> Block {
+        guard let (text, attrs) = caption else { return b }
+        var block = b
+        switch b.kind {
+        case .codeBlock(let info, let literal):
+            let language = String(info.split(separator: " ").first ?? "")
+            block.kind = .listing(Listing(language: language, literal: literal, caption: text, attributes: attrs))
+        case .listing(var l):
+            // `{#lst:x}` on the fence and the caption on a line of its own: the fence's id stays.
+            l.caption = text
+            if l.attributes.id == nil { l.attributes.id = attrs.id }
+            l.attributes.classes += attrs.classes
+            block.kind = .listing(l)
+        case .table(var t):
+            t.caption = text
+            t.attributes = attrs
+            block.kind = .table(t)
+        default:
+            break
+        }
+        return block
     }
 
     /// A fenced code block whose info string carries `{#lst:id caption="..."}` (or just a caption).

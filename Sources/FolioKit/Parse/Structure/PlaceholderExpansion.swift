@@ -146,7 +146,7 @@ struct PlaceholderExpansion {
                     case .text(let t): out.append(Inline(.text(String(t)), range: node.range))
                     case .span(let n):
                         out.append(inline(n, fallback: node.range))
-                        if isReviewDelimiter(n) { delimiters[out.count - 1] = n }
+                        if isReviewDelimiter(n) || isSpanDelimiter(n) { delimiters[out.count - 1] = n }
                     }
                 }
             case .code(let s):
@@ -162,7 +162,9 @@ struct PlaceholderExpansion {
                 out.append(node)
             }
         }
-        return delimiters.isEmpty ? out : pairReviewMarks(out, delimiters: delimiters)
+        guard !delimiters.isEmpty else { return out }
+        let (spansPaired, reviewDelimiters) = pairSpans(out, delimiters: delimiters)
+        return reviewDelimiters.isEmpty ? spansPaired : pairReviewMarks(spansPaired, delimiters: reviewDelimiters)
     }
 
     private func inline(_ index: Int, fallback: SourceRange) -> Inline {
@@ -172,7 +174,7 @@ struct PlaceholderExpansion {
         switch span.kind {
         case .math(let display, let tex, _): return Inline(.math(display: display, tex: tex), range: range)
         case .citation(let group): return Inline(.citation(group), range: range)
-        case .divOpen, .divClose, .reviewOpen, .reviewSeparator, .reviewClose:
+        case .divOpen, .divClose, .reviewOpen, .reviewSeparator, .reviewClose, .spanOpen, .spanClose:
             return Inline(.text(span.original), range: range)
         case .layout:
             // Only where a paragraph ends up holding more than the command (cmark joined it to other text).
@@ -185,6 +187,53 @@ struct PlaceholderExpansion {
                           range: SourceRange(start: span.location, endLine: span.location.line,
                                              endColumn: span.location.column + span.original.utf8.count - 1))
         }
+    }
+
+    private func isSpanDelimiter(_ n: Int) -> Bool {
+        guard n >= 0, n < spans.count else { return false }
+        switch spans[n].kind {
+        case .spanOpen, .spanClose: return true
+        default: return false
+        }
+    }
+
+    /// Wraps what lies between a bracketed span's `[` and `]{…}` into a span; passes the review delimiters on,
+    /// at their new places. A `[` whose `]{…}` is in another list (across emphasis or a link) is an error.
+    private func pairSpans(_ list: [Inline], delimiters: [Int: Int]) -> ([Inline], [Int: Int]) {
+        var out: [Inline] = []
+        var review: [Int: Int] = [:]
+        var opens: [(at: Int, span: Int)] = []
+        for (i, node) in list.enumerated() {
+            guard let n = delimiters[i] else { out.append(node); continue }
+            switch spans[n].kind {
+            case .spanOpen:
+                opens.append((out.count, n))
+                out.append(node)
+            case .spanClose:
+                guard let open = opens.popLast(), case .spanOpen(let attrs) = spans[open.span].kind else {
+                    unpairedSpan(spans[n])
+                    out.append(node)
+                    continue
+                }
+                let inner = Array(out[(open.at + 1)...])
+                for key in review.keys where key >= open.at { review.removeValue(forKey: key) }
+                out.removeSubrange(open.at...)
+                out.append(Inline(.span(attrs, inner), range: node.range.start == spans[open.span].location ? node.range
+                                  : SourceRange(start: spans[open.span].location, endLine: node.range.start.line, endColumn: node.range.start.column)))
+            default:
+                review[out.count] = n
+                out.append(node)
+            }
+        }
+        for open in opens { unpairedSpan(spans[open.span]) }
+        return (out, review)
+    }
+
+    private func unpairedSpan(_ span: MarkdownPreprocessor.Span) {
+        problems.list.append(Diagnostic(.error, "span.malformed",
+            "the bracketed span '\(span.original)' opens and closes on different sides of emphasis, a link or other markup; "
+            + "write [*text*]{.class} rather than *[text*]{.class}",
+            range: SourceRange(start: span.location, endLine: span.location.line, endColumn: span.location.column)))
     }
 
     private func isReviewDelimiter(_ n: Int) -> Bool {

@@ -1,7 +1,8 @@
 /// Cross-references become links whose text is the computed number ("Figures 1.2–1.4").
 extension Resolver {
     mutating func resolveCrossReferences(_ entries: inout [ResolvedPaper.Entry]) {
-        var references = CrossReferences(labels: labels, words: paper.manifest.words)
+        var references = CrossReferences(labels: labels, words: paper.manifest.words, sort: paper.manifest.sortCrossReferences,
+                                         citationKeys: Set(paper.bibliography.references.map(\.id)))
         entries = entries.map { entry in
             guard case .chapter(var ch) = entry else { return entry }
             // Only blocks that hold a citation or an internal link are rebuilt.

@@ -95,6 +95,7 @@ extension Resolver {
                     h.number = ([number] + h.counters.map(String.init)).joined(separator: ".")
                 }
                 h.level = depth + 1
+                ignoredNumbering(h.attributes, at: block.range.start)
                 if h.attributes.id == nil { h.attributes.id = slugger.unique(Slugger.slug(h.content.plainText)) }
                 if let hid = h.attributes.id {
                     register(hid, ch.matter == .appendix ? .appendixSection : .section, h.number, block.range.start,
@@ -126,6 +127,14 @@ extension Resolver {
             return nil
         }
         return (first, parsed)
+    }
+
+    /// pandoc-crossref's `label=`, `number=` and `hidden=` choose a target's number; Folio numbers every
+    /// target itself, so the attribute is reported rather than silently ignored.
+    mutating func ignoredNumbering(_ attrs: Attributes, at: SourceLocation) {
+        guard let key = ["label", "number", "hidden"].first(where: { attrs[$0] != nil }) else { return }
+        diagnostics.append(.warning("crossref.attribute", "'\(key)=' sets a number in pandoc-crossref; Folio numbers this target itself and ignores it",
+                                    at: at, notes: ["remove the attribute; docs/CROSSREFS.md lists what Folio numbers and how"]))
     }
 
     mutating func checkImage(_ node: Inline) {
