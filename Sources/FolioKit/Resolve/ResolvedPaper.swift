@@ -40,7 +40,8 @@ public struct ResolvedPaper: Sendable {
     /// Where `destination` goes, given the label ids and anchors of this paper (computed once by a writer).
     public static func linkTarget(_ destination: String, labels: Set<String>, anchors: Set<String>) -> LinkTarget {
         if destination.hasPrefix("#") {
-            let id = String(destination.dropFirst())
+            // `#%E6%A0%87%E9%A2%98` is `#标题`, as a browser reads it.
+            let id = String(destination.dropFirst()).removingPercentEncoding ?? String(destination.dropFirst())
             if anchors.contains(id) { return .anchor(id) }
             return labels.contains(id) ? .label(id) : .none
         }

@@ -4,7 +4,8 @@ public struct Slugger: Sendable {
 
     public init() {}
 
-    /// GitHub-style slug: lowercase letters and digits, spaces and hyphens become single hyphens.
+    /// pandoc-style slug: lowercase letters and digits, spaces and hyphens become single hyphens, none at
+    /// either end. (GitHub's anchors differ: they keep a hyphen for each space and punctuation mark.)
     public static func slug(_ text: String) -> String {
         var out = ""
         var pendingHyphen = false

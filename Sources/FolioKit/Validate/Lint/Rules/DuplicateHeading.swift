@@ -1,4 +1,6 @@
-/// `structure.duplicate-heading`: two headings with the same text in one chapter.
+/// `structure.duplicate-heading`: two headings with the same text in one chapter, the chapter's title
+/// included. Text is compared as plain text, ignoring case and markup (`## *Setup*` repeats `## setup`),
+/// whatever the headings' levels: a reader of the contents cannot tell them apart.
 struct DuplicateHeading: LintRule {
     let info = DiagnosticInfo(id: "structure.duplicate-heading", severity: .warning, category: .structure,
                             summary: "Two headings in one chapter have the same text.",
@@ -8,6 +10,7 @@ struct DuplicateHeading: LintRule {
         var out: [Diagnostic] = []
         for ch in context.paper.chapters where !ch.isGenerated {
             var seen: [String: SourceLocation] = [:]
+            if !ch.title.isEmpty { seen[ch.title.plainText.lowercased().trimmingCharacters(in: .whitespaces)] = ch.titleLocation }
             for block in ch.blocks {
                 block.forEachBlock { b in
                     guard case .heading(let h) = b.kind else { return }

@@ -16,6 +16,9 @@ struct BrokenLink: LintRule {
                     if case .heading(let h) = block.kind, let id = h.attributes.id { ids.insert(id) }
                     if case .div(let a, _) = block.kind, let id = a.id { ids.insert(id) }
                 }
+                b.forEachInline { node in
+                    if case .span(let a, _) = node.kind, let id = a.id { ids.insert(id) }
+                }
             }
         }
         let sortedIDs = ids.sorted()
@@ -26,8 +29,9 @@ struct BrokenLink: LintRule {
                 block.forEachInline { node in
                     guard case .link(let dest, _, _) = node.kind else { return }
                     if dest.hasPrefix("#") {
-                        let id = String(dest.dropFirst())
-                        if !ids.contains(id), !ids.contains(LabelRegistry.canonical(id)) {
+                        // Percent-encoded as a browser decodes it; `#top` is the top of the page in every browser.
+                        let id = String(dest.dropFirst()).removingPercentEncoding ?? String(dest.dropFirst())
+                        if id != "top", !ids.contains(id), !ids.contains(LabelRegistry.canonical(id)) {
                             var notes: [Diagnostic.Note] = []
                             let near = suggestions[id] ?? Spelling.nearest(to: id, in: sortedIDs)
                             suggestions[id] = near
