@@ -7,7 +7,7 @@ struct Folio: ParsableCommand {
         commandName: "folio",
         abstract: "Build and render Markdown white papers: HTML, LaTeX and PDF from one document model.",
         version: "folio \(FolioVersion.string) (libcmark-gfm \(CmarkParser.libraryVersion))",
-        subcommands: [BuildCommand.self, CheckCommand.self, LintCommand.self, RenderCommand.self, BibCommand.self, PublishCommand.self, ServeCommand.self, ReviewCommand.self, StatusCommand.self, DiffCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, LintCommand.self, RenderCommand.self, BibCommand.self, PublishCommand.self, ServeCommand.self, ReviewCommand.self, StatusCommand.self, DiffCommand.self, InitCommand.self],
         defaultSubcommand: nil
     )
 }

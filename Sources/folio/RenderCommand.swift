@@ -50,15 +50,39 @@ struct RenderCommand: ParsableCommand {
             } else {
                 text = try SourceText.read(URL(fileURLWithPath: file), displayPath: display)
             }
-            let result = RenderPipeline.render(text, file: display, format: to.kind, standalone: standalone, rawHTML: rawHTML,
-                                         limits: limits)
-            engine.emit(contentsOf: result.diagnostics)
-            if !engine.hasErrors { FileHandle.standardOutput.write(Data(result.output.utf8)) }
+            // A file whose front matter says what a paper's manifest would (pandoc's title, author,
+            // bibliography) is a paper of one chapter, built as `pandoc FILE.md --citeproc` would.
+            if file != "-", case let meta = try PandocMetadata.read(text, path: display), meta.describesAPaper {
+                let output = singleFilePaper(meta, engine: &engine)
+                if !engine.hasErrors, let output { FileHandle.standardOutput.write(Data(output.utf8)) }
+            } else {
+                let result = RenderPipeline.render(text, file: display, format: to.kind, standalone: standalone, rawHTML: rawHTML,
+                                                   limits: limits)
+                engine.emit(contentsOf: result.diagnostics)
+                if !engine.hasErrors { FileHandle.standardOutput.write(Data(result.output.utf8)) }
+            }
         } catch {
             engine.emit(error)
         }
         console.report(engine, summary: false)
         if engine.hasErrors { throw ExitCode(1) }
+    }
+}
+
+extension RenderCommand {
+    /// Builds the file's folder as a paper whose manifest comes from the file's front matter (nothing
+    /// is written beside it); returns the complete HTML page or LaTeX document.
+    func singleFilePaper(_ meta: PandocMetadata, engine: inout DiagnosticEngine) -> String? {
+        let url = URL(fileURLWithPath: file)
+        let provider = OverlayProvider(base: DiskProvider(directory: url.deletingLastPathComponent().path),
+                                       files: ["folio.yaml": meta.manifest(chapter: url.lastPathComponent)])
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("folio-render-\(getpid())-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let format: OutputFormat = to == .html ? .html : .latex
+        let outcome = BuildPipeline.run(.init(source: provider, outputDirectory: out.path, formats: [format], profile: .draft))
+        engine.emit(contentsOf: outcome.diagnostics.diagnostics)
+        guard !outcome.diagnostics.hasErrors else { return nil }
+        return try? String(contentsOf: out.appendingPathComponent(to == .html ? "html/index.html" : "latex/paper.tex"), encoding: .utf8)
     }
 }
 

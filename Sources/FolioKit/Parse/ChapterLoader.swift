@@ -11,7 +11,7 @@ public enum ChapterLoader {
             return (split, nil, [])
         }
         let f = try YAMLFields(value, what: "front matter")
-        return (split, f, f.unknownKeys(known: knownKeys))
+        return (split, f, f.unknownKeys(known: knownKeys + PandocMetadata.keys))
     }
 
     /// The warning when front matter and the first heading name different titles.
@@ -21,7 +21,7 @@ public enum ChapterLoader {
     }
 
     public static func load(_ text: String, path: String, manifestPath: String, matter: Chapter.Matter,
-                            limits: InputLimits = InputLimits()) throws(Diagnostic) -> (Chapter, [Diagnostic]) {
+                            limits: InputLimits = InputLimits(), paperTitle: String? = nil) throws(Diagnostic) -> (Chapter, [Diagnostic]) {
         let (split, meta, found) = try frontMatter(text, path: path)
         var diagnostics = found
         var (document, parseDiagnostics) = CmarkParser.parse(split.body, file: path, lineOffset: split.bodyLineOffset,
@@ -46,7 +46,8 @@ public enum ChapterLoader {
             title = h.content
             titleLocation = first.range.start
             explicitID = explicitID ?? h.attributes.id
-            if let fmTitle = try meta?.string("title"), fmTitle != h.content.plainText {
+            // A single-file pandoc paper's front matter title is the paper's (`folio init --from`), not the chapter's.
+            if let fmTitle = try meta?.string("title"), fmTitle != h.content.plainText, fmTitle != paperTitle {
                 diagnostics.append(titleConflict(fmTitle, h.content.plainText, at: first.range.start))
             }
         } else if let fmTitle = try meta?.string("title") {

@@ -60,7 +60,8 @@ public enum PaperLoader {
             do throws(Diagnostic) {
                 let (text, display, bom) = try file(ref, in: provider, missing: "manifest.missing-chapter", what: "chapter")
                 let parse = { () throws(Diagnostic) in
-                    try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter, limits: manifest.limits)
+                    try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter, limits: manifest.limits,
+                                           paperTitle: manifest.title)
                 }
                 var (chapter, found) = if let cache {
                     try cache.chapter(text, path: display, manifestPath: ref.path, matter: matter, limits: manifest.limits, parse: parse)

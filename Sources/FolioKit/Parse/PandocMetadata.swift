@@ -1,0 +1,117 @@
+/// The metadata pandoc papers carry in their front matter: `title`, `subtitle`, `author`/`authors`
+/// (names, or maps with `name` and `affiliation` given by index, by name or as a list), `affiliations`
+/// (maps with `index` or `id` and `name`, or names), `institute`, `date`, `tags`/`keywords`,
+/// `bibliography`, `abstract`, `lang`. `folio init --from` writes a manifest from it, and `folio render`
+/// builds a single-file paper with it.
+public struct PandocMetadata: Sendable {
+    public var title: String?
+    public var subtitle: String?
+    public var authors: [Manifest.Author] = []
+    public var date: String?
+    public var keywords: [String] = []
+    public var bibliography: [String] = []
+    public var abstract: String?
+    public var lang: String?
+
+    /// The keys this reads, which a chapter's front matter may carry without a warning.
+    static let keys = ["subtitle", "author", "authors", "affiliations", "institute", "date", "tags", "keywords",
+                       "bibliography", "abstract", "lang"]
+
+    /// Whether a front matter says something a paper's manifest would: a title, authors or a bibliography.
+    public var describesAPaper: Bool { title != nil || !authors.isEmpty || !bibliography.isEmpty }
+
+    public init() {}
+
+    /// Reads the metadata of a chapter's front matter; a value of the wrong shape is a located error.
+    public static func read(_ text: String, path: String) throws(Diagnostic) -> PandocMetadata {
+        let (_, fields, _) = try ChapterLoader.frontMatter(text, path: path)
+        guard let f = fields else { return PandocMetadata() }
+        var m = PandocMetadata()
+        m.title = try f.string("title")
+        m.subtitle = try f.string("subtitle")
+        m.date = try f.string("date")
+        m.lang = try f.string("lang")
+        m.abstract = try f.string("abstract")
+        m.keywords = try (f.strings("keywords") + f.strings("tags")).map(\.0)
+        m.bibliography = try f.strings("bibliography").map(\.0)
+        let affiliations = try affiliationNames(f)
+        for key in ["author", "authors"] {
+            guard let v = f.value(key) else { continue }
+            let items: [YAMLValue]
+            if case .sequence(let list) = v.kind { items = list } else { items = [v] }
+            for item in items { m.authors.append(try author(item, affiliations: affiliations)) }
+        }
+        return m
+    }
+
+    /// `affiliations:` (or `institute:`) by the index or id authors use, with their names.
+    private static func affiliationNames(_ f: YAMLFields) throws(Diagnostic) -> [String: String] {
+        var names: [String: String] = [:]
+        for key in ["affiliations", "institute"] {
+            for (n, item) in (try f.list(key)).enumerated() {
+                switch item.kind {
+                case .scalar(let name): names[String(n + 1)] = name
+                case .mapping:
+                    let a = try YAMLFields(item, what: "affiliation")
+                    let name = try a.string("name"), organization = try a.string("organization")
+                    let index = try a.string("index"), id = try a.string("id")
+                    names[index ?? id ?? String(n + 1)] = name ?? organization ?? ""
+                case .sequence:
+                    throw .error("front-matter.pandoc", "an affiliation is a name or a map with 'index' and 'name'", at: item.location)
+                }
+            }
+        }
+        return names
+    }
+
+    private static func author(_ item: YAMLValue, affiliations: [String: String]) throws(Diagnostic) -> Manifest.Author {
+        if case .scalar(let name) = item.kind { return Manifest.Author(name: name, affiliations: []) }
+        let a = try YAMLFields(item, what: "author")
+        let literal = try a.string("literal")
+        guard let name = try a.string("name") ?? literal else {
+            throw .error("front-matter.pandoc", "an author needs a 'name'", at: item.location)
+        }
+        // `affiliation: 1`, `affiliation: "1, 2"`, `affiliation: [1, 2]` or names.
+        var refs: [String] = []
+        for key in ["affiliation", "affiliations"] {
+            refs += try a.strings(key).flatMap { $0.0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        }
+        return Manifest.Author(name: name, affiliations: refs.map { affiliations[$0] ?? $0 })
+    }
+
+    /// A manifest for a paper of this one chapter file, as `folio init --from` writes it.
+    public func manifest(chapter: String) -> String {
+        func q(_ s: String) -> String {
+            var out = "\""
+            for ch in s.unicodeScalars {
+                switch ch {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\t": out += "\\t"
+                default: out += ch.value < 0x20 ? String(format: "\\x%02X", ch.value) : String(ch)
+                }
+            }
+            return out + "\""
+        }
+        var y = "# Written by 'folio init --from \(chapter)'; see the README for every setting.\n"
+        y += "title: \(q(title ?? "Untitled"))\n"
+        if let subtitle { y += "subtitle: \(q(subtitle))\n" }
+        if let date { y += "date: \(q(date))\n" }
+        if let lang { y += "lang: \(q(lang))\n" }
+        if !authors.isEmpty {
+            y += "authors:\n"
+            for a in authors {
+                y += "  - name: \(q(a.name))\n"
+                if !a.affiliations.isEmpty { y += "    affiliations: [\(a.affiliations.map(q).joined(separator: ", "))]\n" }
+            }
+        }
+        if !keywords.isEmpty { y += "keywords: [\(keywords.map(q).joined(separator: ", "))]\n" }
+        if let abstract { y += "abstract: \(q(abstract))\n" }
+        if !bibliography.isEmpty { y += "bibliography: [\(bibliography.map(q).joined(separator: ", "))]\n" }
+        y += "back-matter: [\(q(chapter))]\n"
+        return y
+    }
+}
+
+import Foundation
