@@ -81,18 +81,10 @@ public struct PandocMetadata: Sendable {
 
     /// A manifest for a paper of this one chapter file, as `folio init --from` writes it.
     public func manifest(chapter: String) -> String {
+        // A JSON string is a YAML double-quoted scalar: every character escaped as both read it.
         func q(_ s: String) -> String {
-            var out = "\""
-            for ch in s.unicodeScalars {
-                switch ch {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\t": out += "\\t"
-                default: out += ch.value < 0x20 ? String(format: "\\x%02X", ch.value) : String(ch)
-                }
-            }
-            return out + "\""
+            (try? JSONSerialization.data(withJSONObject: s, options: [.fragmentsAllowed, .withoutEscapingSlashes]))
+                .map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
         }
         var y = "# Written by 'folio init --from \(chapter)'; see the README for every setting.\n"
         y += "title: \(q(title ?? "Untitled"))\n"

@@ -11,18 +11,33 @@ struct CrossReferences {
     /// Keys of the bibliography: a key that is no label's is a citation.
     let citationKeys: Set<String>
 
+    /// Prefixes of numbered targets' ids that are not reserved (`eqn` for `{#eqn:0}`): a key with one is a
+    /// reference, so `@eqn:none` is an undefined reference rather than an unknown citation.
+    let labelPrefixes: Set<String>
+
     init(labels: LabelRegistry, words: PaperWords, sort: Bool = false, citationKeys: Set<String> = []) {
         self.labels = labels
         self.words = words
         self.sort = sort
         self.citationKeys = citationKeys
+        labelPrefixes = Set(labels.targets.values.compactMap { t in
+            guard t.kind.word != nil, t.number != nil, LabelRegistry.reservedPrefix(t.id) == nil,
+                  let colon = t.id.firstIndex(of: ":") else { return nil }
+            return String(t.id[..<colon]).lowercased()
+        })
+    }
+
+    private static func prefix(_ key: String) -> String? {
+        key.firstIndex(of: ":").map { String(key[..<$0]).lowercased() }
     }
 
     /// A key that refers to a label: one with a reserved prefix (`@fig:x`), or the id of a numbered
     /// target that no bibliography entry has (`@eqn:0` for `{#eqn:0}`, as pandoc-crossref allows).
     private func isReference(_ key: String) -> Bool {
         if LabelRegistry.reservedPrefix(key) != nil { return true }
-        guard !citationKeys.contains(key), let t = labels.target(key) else { return false }
+        guard !citationKeys.contains(key) else { return false }
+        if let p = Self.prefix(key), labelPrefixes.contains(p) { return true }
+        guard let t = labels.target(key) else { return false }
         return t.kind.word != nil && t.number != nil
     }
 
@@ -82,12 +97,13 @@ struct CrossReferences {
             referenced.insert(LabelRegistry.canonical(target.id))
             resolved.append(Resolved(item: item, target: target, word: word))
         }
-        guard resolved.count == group.items.count else { return nil }
+        // An undefined reference is an error already; its group is no citation for the next pass either.
+        guard resolved.count == group.items.count else { return [Inline(.text(group.source), range: range)] }
         return format(resolved, range: range)
     }
 
     private func undefined(_ item: CitationGroup.Item) -> Diagnostic {
-        let prefix = LabelRegistry.reservedPrefix(item.key) ?? ""
+        let prefix = LabelRegistry.reservedPrefix(item.key) ?? Self.prefix(item.key) ?? ""
         let candidates = labels.targets.keys.filter { $0.hasPrefix(prefix + ":") }.sorted()
         var notes: [Diagnostic.Note] = []
         if let near = Spelling.nearest(to: LabelRegistry.canonical(item.key), in: candidates) { notes.append("did you mean '@\(near)'?") }

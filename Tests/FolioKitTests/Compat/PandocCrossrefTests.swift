@@ -97,3 +97,25 @@ import Testing
         #expect(r.diagnostics.filter { $0.id == "crossref.attribute" }.map { $0.location?.line ?? 0 } == [3, 5])
     }
 }
+
+extension PandocCrossrefTests {
+    /// `@eqn:none` next to real `{#eqn:…}` labels is an undefined reference, not an unknown citation.
+    @Test func anUndefinedKeyWithALabelsPrefixIsAnUndefinedReference() throws {
+        let r = try PandocInputTests.build("# E\n\n$$ x $$ {#eqn:0}\n\nSee [@eqn:0; @eqn:none].\n")
+        #expect(r.diagnostics.filter { $0.severity == .error }.map(\.id) == ["crossref.undefined"], "\(r.diagnostics)")
+        #expect(r.diagnostics.first { $0.id == "crossref.undefined" }?.message.contains("@eqn:none") == true)
+    }
+
+    @Test func theDivsLabelWinsOverTheCaptions() throws {
+        let r = try PandocInputTests.build("# D\n\n::: {#tbl:t}\n| a |\n|---|\n| 1 |\n\n: Caption. {#quux}\n:::\n\nSee @tbl:t.\n")
+        #expect(r.diagnostics.filter { $0.severity == .error }.isEmpty, "\(r.diagnostics)")
+        #expect(r.html.contains("<table id=\"tbl:t\">"))
+    }
+
+    /// pandoc's `#.` list markers number the list, as `1.` does in CommonMark.
+    @Test func hashListMarkers() throws {
+        let r = try PandocInputTests.build("# L\n\n#. First\n#. Second\n\n```\n#. code\n```\n")
+        #expect(Self.body(r.html).contains("<ol>\n<li>First</li>\n<li>Second</li>\n</ol>"))
+        #expect(Self.body(r.html).contains("<code>#. code"))
+    }
+}

@@ -105,6 +105,11 @@ struct MarkdownPreprocessor {
             let content = contentStart(start, end)
             let blank = content >= end || (content + 1 == end && b[content] == 0x0D)
             let fenceLine = fences.feed(b[min(content, end)..<end])
+            // pandoc's `#.` list items are numbered lists: `1.` continues a list's numbers in CommonMark.
+            if fenceLine == .text, content + 2 < end, b[content] == UInt8(ascii: "#"),
+               b[content + 1] == UInt8(ascii: ".") || b[content + 1] == UInt8(ascii: ")"), b[content + 2] == 0x20 {
+                b[content] = UInt8(ascii: "1")
+            }
             if fenceLine == .inside || fenceLine == .closes {
                 copyLine(start, end, lineIndex)
             } else if fenceLine == .opens {

@@ -131,7 +131,8 @@ struct BlockStructure {
     /// inside), `<div id="lst:x" class="listing">` around a caption paragraph and a code block.
     private static func labelledFloat(_ attrs: Attributes, _ content: [Block]) -> Block.Kind? {
         guard let id = attrs.id else { return nil }
-        if id.hasPrefix("tbl:"), content.count == 1, case .table(var t) = content[0].kind, t.attributes.id == nil {
+        if id.hasPrefix("tbl:"), content.count == 1, case .table(var t) = content[0].kind {
+            // The div's label wins over an id in the caption, as in pandoc-crossref.
             t.attributes.id = id
             t.attributes.classes += attrs.classes
             return .table(t)
