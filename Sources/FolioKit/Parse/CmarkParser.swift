@@ -223,7 +223,9 @@ private struct Converter {
     // MARK: Inlines
 
     mutating func inlines(_ node: OpaquePointer, _ parent: SourceRange) -> [Inline] {
-        RawAttribute.attach(children(node).compactMap { inline($0, parent) })
+        let list = RawAttribute.attach(children(node).compactMap { inline($0, parent) })
+        diagnostics += UndefinedReferenceLinks.find(list)
+        return list
     }
 
     mutating func inline(_ node: OpaquePointer, _ parent: SourceRange) -> Inline? {

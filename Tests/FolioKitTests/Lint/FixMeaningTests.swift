@@ -103,6 +103,13 @@ import Testing
         #expect(LintHarness.positions(f, "refs.broken-link") == ["10:1"])
     }
 
+    /// markdownlint's MD052: a reference link whose label is not defined prints as written, so it is reported.
+    @Test func undefinedReferenceLabels() throws {
+        let f = try LintHarness.lint(LintHarness.front + "A [good][g] link, a [bad][missing] one, a [collapsed][] one,\nx[i][j], [sic] and `[a][b]`.\n\n[g]: https://example.org\n")
+        #expect(LintHarness.positions(f, "link.undefined-reference") == ["6:21", "6:43"])
+        #expect(f.first { $0.id == "link.undefined-reference" }?.message.contains("'[bad][missing]' is printed as written") == true)
+    }
+
     @Test func aSectionNamedLikeItsChapterRepeatsIt() throws {
         let f = try LintHarness.lint("---\ntitle: Access\nowners: [wg]\n---\n\n## Access\n\nText.\n")
         #expect(LintHarness.positions(f, "structure.duplicate-heading") == ["6:1"])
