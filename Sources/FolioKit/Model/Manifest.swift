@@ -69,6 +69,8 @@ public struct Manifest: Sendable {
     /// `crossref: compat: pandoc-crossref`: also captioned tables and listings without a label are
     /// left unnumbered, as pandoc-crossref numbers only labelled ones.
     public var pandocCrossrefCompat = false
+    /// `crossref: number-all-equations: true` (pandoc-crossref's `autoEqnLabels`): unlabelled equations are numbered too.
+    public var numberAllEquations = false
     /// Input limits for every chapter (the manifest's `limits:` section).
     public var limits: InputLimits
     /// The manifest's own location (its first line).

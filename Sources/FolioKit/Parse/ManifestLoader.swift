@@ -60,9 +60,11 @@ public enum ManifestLoader {
         var numberUnlabelled = true
         var sortReferences = false
         var crossrefCompat = false
+        var numberAllEquations = false
         if let crossref = f.value("crossref") {
             let c = try YAMLFields(crossref, what: "crossref")
-            warnings += c.unknownKeys(known: ["words", "lists", "compat", "number-unlabelled-figures", "sort"])
+            warnings += c.unknownKeys(known: ["words", "lists", "compat", "number-unlabelled-figures", "sort", "number-all-equations"])
+            numberAllEquations = try c.bool("number-all-equations") ?? false
             if let compat = try c.string("compat") {
                 guard compat == "pandoc-crossref" else {
                     throw .error("manifest.crossref", "'compat' takes pandoc-crossref, not '\(compat)'", at: c.value("compat")?.location ?? c.location)
@@ -128,6 +130,7 @@ public enum ManifestLoader {
         manifest.numberUnlabelledFigures = numberUnlabelled
         manifest.sortCrossReferences = sortReferences
         manifest.pandocCrossrefCompat = crossrefCompat
+        manifest.numberAllEquations = numberAllEquations
         manifest.subject = try f.string("subject")
         manifest.keywords = try f.strings("keywords").map(\.0)
         if let v = f.value("raw-html") { manifest.settingLocations["raw-html"] = v.location }

@@ -1,8 +1,9 @@
 /// The metadata pandoc papers carry in their front matter: `title`, `subtitle`, `author`/`authors`
 /// (names, or maps with `name` and `affiliation` given by index, by name or as a list), `affiliations`
 /// (maps with `index` or `id` and `name`, or names), `institute`, `date`, `tags`/`keywords`,
-/// `bibliography`, `abstract`, `lang`. `folio init --from` writes a manifest from it, and `folio render`
-/// builds a single-file paper with it.
+/// `bibliography`, `abstract`, `lang`, and pandoc-crossref's `figPrefix`… `secPrefix`, `chapters` and
+/// `autoEqnLabels`. `folio init --from` writes a manifest from it, and `folio render` builds a
+/// single-file paper with it; in a paper with a manifest, `folio.yaml` applies.
 public struct PandocMetadata: Sendable {
     public var title: String?
     public var subtitle: String?
@@ -12,10 +13,15 @@ public struct PandocMetadata: Sendable {
     public var bibliography: [String] = []
     public var abstract: String?
     public var lang: String?
+    /// pandoc-crossref's settings: words by kind (`figPrefix`…), `chapters`, `autoEqnLabels`.
+    public var crossrefWords: [(kind: String, words: [String])] = []
+    public var chapters = false
+    public var autoEqnLabels = false
 
     /// The keys this reads, which a chapter's front matter may carry without a warning.
     static let keys = ["subtitle", "author", "authors", "affiliations", "institute", "date", "tags", "keywords",
-                       "bibliography", "abstract", "lang"]
+                       "bibliography", "abstract", "lang",
+                       "figPrefix", "tblPrefix", "eqnPrefix", "lstPrefix", "secPrefix", "chapters", "autoEqnLabels"]
 
     /// Whether a front matter says something a paper's manifest would: a title, authors or a bibliography.
     public var describesAPaper: Bool { title != nil || !authors.isEmpty || !bibliography.isEmpty }
@@ -34,6 +40,14 @@ public struct PandocMetadata: Sendable {
         m.abstract = try f.string("abstract")
         m.keywords = try (f.strings("keywords") + f.strings("tags")).map(\.0)
         m.bibliography = try f.strings("bibliography").map(\.0)
+        for (key, kind) in [("figPrefix", "figure"), ("tblPrefix", "table"), ("eqnPrefix", "equation"), ("lstPrefix", "listing"),
+                            ("secPrefix", "section")] {
+            let words = try f.strings(key).map(\.0)
+            if !words.isEmpty { m.crossrefWords.append((kind, Array(words.prefix(2)))) }
+        }
+        m.chapters = try f.bool("chapters") ?? false
+        // `autoEqnLabels: true`, or a label template as a string.
+        if let v = f.value("autoEqnLabels"), case .scalar(let s) = v.kind { m.autoEqnLabels = s != "false" }
         let affiliations = try affiliationNames(f)
         for key in ["author", "authors"] {
             guard let v = f.value(key) else { continue }
@@ -101,6 +115,14 @@ public struct PandocMetadata: Sendable {
         if !keywords.isEmpty { y += "keywords: [\(keywords.map(q).joined(separator: ", "))]\n" }
         if let abstract { y += "abstract: \(q(abstract))\n" }
         if !bibliography.isEmpty { y += "bibliography: [\(bibliography.map(q).joined(separator: ", "))]\n" }
+        // pandoc's numbers: through the paper (per chapter with `chapters: true`), as pandoc-crossref counts.
+        y += "numbering:\n  floats: \(chapters ? "chapter" : "paper")\n"
+        y += "crossref:\n  compat: pandoc-crossref\n"
+        if autoEqnLabels { y += "  number-all-equations: true\n" }
+        if !crossrefWords.isEmpty {
+            y += "  words:\n"
+            for (kind, words) in crossrefWords { y += "    \(kind): [\(words.map(q).joined(separator: ", "))]\n" }
+        }
         y += "back-matter: [\(q(chapter))]\n"
         return y
     }

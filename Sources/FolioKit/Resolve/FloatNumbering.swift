@@ -55,9 +55,10 @@ extension Resolver {
             (t.number, t.ordinal) = numberFloat("table", .table, id: &t.attributes.id, at: at)
             b.kind = .table(t)
         case .equation(var e):
-            guard let id = e.attributes.id else { break }
+            // pandoc-crossref's autoEqnLabels: every display equation is numbered, labelled or not.
+            guard e.attributes.id != nil || paper.manifest.numberAllEquations else { break }
             e.number = floats.next("equation")
-            register(id, .equation, e.number, at)
+            if let id = e.attributes.id { register(id, .equation, e.number, at) }
             b.kind = .equation(e)
         case .listing(var l):
             guard l.attributes.id != nil || !paper.manifest.pandocCrossrefCompat else { break }

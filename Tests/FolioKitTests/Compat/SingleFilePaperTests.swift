@@ -24,13 +24,19 @@ import Testing
         tags: [access, models]
         bibliography: refs.bib
         abstract: We study access.
+        figPrefix: [fig., figs.]
+        autoEqnLabels: true
         ---
 
         # Introduction
 
-        Prior work [@a] matters, as @fig:x shows.
+        Prior work [@a] matters, as @fig:x shows, and @eq:b.
 
         ![A chart.](fig.png){#fig:x}
+
+        $$ a = 1 $$
+
+        $$ b = 2 $$ {#eq:b}
 
         """
 
@@ -58,7 +64,8 @@ import Testing
         #expect(r.stderr.isEmpty, "no warnings about pandoc's metadata: \(r.stderr)")
         #expect(r.stdout.contains("A short paper: on access") && r.stdout.contains("Institute One"))
         #expect(r.stdout.contains("Alpha 2020"), "the citation is resolved")
-        #expect(r.stdout.contains(">Figure 1.1</a>"))
+        #expect(r.stdout.contains(">fig. 1</a>"), "pandoc-crossref's words and numbers through the paper")
+        #expect(r.stdout.contains(">Equation (2)</a>"), "autoEqnLabels numbers the unlabelled equation too")
         #expect(!FileManager.default.fileExists(atPath: s.url.appendingPathComponent("P/folio.yaml").path), "nothing is written beside it")
         let tex = try CLI.run(["render", "paper.md", "--to", "latex"], in: s.url.appendingPathComponent("P"))
         #expect(tex.stdout.contains("\\begin{document}") && tex.stdout.contains("Alpha"))
@@ -74,6 +81,7 @@ import Testing
         #expect(yaml.contains("title: \"A short paper: on access\""))
         #expect(yaml.contains("affiliations: [\"Institute One\", \"Lab Two\"]"))
         #expect(yaml.contains("bibliography: [\"refs.bib\"]") && yaml.contains("back-matter: [\"paper.md\"]"))
+        #expect(yaml.contains("numbering:\n  floats: paper\ncrossref:\n  compat: pandoc-crossref\n  number-all-equations: true\n  words:\n    figure: [\"fig.\", \"figs.\"]\n"))
         let build = try CLI.run(["build", "--paper", ".", "--out", "../out", "--to", "html"], in: dir)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(!build.stderr.contains("warning"), "\(build.stderr)")
