@@ -82,7 +82,12 @@ extension RenderCommand {
         let outcome = BuildPipeline.run(.init(source: provider, outputDirectory: out.path, formats: [format], profile: .draft))
         engine.emit(contentsOf: outcome.diagnostics.diagnostics)
         guard !outcome.diagnostics.hasErrors else { return nil }
-        return try? String(contentsOf: out.appendingPathComponent(to == .html ? "html/index.html" : "latex/paper.tex"), encoding: .utf8)
+        guard to == .html else { return try? String(contentsOf: out.appendingPathComponent("latex/paper.tex"), encoding: .utf8) }
+        // The page stands alone on standard output: its stylesheet goes inline (images stay links to `assets/`).
+        guard let page = try? String(contentsOf: out.appendingPathComponent("html/index.html"), encoding: .utf8) else { return nil }
+        let css = (try? String(contentsOf: out.appendingPathComponent("html/" + HTMLPage.stylesheetName), encoding: .utf8)) ?? ""
+        return page.replacingOccurrences(of: "<link rel=\"stylesheet\" href=\"\(HTMLPage.stylesheetName)\" />",
+                                         with: "<style>\n\(css)</style>")
     }
 }
 

@@ -56,6 +56,7 @@ import Testing
         }),
         ("bracketed span openers", { repeated("[a ", toAbout: $0) + String(repeating: "]", count: 10) + "{.x}\n" }),
         ("many bracketed spans", { repeated("[a]{.x} ", toAbout: $0) + "\n" }),
+        ("review marks then bracketed spans", { b in repeated("{++a++} ", toAbout: b / 2) + repeated("[a]{} ", toAbout: b / 2) + "\n" }),
         ("pandoc table rules without closing rules", { repeated("-----\nh  i\n--- ---\nrow\n\n", toAbout: $0) }),
         ("pandoc simple table headers without rows", { repeated("a  b\n-- --\n\n", toAbout: $0) }),
         ("grid table without its last rule", { b in "+---+---+\n" + repeated("| a | b |\n", toAbout: b) }),

@@ -100,9 +100,8 @@ public enum BuildPipeline {
                     if asset.needsSVGConversion {
                         let pdf = try stager.url(".pdf/" + asset.latexPath)
                         try asset.data.write(to: pdf)
-                        if let d = FigureConversion.pdfToSVG(pdf.path, named: asset.sourcePath, to: target, limits: request.limits.svg) {
-                            engine.emit(d)
-                        }
+                        engine.emit(contentsOf: FigureConversion.pdfToSVG(pdf.path, named: asset.sourcePath, to: target,
+                                                                          limits: request.limits.svg))
                     } else {
                         try asset.data.write(to: target)
                     }

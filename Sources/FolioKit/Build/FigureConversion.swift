@@ -34,8 +34,19 @@ enum FigureConversion {
         return nil
     }
 
-    /// HTML cannot show a PDF figure, so its first page becomes an SVG, which is sanitised like any SVG figure.
-    static func pdfToSVG(_ source: String, named original: String, to target: URL, limits: ProcessRunner.Limits) -> Diagnostic? {
+    /// The largest SVG a PDF page may become (a small compressed PDF can expand enormously).
+    static let maxSVGBytes = 32 << 20
+
+    /// HTML cannot show a PDF figure, so its first page becomes an SVG, which is sanitised like any SVG
+    /// figure (its warnings returned). pdftocairo gets a bare environment (no CI secrets) and the limits.
+    static func pdfToSVG(_ source: String, named original: String, to target: URL, limits: ProcessRunner.Limits) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if let d = convertPDF(source, named: original, to: target, limits: limits, warnings: &out) { out.append(d) }
+        return out
+    }
+
+    private static func convertPDF(_ source: String, named original: String, to target: URL, limits: ProcessRunner.Limits,
+                                   warnings: inout [Diagnostic]) -> Diagnostic? {
         let at = SourceLocation(file: DisplayPath.of(original), line: 1, column: 1)
         guard let tool = ProcessRunner.which("pdftocairo") else {
             return .error("build.no-pdftocairo", "pdftocairo is needed to show PDF figures in the HTML", at: at,
@@ -45,10 +56,16 @@ enum FigureConversion {
         defer { try? FileManager.default.removeItem(at: raw) }
         do {
             let r = try ProcessRunner.run(tool, ["-svg", "-f", "1", "-l", "1", source, raw.path],
-                                          in: target.deletingLastPathComponent().path, limits: limits)
+                                          in: target.deletingLastPathComponent().path, limits: limits,
+                                          environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
             if r.timedOut {
                 return .error("build.svg-timeout", "converting '\(DisplayPath.of(original))' to SVG took longer than \(Int(limits.seconds)) s", at: at,
                               notes: ["simplify the figure, or raise --svg-timeout"])
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: raw.path)[.size] as? Int) ?? 0
+            guard size <= maxSVGBytes else {
+                return .error("build.svg", "the first page of '\(DisplayPath.of(original))' becomes an SVG of \(size) bytes, over the limit of \(maxSVGBytes)",
+                              at: at, notes: ["simplify the figure, or export it as PNG"])
             }
             guard r.status == 0, let data = FileManager.default.contents(atPath: raw.path) else {
                 return .error("build.svg", "cannot convert '\(DisplayPath.of(original))' to SVG: \(r.output)", at: at,
@@ -56,6 +73,7 @@ enum FigureConversion {
             }
             let result = SVGSanitizer.sanitize(String(decoding: data, as: UTF8.self), file: DisplayPath.of(original))
             if let error = result.diagnostics.first(where: { $0.severity == .error }) { return error }
+            warnings += result.diagnostics
             try Data(result.svg.utf8).write(to: target)
         } catch {
             return .error("build.svg", "cannot run pdftocairo: \(error)", at: at)

@@ -30,16 +30,16 @@ enum MathMacros {
         guard !macros.isEmpty, tex.contains("\\") else { return tex }
         var current = tex
         for _ in 0..<maxRounds {
-            let (next, changed) = once(current, macros)
+            guard let (next, changed) = once(current, macros) else { return nil }
             if !changed { return current }
-            guard next.utf8.count <= maxBytes else { return nil }
             current = next
         }
         return nil
     }
 
     /// One pass: each use of a macro replaced by its body (whose own uses wait for the next pass).
-    private static func once(_ tex: String, _ macros: [String: MathMacro]) -> (String, Bool) {
+    /// Nil as soon as the result would pass `maxBytes`, so a long body used many times never fills memory.
+    private static func once(_ tex: String, _ macros: [String: MathMacro]) -> (String, Bool)? {
         let c = Array(tex)
         var out = ""
         var changed = false
@@ -85,7 +85,7 @@ enum MathMacros {
             var body = ""
             let b = Array(macro.body)
             var m = 0
-            while m < b.count {
+            while m < b.count, body.utf8.count <= maxBytes {
                 if b[m] == "#", m + 1 < b.count, let n = b[m + 1].wholeNumberValue, n >= 1 {
                     body += n <= args.count ? args[n - 1] : ""
                     m += 2
@@ -96,6 +96,7 @@ enum MathMacros {
             }
             // Braced, so that `\R^2` stays `{\mathbb{R}}^2`; a letter after the body stays apart.
             out += "{" + body + "}"
+            guard out.utf8.count <= maxBytes else { return nil }
             changed = true
             i = k
         }

@@ -23,8 +23,9 @@ public struct PandocMetadata: Sendable {
                        "bibliography", "abstract", "lang",
                        "figPrefix", "tblPrefix", "eqnPrefix", "lstPrefix", "secPrefix", "chapters", "autoEqnLabels"]
 
-    /// Whether a front matter says something a paper's manifest would: a title, authors or a bibliography.
-    public var describesAPaper: Bool { title != nil || !authors.isEmpty || !bibliography.isEmpty }
+    /// Whether a front matter says what only a paper's manifest would: authors or a bibliography (a title
+    /// alone is any page's, as in Jekyll or Hugo, and stays a chapter's).
+    public var describesAPaper: Bool { !authors.isEmpty || !bibliography.isEmpty }
 
     public init() {}
 

@@ -15,8 +15,13 @@ enum UndefinedReferenceLinks {
                       let end = closing(b, after: close + 1) else { i += 1; continue }
                 let label = String(decoding: b[(close + 2)..<end], as: UTF8.self)
                 let text = String(decoding: b[(i + 1)..<close], as: UTF8.self)
+                // A placeholder in the label is a citation or math: not a reference link.
+                if (label + text).unicodeScalars.contains(where: { $0.value >= 0xF0000 && $0.value <= 0xF0002 }) { i = end + 1; continue }
                 let name = label.isEmpty ? text : label
-                let at = SourceLocation(file: node.range.start.file, line: node.range.start.line, column: node.range.start.column + i)
+                // The column is exact when nothing before it in the node was rewritten (placeholders, entities, escapes).
+                let before = b[..<i]
+                let exact = !before.contains(0xF3) && !before.contains(UInt8(ascii: "&")) && !before.contains(UInt8(ascii: "\\"))
+                let at = SourceLocation(file: node.range.start.file, line: node.range.start.line, column: node.range.start.column + (exact ? i : 0))
                 out.append(.warning("link.undefined-reference",
                                     "'[\(text)][\(label)]' is printed as written: no link reference definition names '\(name)'",
                                     at: at, notes: ["define it on a line of its own ([\(name)]: https://…), or write the link inline: [\(text)](https://…)"]))

@@ -36,6 +36,8 @@ struct AssetCatalog {
         // LaTeX takes PDF, not SVG; browsers take SVG, not PDF (a PDF figure's first page is converted).
         let latexName = ext == "svg" ? String(name.dropLast(3)) + "pdf" : name
         let htmlName = ext == "pdf" ? String(name.dropLast(3)) + "svg" : name
+        // The converted names are taken too, so `a/plot.svg` and `b/plot.pdf` never share a file.
+        usedNames.formUnion([latexName, htmlName])
         assets[src] = Asset(sourcePath: provider.display(path), htmlPath: "assets/" + htmlName, latexPath: "assets/" + latexName, data: data)
         return diagnostics
     }

@@ -46,6 +46,9 @@ import Testing
         let m = ["x": MathMacro(body: "\\x\\x", location: SourceLocation(file: "f", line: 1, column: 1))]
         #expect(MathMacros.expand("\\x", m) == nil)
         #expect(MathMacros.expand("\\xi", m) == "\\xi", "a longer command is not the macro")
+        // A long body used many times stops at the bound within the first pass, not after it.
+        let long = ["R": MathMacro(body: String(repeating: "x", count: 8_000), location: SourceLocation(file: "f", line: 1, column: 1))]
+        #expect(MathMacros.expand(String(repeating: "\\R", count: 100_000), long) == nil)
     }
 
     @Test func newcommandInTheTextSaysWhereMacrosGo() throws {

@@ -49,6 +49,24 @@ import Testing
         #expect(e?.message.contains("holds a PNG image, not PDF") == true, "\(outcome.diagnostics.diagnostics)")
     }
 
+    /// `a/plot.svg` and `b/plot.pdf` become `plot.pdf` and `plot.svg` in the other writer: never the same file.
+    @Test func convertedNamesNeverCollide() throws {
+        try Requirement.pdftocairo.check()
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/folio.yaml", "title: T\nback-matter: [a.md]\n")
+        try s.write("P/a.md", "# F\n\n![One.](a/plot.svg){#fig:a}\n\n![Two.](b/plot.pdf){#fig:b}\n\nSee @fig:a and @fig:b.\n")
+        try s.write("P/a/plot.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>")
+        try s.writeData("P/b/plot.pdf", Scratch.pdf)
+        let outcome = BuildPipeline.run(.init(paperDirectory: s.url.appendingPathComponent("P").path,
+                                              outputDirectory: s.url.appendingPathComponent("out").path, formats: [.html, .latex], profile: .draft))
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.diagnostics)")
+        let html = s.read("out/html/index.html") ?? "", tex = s.read("out/latex/paper.tex") ?? ""
+        let srcs = html.components(separatedBy: "src=\"assets/").dropFirst().map { $0.prefix { $0 != "\"" } }
+        let paths = tex.components(separatedBy: "{assets/").dropFirst().map { $0.prefix { $0 != "}" } }
+        #expect(Set(srcs).count == 2 && Set(paths).count == 2, "\(srcs) \(paths)")
+    }
+
     @Test(.requires(.tex)) func pdfFigureCompiles() throws {
         try Requirement.tex.check()
         let (s, outcome) = try Self.build(Scratch.pdf, formats: [.html, .latex, .pdf])

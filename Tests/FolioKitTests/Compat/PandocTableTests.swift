@@ -125,6 +125,13 @@ import Testing
         #expect(Self.texts(t.rows[0]) == ["模型", "12"])
     }
 
+    /// One header line: a sentence above a table is a paragraph, never cut into header cells.
+    @Test func aSentenceAboveIsNotAHeader() {
+        let (doc, _) = CmarkParser.parse("The results are below:\nName   Value\n-----  -----\na      1\n", file: "t.md")
+        #expect(!doc.blocks.contains { if case .table = $0.kind { true } else { false } })
+        #expect(doc.blocks.first.map { if case .paragraph = $0.kind { true } else { false } } == true)
+    }
+
     @Test func tableInAListItemStaysInIt() throws {
         let (doc, _) = CmarkParser.parse("""
             - An item:
@@ -146,6 +153,8 @@ import Testing
         "---\n\nText.\n\n---\n",                    // rules around a paragraph
         "------\nA paragraph\n\nand another.\n",     // a rule, then prose
         "Text  more\n---  ---\n",                   // header and rule, but no row
+        "<!--\nName   Value\n-----  -----\na      1\n-->\n",  // a table in an HTML comment
+        "<!--\n\nName   Value\n-----  -----\na      1\n\n-->\n", // also across blank lines
     ])
     func ordinaryMarkdownIsNotATable(_ markdown: String) {
         let (doc, diagnostics) = CmarkParser.parse(markdown, file: "t.md")

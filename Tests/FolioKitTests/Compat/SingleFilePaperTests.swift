@@ -64,6 +64,7 @@ import Testing
         #expect(r.stderr.isEmpty, "no warnings about pandoc's metadata: \(r.stderr)")
         #expect(r.stdout.contains("A short paper: on access") && r.stdout.contains("Institute One"))
         #expect(r.stdout.contains("Alpha 2020"), "the citation is resolved")
+        #expect(r.stdout.contains("<style>") && !r.stdout.contains("href=\"style.css\""), "the page stands alone")
         #expect(r.stdout.contains(">fig. 1</a>"), "pandoc-crossref's words and numbers through the paper")
         #expect(r.stdout.contains(">Equation (2)</a>"), "autoEqnLabels numbers the unlabelled equation too")
         #expect(!FileManager.default.fileExists(atPath: s.url.appendingPathComponent("P/folio.yaml").path), "nothing is written beside it")
@@ -90,6 +91,16 @@ import Testing
         #expect(again.status == 1)
         #expect(again.stderr.contains("[init.exists]"))
         #expect(s.read("P/folio.yaml") == "title: Mine\n", "an existing manifest is kept")
+    }
+
+    /// A title alone (Jekyll, Hugo) is a page's, not a paper's: render stays a one-file conversion.
+    @Test func aTitleAloneIsNoPaper() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/post.md", "---\ntitle: Post\n---\n\nText [x][y].\n")
+        let r = try CLI.run(["render", "post.md"], in: s.url.appendingPathComponent("P"))
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("<h1") && !r.stdout.contains("<html"), "\(r.stdout.prefix(200))")
     }
 
     @Test func aMalformedAuthorIsLocated() throws {

@@ -31,7 +31,8 @@ extension MarkdownPreprocessor {
     private static func mayStartTable(_ b: [UInt8], _ start: Int) -> Bool {
         var k = start
         while k < b.count, b[k] == 0x20 { k += 1 }
-        guard k < b.count, b[k] != 0x0A, b[k] != UInt8(ascii: "#"), b[k] != UInt8(ascii: "|"), b[k] != UInt8(ascii: ">") else { return false }
+        guard k < b.count, b[k] != 0x0A, b[k] != UInt8(ascii: "#"), b[k] != UInt8(ascii: "|"), b[k] != UInt8(ascii: ">"),
+              b[k] != UInt8(ascii: "<") else { return false }
         return true
     }
 

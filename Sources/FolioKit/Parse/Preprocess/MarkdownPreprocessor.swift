@@ -99,14 +99,18 @@ struct MarkdownPreprocessor {
         var lineIndex = 0
         var fences = CodeFenceTracker()
         var chunkStart: Int?
+        // Inside an HTML comment that spans lines: no pandoc table or `#.` list is read there.
+        var inComment = false
         while lineIndex < lineStarts.count {
             let start = lineStarts[lineIndex]
             let end = lineIndex + 1 < lineStarts.count ? lineStarts[lineIndex + 1] - 1 : b.count
             let content = contentStart(start, end)
             let blank = content >= end || (content + 1 == end && b[content] == 0x0D)
             let fenceLine = fences.feed(b[min(content, end)..<end])
+            let commented = inComment
+            if fenceLine == .text { inComment = commentState(inComment, start, end) }
             // pandoc's `#.` list items are numbered lists: `1.` continues a list's numbers in CommonMark.
-            if fenceLine == .text, content + 2 < end, b[content] == UInt8(ascii: "#"),
+            if fenceLine == .text, !commented, indentEnd(start, end) - start < 4, content + 2 < end, b[content] == UInt8(ascii: "#"),
                b[content + 1] == UInt8(ascii: ".") || b[content + 1] == UInt8(ascii: ")"), b[content + 2] == 0x20 {
                 b[content] = UInt8(ascii: "1")
             }
@@ -126,7 +130,7 @@ struct MarkdownPreprocessor {
                 flushChunk(&chunkStart, upTo: lineIndex)
                 copyLine(start, end, lineIndex)
             } else if chunkStart == nil {
-                if let next = pandocTable(at: lineIndex) {
+                if !commented, let next = pandocTable(at: lineIndex) {
                     lineIndex = next
                     continue
                 }
@@ -160,6 +164,25 @@ struct MarkdownPreprocessor {
             while i < end, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
         }
         return i
+    }
+
+    /// Whether an HTML comment is open after this line: one opens with `<!--` at the line's start and
+    /// closes at the first `-->`.
+    private func commentState(_ open: Bool, _ start: Int, _ end: Int) -> Bool {
+        let line = b[start..<end]
+        func find(_ p: String, from: Int) -> Int? {
+            let pat = Array(p.utf8)
+            var k = from
+            while k + pat.count <= end {
+                if b[k] == pat[0], Array(b[k..<(k + pat.count)]) == pat { return k }
+                k += 1
+            }
+            return nil
+        }
+        if open { return find("-->", from: start) == nil }
+        let first = indentEnd(start, end)
+        guard line.count >= 4, first + 4 <= end, Array(b[first..<(first + 4)]) == Array("<!--".utf8) else { return false }
+        return find("-->", from: first + 4) == nil
     }
 
     private func indentEnd(_ start: Int, _ end: Int) -> Int {

@@ -201,11 +201,11 @@ extension PandocTableSyntax {
 
     // MARK: Simple tables
 
-    /// Header lines, a rule of at least two runs of dashes, rows up to a blank line (or a closing rule).
+    /// A header line, a rule of at least two runs of dashes, rows up to a blank line (or a closing rule).
+    /// One header line only: a sentence above a table is a paragraph, never cut into header cells.
     private static func simple(_ lines: TableLines, at i: Int, limits: InputLimits) -> PandocTableScan {
-        var k = i
-        while k < lines.count, k - i < 8, !lines.isBlank(k), lines.dashRuns(k) == nil { k += 1 }
-        guard k > i, k < lines.count, let runs = lines.dashRuns(k), runs.count >= 2, runs[0].lowerBound < 4 else { return .none }
+        let k = i + 1
+        guard k < lines.count, let runs = lines.dashRuns(k), runs.count >= 2, runs[0].lowerBound < 4 else { return .none }
         var end = k + 1
         while end < lines.count, !lines.isBlank(end), lines.dashRuns(end) == nil { end += 1 }
         guard end > k + 1 else { return .none }

@@ -201,7 +201,8 @@ struct PlaceholderExpansion {
     /// at their new places. A `[` whose `]{…}` is in another list (across emphasis or a link) is an error.
     private func pairSpans(_ list: [Inline], delimiters: [Int: Int]) -> ([Inline], [Int: Int]) {
         var out: [Inline] = []
-        var review: [Int: Int] = [:]
+        // Review delimiters by their index in `out`, in increasing order (so a span takes its own from the end).
+        var review: [(at: Int, span: Int)] = []
         var opens: [(at: Int, span: Int)] = []
         for (i, node) in list.enumerated() {
             guard let n = delimiters[i] else { out.append(node); continue }
@@ -215,18 +216,24 @@ struct PlaceholderExpansion {
                     out.append(node)
                     continue
                 }
-                let inner = Array(out[(open.at + 1)...])
-                for key in review.keys where key >= open.at { review.removeValue(forKey: key) }
+                var inner = Array(out[(open.at + 1)...])
+                // Review marks written inside the span are paired inside it.
+                var innerReview: [Int: Int] = [:]
+                while let last = review.last, last.at > open.at {
+                    innerReview[last.at - open.at - 1] = last.span
+                    review.removeLast()
+                }
+                if !innerReview.isEmpty { inner = pairReviewMarks(inner, delimiters: innerReview) }
                 out.removeSubrange(open.at...)
                 out.append(Inline(.span(attrs, inner), range: node.range.start == spans[open.span].location ? node.range
                                   : SourceRange(start: spans[open.span].location, endLine: node.range.start.line, endColumn: node.range.start.column)))
             default:
-                review[out.count] = n
+                review.append((out.count, n))
                 out.append(node)
             }
         }
         for open in opens { unpairedSpan(spans[open.span]) }
-        return (out, review)
+        return (out, Dictionary(review.map { ($0.at, $0.span) }, uniquingKeysWith: { a, _ in a }))
     }
 
     private func unpairedSpan(_ span: MarkdownPreprocessor.Span) {
