@@ -199,19 +199,13 @@ extension PandocInputTests {
     /// With `crossref: {compat: pandoc-crossref}`, an image without a label is a figure without a
     /// number, so the labelled figures after it keep pandoc-crossref's numbers.
     @Test func unlabelledFiguresUnnumberedInCompatMode() throws {
-        let s = try Scratch()
-        defer { s.remove() }
-        try s.write("P/folio.yaml", "title: T\ncrossref:\n  compat: pandoc-crossref\nback-matter: [a.md]\n")
-        try s.write("P/a.md", "# T\n\n![Unlabelled](fig.png)\n\n![Labelled](fig.png){#fig:one}\n\nSee @fig:one.\n")
-        try s.writePNG("P/fig.png")
-        let out = BuildPipeline.run(.init(paperDirectory: s.url.appendingPathComponent("P").path,
-                                          outputDirectory: s.url.appendingPathComponent("out").path, formats: [.html, .latex], profile: .draft))
-        #expect(!out.diagnostics.hasErrors, "\(out.diagnostics.diagnostics)")
-        let html = s.read("out/html/index.html") ?? ""
+        let r = try Self.build("# T\n\n![Unlabelled](fig.png)\n\n![Labelled](fig.png){#fig:one}\n\nSee @fig:one.\n",
+                               manifest: "crossref:\n  compat: pandoc-crossref\n")
+        #expect(r.diagnostics.filter { $0.severity == .error }.isEmpty, "\(r.diagnostics)")
+        let (html, tex) = (r.html, r.tex)
         #expect(html.contains("<figcaption>Unlabelled</figcaption>"))
         #expect(html.contains("<span class=\"figure-label\">Figure 1.1:</span> Labelled"))
         #expect(html.contains("See <a href=\"#fig:one\">Figure 1.1</a>."))
-        let tex = s.read("out/latex/paper.tex") ?? ""
         #expect(tex.contains("\\par\\medskip{\\small Unlabelled\\par}"))
     }
 }

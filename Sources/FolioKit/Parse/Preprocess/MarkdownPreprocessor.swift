@@ -169,20 +169,20 @@ struct MarkdownPreprocessor {
     /// Whether an HTML comment is open after this line: one opens with `<!--` at the line's start and
     /// closes at the first `-->`.
     private func commentState(_ open: Bool, _ start: Int, _ end: Int) -> Bool {
-        let line = b[start..<end]
-        func find(_ p: String, from: Int) -> Int? {
-            let pat = Array(p.utf8)
+        // Byte comparisons only: this runs for every line of every chapter.
+        func closes(from: Int) -> Bool {
             var k = from
-            while k + pat.count <= end {
-                if b[k] == pat[0], Array(b[k..<(k + pat.count)]) == pat { return k }
+            while k + 2 < end {
+                if b[k] == UInt8(ascii: "-"), b[k + 1] == UInt8(ascii: "-"), b[k + 2] == UInt8(ascii: ">") { return true }
                 k += 1
             }
-            return nil
+            return false
         }
-        if open { return find("-->", from: start) == nil }
+        if open { return !closes(from: start) }
         let first = indentEnd(start, end)
-        guard line.count >= 4, first + 4 <= end, Array(b[first..<(first + 4)]) == Array("<!--".utf8) else { return false }
-        return find("-->", from: first + 4) == nil
+        guard first + 4 <= end, b[first] == UInt8(ascii: "<"), b[first + 1] == UInt8(ascii: "!"),
+              b[first + 2] == UInt8(ascii: "-"), b[first + 3] == UInt8(ascii: "-") else { return false }
+        return !closes(from: first + 4)
     }
 
     private func indentEnd(_ start: Int, _ end: Int) -> Int {
