@@ -42,8 +42,9 @@ public enum Analyzer {
     public static func run(_ provider: any SourceProvider, _ options: Options = Options()) -> Result {
         var engine = DiagnosticEngine(profile: options.profile)
         if let warning = CmarkParser.libraryWarning { engine.emit(warning) }
-        let (loaded, loadDiagnostics) = PaperLoader.load(provider, untrusted: options.untrusted, keepText: options.lint,
-                                                         cache: options.cache, jobs: options.jobs)
+        let (loaded, loadDiagnostics) = PhaseTimer.measure("load") {
+            PaperLoader.load(provider, untrusted: options.untrusted, keepText: options.lint, cache: options.cache, jobs: options.jobs)
+        }
         options.cache?.endBuild()
         guard let paper = loaded else {
             engine.emit(contentsOf: loadDiagnostics)
@@ -58,9 +59,11 @@ public enum Analyzer {
         engine.emit(contentsOf: loadDiagnostics)
         if options.lint { engine.emit(contentsOf: switchProblems) }
 
-        let (resolved, resolveDiagnostics) = Resolver.resolve(paper, profile: options.profile, review: options.review)
+        let (resolved, resolveDiagnostics) = PhaseTimer.measure("resolve") {
+            Resolver.resolve(paper, profile: options.profile, review: options.review)
+        }
         engine.emit(contentsOf: resolveDiagnostics)
-        engine.emit(contentsOf: Validation.run(resolved))
+        engine.emit(contentsOf: PhaseTimer.measure("validate") { Validation.run(resolved, jobs: options.jobs) })
         var result = Result(paper: paper, resolved: resolved, engine: engine)
         guard options.lint else { return result }
 

@@ -73,18 +73,10 @@ public enum BuildPipeline {
         var engine = engine
         let manifest = resolved.manifest
 
-        var files: [(String, String)] = []
-        for format in OutputFormat.allCases where request.formats.contains(format) {
-            guard let writer = Writers.table[format] else { continue }
-            let output = writer(resolved)
-            files += output.files
-            engine.emit(contentsOf: output.diagnostics)
-        }
-        guard !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
-
         let outDir = URL(fileURLWithPath: request.outputDirectory).standardizedFileURL
         // A reproducible build fixes the dates every tool writes (cairo's and LuaTeX's PDF dates).
         let sourceDate = request.provenance.flatMap { $0.fixedDate ? $0.built : nil }
+        let outDirExisted = FileManager.default.fileExists(atPath: outDir.path)
         let stager: OutputStager
         do {
             stager = try OutputStager(outDir: outDir)
@@ -92,8 +84,35 @@ public enum BuildPipeline {
             engine.emit(.error("build.output", "cannot write to '\(DisplayPath.of(outDir.path))': \(error.localizedDescription)", at: nil))
             return Outcome(diagnostics: engine, written: [])
         }
+        /// A failed build leaves the output folder as it was: staged files go, and so does a folder it made.
+        func discard() {
+            stager.discard()
+            if !outDirExisted { rmdir(outDir.path) }  // only when empty
+        }
+
+        // The writers only read the resolved paper, so they run side by side, each streaming its files
+        // into the staging folder; their diagnostics are gathered in format order, as a sequential build would.
+        let writers = OutputFormat.allCases.filter { request.formats.contains($0) }.compactMap { Writers.table[$0] }
+        let open: Writers.Open = { path in try TextSink(file: try stager.url(path)) }
+        let outputs = PhaseTimer.measure("emit") {
+            Parallel.map(writers.count, jobs: request.jobs) { i in Result { try writers[i](resolved, open) } }
+        }
+        var files: [String] = []
+        for output in outputs {
+            switch output {
+            case .success(let o):
+                files += o.files
+                engine.emit(contentsOf: o.diagnostics)
+            case .failure(let error):
+                engine.emit(.error("build.output", "cannot write outputs: \(error.localizedDescription)", at: nil))
+            }
+        }
+        guard !engine.hasErrors else {
+            discard()
+            return Outcome(diagnostics: engine, written: [])
+        }
+
         do {
-            for (path, text) in files { try stager.write(text, to: path) }
             if request.formats.contains(.html) {
                 for asset in resolved.assets.values {
                     let target = try stager.url("html/" + asset.htmlPath)
@@ -122,7 +141,7 @@ public enum BuildPipeline {
                 }
             }
         } catch {
-            stager.discard()
+            discard()
             engine.emit(.error("build.output", "cannot write outputs: \(error.localizedDescription)", at: nil))
             return Outcome(diagnostics: engine, written: [])
         }
@@ -134,7 +153,7 @@ public enum BuildPipeline {
                                                         sourceDate: sourceDate))
         }
         guard !engine.hasErrors else {
-            stager.discard()
+            discard()
             return Outcome(diagnostics: engine, written: [])
         }
         let folders = OutputFormat.allCases.filter(request.formats.contains).map(\.rawValue)
@@ -144,7 +163,7 @@ public enum BuildPipeline {
             engine.emit(.error("build.output", "cannot move outputs into place: \(error.localizedDescription)", at: nil))
             return Outcome(diagnostics: engine, written: [])
         }
-        var written = files.map(\.0)
+        var written = files
         if request.formats.contains(.pdf) { written.append("pdf/paper.pdf") }
         return Outcome(diagnostics: engine, written: written, manifest: manifest)
     }

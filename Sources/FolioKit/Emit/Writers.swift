@@ -1,23 +1,41 @@
-/// Every writer in one table, as pandoc's `Writers.hs` has it: an output format and the files it makes
-/// from the resolved paper, by path under the output folder. Writers read only the `ResolvedPaper`.
-/// (The PDF is not a writer: `PDFCompiler` compiles the LaTeX writer's files.)
+import Foundation
+
+/// The writers of a build, by output format. Each writes its files through `open` (a sink for a
+/// path relative to the output folder), a chapter at a time, and returns the paths and its diagnostics.
 public enum Writers {
     public struct Output: Sendable {
-        public var files: [(String, String)]
+        public var files: [String]
         public var diagnostics: [Diagnostic] = []
     }
 
-    public static let table: [OutputFormat: @Sendable (ResolvedPaper) -> Output] = [
-        .html: { paper in
-            Output(files: [("html/index.html", HTMLPage.paper(paper)), ("html/\(HTMLPage.stylesheetName)", Stylesheet.css)])
+    /// Opens the file at a path relative to the output folder, such as `html/index.html`.
+    public typealias Open = @Sendable (String) throws -> TextSink
+
+    public static let table: [OutputFormat: @Sendable (ResolvedPaper, Open) throws -> Output] = [
+        .html: { paper, open in
+            let page = try open("html/index.html")
+            HTMLPage.paper(paper, to: page)
+            try page.close()
+            try write(Stylesheet.css, to: "html/\(HTMLPage.stylesheetName)", open)
+            return Output(files: ["html/index.html", "html/\(HTMLPage.stylesheetName)"])
         },
-        .latex: { paper in
-            let (tex, diagnostics) = LaTeXDocument.paper(paper)
-            var files = [("latex/paper.tex", tex)]
+        .latex: { paper, open in
+            let tex = try open("latex/paper.tex")
+            let diagnostics = LaTeXDocument.paper(paper, to: tex)
+            try tex.close()
+            var files = ["latex/paper.tex"]
             if paper.manifest.citations.latex == .biblatex {
-                files.append(("latex/\(LaTeXDocument.bibliographyFile)", LaTeXDocument.biblatexFile(paper)))
+                let bib = "latex/\(LaTeXDocument.bibliographyFile)"
+                try write(LaTeXDocument.biblatexFile(paper), to: bib, open)
+                files.append(bib)
             }
             return Output(files: files, diagnostics: diagnostics)
         },
     ]
+
+    private static func write(_ text: String, to path: String, _ open: Open) throws {
+        let sink = try open(path)
+        sink.write(text)
+        try sink.close()
+    }
 }

@@ -8,7 +8,9 @@ public struct Inline: Hashable, Sendable {
         self.range = range
     }
 
-    public indirect enum Kind: Hashable, Sendable {
+    /// Small cases are stored in the node itself; only the large ones are boxed (`indirect`), so the
+    /// commonest nodes (text, breaks, emphasis) cost no allocation of their own.
+    public enum Kind: Hashable, Sendable {
         case text(String)
         case softBreak
         case lineBreak
@@ -17,26 +19,26 @@ public struct Inline: Hashable, Sendable {
         case emphasis([Inline])
         case strong([Inline])
         case strikethrough([Inline])
-        case link(destination: String, title: String, content: [Inline])
-        case image(source: String, title: String, alt: [Inline])
+        indirect case link(destination: String, title: String, content: [Inline])
+        indirect case image(source: String, title: String, alt: [Inline])
         /// A footnote reference; `label` is the author's label, matched to `Block.Kind.footnoteDefinition`.
         case footnoteReference(label: String)
         /// TeX math, `$...$` (inline) or `$$...$$` inside a paragraph.
         case math(display: Bool, tex: String)
         /// Pandoc-style citation syntax: `[see @a, p. 3; @b]`, `@a`, `@fig:x`. Resolve turns
         /// cross-references into links and citations into formatted text.
-        case citation(CitationGroup)
+        indirect case citation(CitationGroup)
         /// Content with an id or classes; Resolve wraps each formatted citation in one so the
         /// bibliography can link back to it.
-        case span(Attributes, [Inline])
+        indirect case span(Attributes, [Inline])
         /// A citation group after Resolve: its formatted text (or note reference), with the group kept
         /// for writers that cite natively (biblatex).
-        case formattedCitation(CitationGroup, [Inline])
+        indirect case formattedCitation(CitationGroup, [Inline])
         /// A CriticMarkup review mark: `old` is the text it removes, `new` the text it adds (or
         /// highlights); a standalone comment has neither.
-        case review(ReviewMark, old: [Inline], new: [Inline])
+        indirect case review(ReviewMark, old: [Inline], new: [Inline])
         /// pandoc's raw attribute on a code span (`` `\\hfill`{=latex} ``): text for one output format only.
-        case raw(format: String, text: String)
+        indirect case raw(format: String, text: String)
     }
 }
 

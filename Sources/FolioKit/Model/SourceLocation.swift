@@ -1,8 +1,10 @@
 /// A position in a source file: 1-based line and column (columns count UTF-8 bytes, as cmark and gcc do).
+/// Every node of the model carries one, so line and column are stored in 32 bits (a chapter is far
+/// smaller than 2 GB): this keeps a node's range at 32 bytes rather than 48.
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible, Comparable {
     public var file: String
-    public var line: Int
-    public var column: Int
+    @Int32Backed public var line: Int
+    @Int32Backed public var column: Int
 
     public init(file: String, line: Int, column: Int) {
         self.file = file
@@ -20,8 +22,8 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible, Compa
 /// A span in a source file, from `start` to the inclusive `end` position.
 public struct SourceRange: Hashable, Sendable {
     public var start: SourceLocation
-    public var endLine: Int
-    public var endColumn: Int
+    @Int32Backed public var endLine: Int
+    @Int32Backed public var endColumn: Int
 
     public init(start: SourceLocation, endLine: Int, endColumn: Int) {
         self.start = start
@@ -34,4 +36,17 @@ public struct SourceRange: Hashable, Sendable {
     }
 
     public var file: String { start.file }
+}
+
+/// An `Int` stored in 32 bits, clamped: lines and columns of the model's ranges.
+@propertyWrapper
+public struct Int32Backed: Hashable, Sendable {
+    private var stored: Int32
+
+    public init(wrappedValue: Int) { stored = Int32(clamping: wrappedValue) }
+
+    public var wrappedValue: Int {
+        get { Int(stored) }
+        set { stored = Int32(clamping: newValue) }
+    }
 }

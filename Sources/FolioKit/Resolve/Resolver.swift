@@ -43,7 +43,7 @@ public struct Resolver {
         var r = Resolver(paper: decided.paper, profile: profile)
         r.diagnostics = decided.diagnostics
         var entries: [ResolvedPaper.Entry] = []
-        for pass in passes { pass.run(&r, &entries) }
+        for pass in passes { PhaseTimer.measure("resolve: \(pass.name)") { pass.run(&r, &entries) } }
         var resolved = ResolvedPaper(manifest: paper.manifest, directory: paper.directory, entries: entries,
                                      assets: r.catalog.assets, labels: r.labels, bibliography: paper.bibliography,
                                      hyperTargets: r.anchors, coverage: r.coverage)

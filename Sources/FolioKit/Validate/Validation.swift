@@ -1,12 +1,14 @@
 /// The Validate stage: checks on the resolved paper that no single earlier stage can make.
 public enum Validation {
-    public static func run(_ paper: ResolvedPaper) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        out += MathCheck.diagnostics(in: paper)
-        out += RawContentCheck.diagnostics(in: paper)
-        if let report = paper.coverage { out += ChecklistCheck.diagnostics(report) }
-        out += unplaced(paper)
-        return out
+    public static func run(_ paper: ResolvedPaper, jobs: Int = Parallel.defaultJobs) -> [Diagnostic] {
+        // The checks only read the paper: they run side by side, and report in this order.
+        let checks: [@Sendable (ResolvedPaper) -> [Diagnostic]] = [
+            MathCheck.diagnostics(in:),
+            RawContentCheck.diagnostics(in:),
+            { $0.coverage.map(ChecklistCheck.diagnostics) ?? [] },
+            unplaced,
+        ]
+        return Parallel.map(checks.count, jobs: jobs) { checks[$0](paper) }.flatMap { $0 }
     }
 
     /// A bibliography citation in a chapter title, which Resolve does not format there (titles are

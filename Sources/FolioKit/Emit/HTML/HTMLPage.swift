@@ -19,6 +19,13 @@ public enum HTMLPage {
 
     /// The paper as one page: title block, abstract, contents, then parts and chapters.
     public static func paper(_ paper: ResolvedPaper) -> String {
+        let sink = TextSink()
+        self.paper(paper, to: sink)
+        return sink.text
+    }
+
+    /// The page written into `sink` a chapter at a time.
+    public static func paper(_ paper: ResolvedPaper, to sink: TextSink) {
         let m = paper.manifest
         let e = HTMLEscaping.text
         let summary = m.abstract.map { String($0.prefix(300)) }
@@ -71,12 +78,14 @@ public enum HTMLPage {
                     out += "</section>\n"
                     openPart = false
                 }
-                out += chapter(ch, options: options)
+                sink.write(out)
+                out = ""
+                sink.write(chapter(ch, options: options))
             }
         }
         if openPart { out += "</section>\n" }
         out += "</main>\n<footer class=\"colophon\"><p>Built with Folio \(FolioVersion.string).</p></footer>\n</body>\n</html>\n"
-        return out
+        sink.write(out)
     }
 
     static func chapter(_ ch: ResolvedChapter, options base: HTMLRenderer.Options) -> String {

@@ -7,6 +7,13 @@ public enum LaTeXDocument {
 
     /// The paper as one `.tex` file.
     public static func paper(_ paper: ResolvedPaper) -> (output: String, diagnostics: [Diagnostic]) {
+        let sink = TextSink()
+        let diagnostics = self.paper(paper, to: sink)
+        return (sink.text, diagnostics)
+    }
+
+    /// The document written into `sink` a chapter at a time; the diagnostics of the writing.
+    public static func paper(_ paper: ResolvedPaper, to sink: TextSink) -> [Diagnostic] {
         let m = paper.manifest
         let e = LaTeXEscaping.text
         var out = LaTeXPreamble.text(documentClass: "book", lang: m.lang, title: e(m.title),
@@ -71,12 +78,15 @@ public enum LaTeXDocument {
                 }
                 r.flushFootnotes()
                 r.blocks(ch.blocks)
-                out += r.out
+                sink.write(out)
+                out = ""
+                sink.write(r.out)
                 diagnostics += r.diagnostics
             }
         }
         out += "\\end{document}\n"
-        return (out, diagnostics)
+        sink.write(out)
+        return diagnostics
     }
 
     static func titlePage(_ m: Manifest, provenance: Provenance?) -> String {
