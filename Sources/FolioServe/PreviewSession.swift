@@ -60,9 +60,12 @@ public actor PreviewSession {
                                             formats: [.html], profile: .draft)
         request.untrusted = options.untrusted
         request.cache = cache
-        if case .success(var p) = GitProvenance.detect(paperDirectory: options.paperDirectory, profile: .draft) {
-            if options.pdf { p.links.pdf = "paper.pdf" }
-            request.provenance = p
+        // git runs while the paper is analysed.
+        let (directory, pdf) = (options.paperDirectory, options.pdf)
+        request.findProvenance = {
+            guard case .success(var p) = GitProvenance.detect(paperDirectory: directory, profile: .draft) else { return nil }
+            if pdf { p.links.pdf = "paper.pdf" }
+            return p
         }
         let outcome = BuildPipeline.run(request)
         builds += 1
@@ -76,7 +79,7 @@ public actor PreviewSession {
         version += 1
         report(outcome.diagnostics, "\(reason): rebuilt in \(ms) ms")
         broadcast(#"{"type":"reload","version":\#(version)}"#)
-        if options.pdf { startPDF(provenance: request.provenance) }
+        if options.pdf { startPDF(provenance: outcome.provenance) }
         return true
     }
 

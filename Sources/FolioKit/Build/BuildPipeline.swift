@@ -14,6 +14,9 @@ public enum BuildPipeline {
         public var untrusted = false
         /// The commit, dates and pull request stamped on the pages; nil prints no stamps.
         public var provenance: Provenance?
+        /// Finds the provenance (git runs) while the paper is analysed, when `provenance` is nil: the
+        /// live preview's stamp costs its rebuild nothing.
+        public var findProvenance: (@Sendable () -> Provenance?)?
         /// Parsed chapters kept between builds (`folio serve`).
         public var cache: ParseCache?
         /// Threads for parsing (`--jobs`).
@@ -47,6 +50,8 @@ public enum BuildPipeline {
         public var written: [String]
         /// The paper's manifest, once it was read.
         public var manifest: Manifest?
+        /// The provenance stamped on the outputs (found by `Request.findProvenance`, or given).
+        public var provenance: Provenance?
     }
 
     public static func run(_ request: Request) -> Outcome {
@@ -54,7 +59,10 @@ public enum BuildPipeline {
         options.cache = request.cache
         options.jobs = request.jobs
         options.review = request.review
+        let found = request.findProvenance.map(Background.init)
         var analysis = Analyzer.run(request.source, options)
+        var request = request
+        if let found { request.provenance = request.provenance ?? found.value().flatMap { $0 } }
         // Writers read only the resolved paper: the parsed chapters can go before they run.
         analysis.paper = nil
         var engine = analysis.engine
@@ -63,7 +71,9 @@ public enum BuildPipeline {
         }
         guard var resolved = analysis.resolved, !engine.hasErrors else { return Outcome(diagnostics: engine, written: []) }
         resolved.provenance = request.provenance
-        return write(resolved, engine: engine, request: request)
+        var outcome = write(resolved, engine: engine, request: request)
+        outcome.provenance = request.provenance
+        return outcome
     }
 
     /// Emit: every requested writer over a resolved paper, staged and moved into place only when every
@@ -176,5 +186,25 @@ public enum BuildPipeline {
         return .error(id, "\(what) needs a clean tree, but \(files.count == 1 ? "1 file" : "\(files.count) files") of the paper differ from commit \(p.shortCommit?.prefix(7) ?? "HEAD")",
                       at: SourceLocation(file: DisplayPath.of(files.first ?? "."), line: 1, column: 1),
                       notes: shown + more + [.init("commit or stash them, or build with --profile draft")])
+    }
+}
+
+/// A value computed on another thread while the caller goes on; `value()` waits for it.
+final class Background<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    /// The value, once the work has ended (it always sets one).
+    func value() -> T? {
+        done.wait()
+        done.signal()
+        return result
     }
 }
