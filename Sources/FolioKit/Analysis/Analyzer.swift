@@ -16,6 +16,9 @@ public enum Analyzer {
         public var jobs = Parallel.defaultJobs
         /// Review marks shown, or every change accepted or rejected (`--review`).
         public var review = ReviewMode.show
+        /// A one-file paper's level-1 headings open chapters (`OneFilePaper`); `folio diff`, which
+        /// matches chapters by file, compares such a paper as the one file it is.
+        public var splitOneFilePapers = true
 
         public init(profile: Profile = .draft, untrusted: Bool = false, lint: Bool = false,
                     changedLines: [String: Set<Int>]? = nil) {
@@ -43,7 +46,8 @@ public enum Analyzer {
         var engine = DiagnosticEngine(profile: options.profile)
         if let warning = CmarkParser.libraryWarning { engine.emit(warning) }
         let (loaded, loadDiagnostics) = PhaseTimer.measure("load") {
-            PaperLoader.load(provider, untrusted: options.untrusted, keepText: options.lint, cache: options.cache, jobs: options.jobs)
+            PaperLoader.load(provider, untrusted: options.untrusted, keepText: options.lint, cache: options.cache, jobs: options.jobs,
+                             splitOneFilePapers: options.splitOneFilePapers)
         }
         options.cache?.endBuild()
         guard let paper = loaded else {
@@ -67,7 +71,10 @@ public enum Analyzer {
         var result = Result(paper: paper, resolved: resolved, engine: engine)
         guard options.lint else { return result }
 
-        let sources = paper.chapters.map { LintSource(path: $0.path, url: provider.url($0.manifestPath), text: $0.text) }
+        // One source per file: a one-file paper is several chapters of one file.
+        var seen = Set<String>()
+        let sources = paper.chapters.filter { seen.insert($0.path).inserted }
+            .map { LintSource(path: $0.path, url: provider.url($0.manifestPath), text: $0.text) }
         let context = LintContext(paper: resolved, provider: provider, sources: sources, glossary: paper.glossary,
                                   config: config, profile: options.profile)
         let findings = Linter.run(context) { id in

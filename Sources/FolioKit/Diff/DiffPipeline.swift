@@ -61,6 +61,7 @@ public enum DiffPipeline {
         }
         let oldName = "\(request.old) (\(oldSource.commit.prefix(7)))"
         var options = Analyzer.Options()
+        options.splitOneFilePapers = false
         options.review = .accept
         let before = Analyzer.run(oldSource, options), after = Analyzer.run(newSource, options)
         for (analysis, name) in [(before, oldName), (after, newName)] where analysis.hasErrors || analysis.resolved == nil {

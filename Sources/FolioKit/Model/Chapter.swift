@@ -32,6 +32,9 @@ public struct Chapter: Sendable {
     public var text = ""
     /// The file's `<!-- folio-lint … -->` switches, which the diagnostic engine applies.
     var switches = LintDirectives()
+    /// A one-file pandoc paper (its front matter title is the paper's): its level-1 headings open
+    /// chapters, which `OneFilePaper` cuts it into.
+    var wholePaper = false
 }
 
 /// A part of the paper: a titled group of chapters on one side.

@@ -67,6 +67,7 @@ public enum ChapterLoader {
             explicitID: explicitID, owners: try meta?.strings("owners").map(\.0) ?? [],
             reviewers: try meta?.strings("reviewers").map(\.0) ?? [], status: status, document: document)
         var claimed = chapter
+        if let paperTitle, try meta?.string("title") == paperTitle { claimed.wholePaper = true }
         // `covers: [SS-1]` claims the whole chapter; `primary: [SS-1]` also marks it as the main claim.
         let primary = try meta?.strings("primary") ?? []
         let covers = (try meta?.strings("covers") ?? []).filter { c in !primary.contains { $0.0 == c.0 } }

@@ -17,7 +17,8 @@ public enum PaperLoader {
     /// `cache` keeps parsed chapters between builds (the live preview): unchanged ones are not parsed again.
     /// `jobs` threads parse the chapters (1: one after another); the result is the same either way.
     public static func load(_ provider: any SourceProvider, untrusted: Bool = false, keepText: Bool = true,
-                            cache: ParseCache? = nil, jobs: Int = Parallel.defaultJobs) -> (Paper?, [Diagnostic]) {
+                            cache: ParseCache? = nil, jobs: Int = Parallel.defaultJobs,
+                            splitOneFilePapers: Bool = true) -> (Paper?, [Diagnostic]) {
         let manifestDisplay = provider.display(manifestName)
         var diagnostics: [Diagnostic] = []
         let manifest: Manifest
@@ -55,7 +56,7 @@ public enum PaperLoader {
         let groups: [(refs: [Manifest.FileRef], matter: Chapter.Matter)] = [(manifest.frontMatter, .front)]
             + manifest.parts.map { ($0.chapters, .main) } + [(manifest.backMatter, .back), (manifest.appendices, .appendix)]
         let flat = groups.flatMap { g in g.refs.map { (ref: $0, matter: g.matter) } }
-        let loaded = Parallel.map(flat.count, jobs: jobs) { i -> (Chapter?, [Diagnostic]) in
+        let loaded = Parallel.map(flat.count, jobs: jobs) { i -> ([Chapter]?, [Diagnostic]) in
             let (ref, matter) = flat[i]
             do throws(Diagnostic) {
                 let (text, display, bom) = try file(ref, in: provider, missing: "manifest.missing-chapter", what: "chapter")
@@ -71,7 +72,7 @@ public enum PaperLoader {
                 chapter.switches = LintDirectives(path: display, text: text)
                 // The lint rules see the byte-order mark, so fixes write it back.
                 if keepText { chapter.text = bom ? "\u{FEFF}" + text : text }
-                return (chapter, found)
+                return (splitOneFilePapers ? OneFilePaper.chapters(chapter) : [chapter], found)
             } catch {
                 return (nil, [error])
             }
@@ -79,10 +80,10 @@ public enum PaperLoader {
         var next = 0
         func chapters(_ count: Int) -> [Chapter] {
             defer { next += count }
-            return loaded.dropFirst(next).prefix(count).compactMap { chapter, found in
+            return loaded.dropFirst(next).prefix(count).flatMap { chapters, found in
                 diagnostics += found
-                if chapter == nil { failed = true }
-                return chapter
+                if chapters == nil { failed = true }
+                return chapters ?? []
             }
         }
         let front = chapters(manifest.frontMatter.count)

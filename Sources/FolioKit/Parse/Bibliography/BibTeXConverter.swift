@@ -88,8 +88,16 @@ enum BibTeXConverter {
                                         at: e.location))
         }
         var r = Reference(id: e.key, type: cslType, location: e.location)
+        var warned: Set<String> = []
         func text(_ name: String) -> String? {
             guard let v = e.value(name) else { return nil }
+            // A command Folio does not know prints nothing: say so, once per field, never silently.
+            let dropped = LaTeXText.droppedCommands(v)
+            if !dropped.isEmpty, warned.insert(name).inserted {
+                let at = e.fields.first(where: { $0.name == name })?.location ?? e.location
+                diagnostics.append(.warning("bib.unknown-command", "\(dropped.joined(separator: ", ")) in the \(name) of '\(e.key)' is a command Folio does not know, so it prints nothing",
+                                            at: at, notes: ["write the text itself (a macro from @preamble or a style is not expanded)"]))
+            }
             let s = LaTeXText.unicode(v)
             return s.isEmpty ? nil : s
         }
@@ -167,10 +175,17 @@ enum BibTeXConverter {
             if r.issued == nil, let f = e.fields.first(where: { $0.name == "date" }) {
                 diagnostics.append(.warning("bib.date", "'\(d)' is not a date Folio reads (write YYYY, YYYY-MM or YYYY-MM-DD, with ~ or ? after it, or a range START/END)", at: f.location))
             }
-        } else if let y = e.value("year"), let year = Int(LaTeXText.unicode(y).prefix(4)) {
-            var month: Int?
-            if let m = e.value("month") { month = Int(m) ?? monthNumber(LaTeXText.unicode(m)) }
-            r.issued = .init(year: year, month: month, day: e.value("day").flatMap { Int($0) })
+        } else if let y = e.value("year") {
+            let at = e.fields.first(where: { $0.name == "year" })?.location ?? e.location
+            let (issued, problem) = yearValue(LaTeXText.unicode(y).trimmingCharacters(in: .whitespaces))
+            if var issued, issued.end == nil, !issued.openEnd, issued.month == nil {
+                if let m = e.value("month") { issued.month = Int(m).flatMap { (1...12).contains($0) ? $0 : nil } ?? monthNumber(LaTeXText.unicode(m)) }
+                issued.day = e.value("day").flatMap { Int($0) }
+                r.issued = issued
+            } else {
+                r.issued = issued
+            }
+            if let problem { diagnostics.append(.warning("bib.date", problem, at: at)) }
         }
         r.accessed = e.value("urldate").flatMap(dateValue)
         for group in required[e.type] ?? [] where !group.contains(where: { e.value($0) != nil }) {
@@ -188,6 +203,19 @@ enum BibTeXConverter {
             d = String(d.dropFirst(p.count))
         }
         return d
+    }
+
+    /// A `year` field: a year, or what biber also reads there (`1965--1981`, `2005--`, `1992-05-20`);
+    /// `2012a` is 2012 (Folio adds its own letters). Anything else is no date, and said so.
+    static func yearValue(_ y: String) -> (Reference.DateValue?, String?) {
+        if y.count == 4, let year = Int(y) { return (.init(year: year), nil) }
+        let normalised = y.replacingOccurrences(of: "--", with: "/").replacingOccurrences(of: "–", with: "/")
+        if let date = dateValue(normalised) { return (date, nil) }
+        let digits = y.prefix(while: \.isASCII).prefix(4)
+        if digits.count == 4, let year = Int(digits), y.count == 5, let letter = y.last, letter.isLetter, letter.isLowercase {
+            return (.init(year: year), "'\(y)': the letter is left out, as Folio adds its own letters to tell apart works of one author and year")
+        }
+        return (nil, "'\(y)' is not a year Folio reads, so the entry has no date (write YYYY, or a range YYYY--YYYY; put words such as 'forthcoming' in 'pubstate' or 'note')")
     }
 
     /// An EDTF date as biblatex reads it: `2024`, `2024-05`, `2024-05-30` (a time after `T` is dropped),

@@ -22,6 +22,26 @@ enum LaTeXText {
         "textunderscore": "_", "textbar": "|", "textless": "<", "textgreater": ">", "LaTeX": "LaTeX", "TeX": "TeX",
         "nobreakspace": "\u{A0}", "textbullet": "•", "dag": "†", "ddag": "‡", "textperiodcentered": "·",
         "slash": "/", "textslash": "/",
+        "BibTeX": "BibTeX", "LaTeXe": "LaTeX2ε", "AmS": "AMS", "XeTeX": "XeTeX", "LuaTeX": "LuaTeX", "ConTeXt": "ConTeXt",
+        "emdash": "—", "endash": "–", "textdollar": "$", "textmu": "µ", "texttimes": "×", "textdiv": "÷",
+        "dj": "đ", "DJ": "Đ", "textpm": "±", "textonehalf": "½", "textsection": "§", "textparagraph": "¶",
+    ].merging(journalMacros) { a, _ in a }
+
+    /// The journal abbreviations of the AAS macros (`aas_macros.sty`), which NASA ADS writes into the
+    /// `.bib` files it exports (`journal = {\apj}`).
+    static let journalMacros: [String: String] = [
+        "aj": "AJ", "actaa": "Acta Astron.", "araa": "ARA&A", "apj": "ApJ", "apjl": "ApJL", "apjs": "ApJS",
+        "ao": "Appl. Opt.", "apss": "Ap&SS", "aap": "A&A", "aapr": "A&A Rev.", "aaps": "A&AS", "azh": "AZh",
+        "baas": "BAAS", "icarus": "Icarus", "jcap": "JCAP", "jrasc": "JRASC", "memras": "MmRAS", "mnras": "MNRAS",
+        "na": "New A", "nar": "New A Rev.", "pra": "Phys. Rev. A", "prb": "Phys. Rev. B", "prc": "Phys. Rev. C",
+        "prd": "Phys. Rev. D", "pre": "Phys. Rev. E", "prl": "Phys. Rev. Lett.", "pasa": "PASA", "pasp": "PASP",
+        "pasj": "PASJ", "physrep": "Phys. Rep.", "physscr": "Phys. Scr.", "planss": "Planet. Space Sci.",
+        "procspie": "Proc. SPIE", "qjras": "QJRAS", "skytel": "S&T", "solphys": "Sol. Phys.", "sovast": "Soviet Ast.",
+        "ssr": "Space Sci. Rev.", "zap": "ZAp", "nat": "Nature", "iaucirc": "IAU Circ.", "aplett": "Astrophys. Lett.",
+        "apspr": "Astrophys. Space Phys. Res.", "bain": "Bull. Astron. Inst. Netherlands", "fcp": "Fund. Cosmic Phys.",
+        "gca": "Geochim. Cosmochim. Acta", "grl": "Geophys. Res. Lett.", "jcp": "J. Chem. Phys.", "jgr": "J. Geophys. Res.",
+        "jqsrt": "J. Quant. Spec. Radiat. Transf.", "memsai": "Mem. Soc. Astron. Italiana", "nphysa": "Nucl. Phys. A",
+        "aplr": "Astron. Lett.", "psj": "PSJ", "rnaas": "RNAAS", "dps": "DPS",
     ]
 
     /// Sorting tricks from `@preamble` (`{\\noopsort{1973c}}1981`): they sort, and print nothing.

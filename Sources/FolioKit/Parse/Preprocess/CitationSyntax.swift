@@ -58,13 +58,18 @@ enum CitationSyntax {
     }
 
     /// Parses the inside of `[...]` as a citation group; nil unless every `;`-separated item has a key.
-    static func group(_ b: [UInt8], from: Int, to: Int, locate: (Int) -> SourceLocation) -> [CitationGroup.Item]? {
+    /// `comma` is set to the first comma that separates two citations (`citation.comma`).
+    static func group(_ b: [UInt8], from: Int, to: Int, comma: inout Int?,
+                      locate: (Int) -> SourceLocation) -> [CitationGroup.Item]? {
         var items: [CitationGroup.Item] = []
         var pieceStart = from
         var i = from
         while i <= to {
-            if i == to || b[i] == UInt8(ascii: ";") || (b[i] == UInt8(ascii: ",") && startsItem(b, after: i, to: to)) {
+            // A comma separates citations only after one (`[@a, @b]`); in a prefix it is text (`[e.g., @a]`).
+            if i == to || b[i] == UInt8(ascii: ";")
+                || (b[i] == UInt8(ascii: ",") && startsItem(b, after: i, to: to) && item(b, from: pieceStart, to: i, locate: locate) != nil) {
                 guard let item = item(b, from: pieceStart, to: i, locate: locate) else { return nil }
+                if i < to, b[i] == UInt8(ascii: ","), comma == nil { comma = i }
                 items.append(item)
                 pieceStart = i + 1
             }

@@ -1,6 +1,7 @@
 /// Raw TeX commands in prose (`\autoref{fig:x}`, `\cite{k}`, `\newpage`), as papers written for
 /// pandoc and LaTeX have them. Cross-references and citations become Folio's own (`\autoref{fig:x}`
-/// is `@fig:x`, `\ref{fig:x}` its number, `\citet{k}` is `@k`, `\cite{a,b}` is `[@a; @b]`); every
+/// is `@fig:x`, `\ref{fig:x}` its number, `\citet{k}` is `@k`, `\cite{a,b}` is `[@a; @b]`, and
+/// `\label{fig:x}` in a caption or heading is its `{#fig:x}`); every
 /// other command is a located error that says what to write instead, never TeX printed as text.
 extension MarkdownPreprocessor {
     /// Handles a command at `i` (a backslash before a letter); returns where scanning goes on.
@@ -29,6 +30,9 @@ extension MarkdownPreprocessor {
             // pandoc-crossref's \listof{fig}, \listof{tbl}, \listof{lst}.
             let kind: PaperWords.Kind = argument == "fig" ? .figure : argument == "tbl" ? .table : .listing
             replace(i, to, .layout(.list(kind)))
+            return to
+        case "label" where keys.count == 1 && !keys[0].contains(where: { $0 == " " || $0 == "{" }):
+            replace(i, to, .label(keys[0]))
             return to
         case "autoref", "cref", "Cref", "ref", "eqref" where !keys.isEmpty:
             replace(i, to, .citation(group(inText: true, numberOnly: name == "ref" || name == "eqref")))

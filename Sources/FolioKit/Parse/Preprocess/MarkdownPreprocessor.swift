@@ -23,6 +23,8 @@ struct MarkdownPreprocessor {
             case spanOpen(Attributes)
             /// The `]{…}` that ends a bracketed span.
             case spanClose
+            /// LaTeX's `\label{id}`: the id of the heading or figure caption it stands in, else an anchor.
+            case label(String)
         }
         var kind: Kind
         var original: String
@@ -116,6 +118,10 @@ struct MarkdownPreprocessor {
             }
             if fenceLine == .inside || fenceLine == .closes {
                 copyLine(start, end, lineIndex)
+            } else if fenceLine == .text, commented || opensComment(start, end) {
+                // An HTML comment from a line's start to its `-->` is an HTML block: no Markdown, no TeX.
+                flushChunk(&chunkStart, upTo: lineIndex)
+                copyLine(start, end, lineIndex)
             } else if fenceLine == .opens {
                 flushChunk(&chunkStart, upTo: lineIndex)
                 copyLine(start, end, lineIndex)
@@ -179,10 +185,15 @@ struct MarkdownPreprocessor {
             return false
         }
         if open { return !closes(from: start) }
+        guard opensComment(start, end) else { return false }
+        return !closes(from: indentEnd(start, end) + 4)
+    }
+
+    /// Whether the line starts with `<!--` (after at most three spaces): CommonMark's HTML comment block.
+    private func opensComment(_ start: Int, _ end: Int) -> Bool {
         let first = indentEnd(start, end)
-        guard first + 4 <= end, b[first] == UInt8(ascii: "<"), b[first + 1] == UInt8(ascii: "!"),
-              b[first + 2] == UInt8(ascii: "-"), b[first + 3] == UInt8(ascii: "-") else { return false }
-        return !closes(from: first + 4)
+        return first - start < 4 && first + 4 <= end && b[first] == UInt8(ascii: "<") && b[first + 1] == UInt8(ascii: "!")
+            && b[first + 2] == UInt8(ascii: "-") && b[first + 3] == UInt8(ascii: "-")
     }
 
     private func indentEnd(_ start: Int, _ end: Int) -> Int {
@@ -450,7 +461,9 @@ struct MarkdownPreprocessor {
             j += 1
         }
         guard sawAt, j < end else { return nil }
-        if j + 1 < end, b[j + 1] == UInt8(ascii: "(") || b[j + 1] == UInt8(ascii: "[") {
+        // `[text](url)` and `[text][label]` are links; `[@key][^1]` is a citation and a footnote.
+        if j + 1 < end, b[j + 1] == UInt8(ascii: "(")
+            || (b[j + 1] == UInt8(ascii: "[") && !(j + 2 < end && b[j + 2] == UInt8(ascii: "^"))) {
             return nil
         }
         // `[x]:` is a link reference definition only at the start of a line.
@@ -460,8 +473,9 @@ struct MarkdownPreprocessor {
                       + "as in {++[@key]++}", at: m)
             return nil
         }
-        guard let items = CitationSyntax.group(b, from: i + 1, to: j, locate: location) else { return nil }
-        if let comma = (i + 1..<j).first(where: { b[$0] == UInt8(ascii: ",") && CitationSyntax.startsItem(b, after: $0, to: j) }) {
+        var separatingComma: Int?
+        guard let items = CitationSyntax.group(b, from: i + 1, to: j, comma: &separatingComma, locate: location) else { return nil }
+        if let comma = separatingComma {
             let at = location(comma)
             diagnostics.append(Diagnostic(.warning, "citation.comma", "citations separated by a comma; Folio reads them as separate citations, as pandoc does",
                                           range: SourceRange(start: at, endLine: at.line, endColumn: at.column),

@@ -111,7 +111,12 @@ struct PlaceholderExpansion {
         }
         b = b.mapInlines(inlines)
         if case .paragraph(let content) = b.kind, let eq = equation(content) { b.kind = .equation(eq) }
-        return b
+        let labelled = TeXLabels.attach(b)
+        for (id, at) in TeXLabels.strays(in: labelled) {
+            problems.list.append(Diagnostic(.error, "tex.raw-command", "'\\label{\(id)}' is not at the end of a heading or inside a figure's caption, so it names nothing here",
+                                            range: at, notes: ["write {#\(id)} after the heading, the image or the table caption it names"]))
+        }
+        return labelled
     }
 
     /// A paragraph that is one layout command (the preprocessor made it a span only when it stood alone).
@@ -174,6 +179,7 @@ struct PlaceholderExpansion {
         switch span.kind {
         case .math(let display, let tex, _): return Inline(.math(display: display, tex: tex), range: range)
         case .citation(let group): return Inline(.citation(group), range: range)
+        case .label(let id): return Inline(.span(Attributes(id: id), []), range: range)
         case .divOpen, .divClose, .reviewOpen, .reviewSeparator, .reviewClose, .spanOpen, .spanClose:
             return Inline(.text(span.original), range: range)
         case .layout:

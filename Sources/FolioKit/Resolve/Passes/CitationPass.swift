@@ -1,3 +1,5 @@
+import Foundation
+
 /// Citations are formatted in the manifest's style and the bibliography placed.
 extension Resolver {
     mutating func resolveCitations(_ entries: inout [ResolvedPaper.Entry]) {
@@ -46,6 +48,14 @@ extension Resolver {
             return .chapter(ch)
         }
         guard !placed else { return (out, anchors) }
+        // A pandoc paper ends with an empty "# References" heading, under which pandoc puts the list.
+        if let e = trailingReferencesHeading(out, title: options.referencesTitle), case .chapter(var ch) = out[e] {
+            let at = ch.blocks.last?.range ?? SourceRange(start: ch.titleLocation, endLine: ch.titleLocation.line,
+                                                          endColumn: ch.titleLocation.column)
+            ch.blocks.append(Block(.bibliography(list), range: at))
+            out[e] = .chapter(ch)
+            return (out, anchors)
+        }
         let chapter = generatedChapter(options.referencesTitle, id: "sec:references", matter: .back, entries: out,
                                        at: paper.manifest.location) { [Block(.bibliography(list), range: $0)] }
         let at = out.firstIndex { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } } ?? out.count
@@ -53,4 +63,20 @@ extension Resolver {
         return (out, anchors)
     }
 
+    /// The last chapter before the appendices when it ends with a heading titled like the reference
+    /// list ("References", "Bibliography" or the manifest's title), or is an empty chapter so titled
+    /// (a one-file paper's closing "# References").
+    private func trailingReferencesHeading(_ entries: [ResolvedPaper.Entry], title: String) -> Int? {
+        guard let e = entries.lastIndex(where: { if case .chapter(let c) = $0 { c.matter != .appendix && !c.isGenerated } else { false } }),
+              case .chapter(let ch) = entries[e] else { return nil }
+        let heading: [Inline]
+        if let last = ch.blocks.last {
+            guard case .heading(let h) = last.kind else { return nil }
+            heading = h.content
+        } else {
+            heading = ch.title
+        }
+        let text = heading.plainText.trimmingCharacters(in: .whitespaces).lowercased()
+        return [title.lowercased(), "references", "bibliography"].contains(text) ? e : nil
+    }
 }
