@@ -46,6 +46,7 @@ public enum CmarkParser {
                                          tableShapes: pre.tableShapes)
         let expansion = PlaceholderExpansion(spans: pre.spans)
         doc = expansion.document(doc)
+        if InlineNotes.mayHold(text) { doc = InlineNotes.document(doc) }
         var structure = BlockStructure(spans: pre.spans)
         doc = structure.document(doc)
         doc.reviewMarks = pre.reviews.count

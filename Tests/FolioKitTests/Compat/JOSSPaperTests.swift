@@ -88,6 +88,13 @@ import Testing
         #expect((issued?["date-parts"] as? [[Int]]) == [[1965], [1981]], "a year range")
     }
 
+    @Test func mathAndSpacingInTitles() {
+        #expect(LaTeXText.unicode("excited {1$\\Sigma$g+} states") == "excited 1Σg+ states")
+        #expect(LaTeXText.unicode("An {$O(n \\log n / \\! \\log\\log n)$} Sort") == "An O(n log n / log log n) Sort")
+        #expect(LaTeXText.unicode("$\\langle{}001\\rangle$ wires") == "⟨001⟩ wires")
+        #expect(LaTeXText.unicode("Euler-\\kern-1pt VM and \\hspace{1em}x") == "Euler- VM and x")
+    }
+
     @Test func yearFieldsAsBiberReadsThem() {
         func year(_ s: String) -> Reference.DateValue? { BibTeXConverter.yearValue(s).0 }
         #expect(year("2020")?.year == 2020)
@@ -102,5 +109,53 @@ import Testing
         let r = try PandocInputTests.build("# Methods\n\n## Setup \\label{sec:setup}\n\nSee \\ref{sec:setup}.\n")
         #expect(r.html.contains("id=\"sec:setup\""), "\(r.html)")
         #expect(!r.diagnostics.contains { $0.severity == .error }, "\(r.diagnostics)")
+    }
+
+    @Test func mathEnvironmentsAreDisplayMath() throws {
+        let r = try PandocInputTests.build("""
+            # Methods
+
+            Let it be:
+            \\begin{align}
+            &z \\sim p(z)
+            \\end{align}
+            where p is given.
+
+            \\begin{equation}\\label{eq:f}
+            f(x) = 1
+            \\end{equation}
+            and \\autoref{eq:f} holds.
+
+            """)
+        #expect(!r.diagnostics.contains { $0.severity == .error }, "\(r.diagnostics)")
+        #expect(r.tex.contains("\\begin{aligned}\n&z \\sim p(z)\n\\end{aligned}"), "\(r.tex)")
+        #expect(r.tex.contains("\\label{eq:f}") && r.html.contains("href=\"#eq:f\""), "\(r.html)")
+    }
+
+    @Test func inlineNotesAreFootnotesInOrder() throws {
+        let r = try PandocInputTests.build("# Notes\n\nFirst[^a], then inline^[An *inline* note [@a].] and last[^b].\n\n[^a]: Note A.\n[^b]: Note B.\n")
+        #expect(!r.diagnostics.contains { $0.severity == .error }, "\(r.diagnostics)")
+        #expect(!r.html.contains("^["), "\(r.html)")
+        let a = try #require(r.html.range(of: "Note A."))
+        let inline = try #require(r.html.range(of: "An <em>inline</em> note"))
+        let b = try #require(r.html.range(of: "Note B."))
+        #expect(a.lowerBound < inline.lowerBound && inline.lowerBound < b.lowerBound, "numbered in reference order")
+        #expect(r.tex.contains("\\footnote") || r.tex.contains("footnote"), "\(r.tex.suffix(400))")
+    }
+
+    /// A citation in a numbered caption: the list of figures gets its text without anchors, which
+    /// LaTeX cannot move (it failed with "extra }").
+    @Test func citationsInCaptionsStayOutOfTheListOfFigures() throws {
+        let r = try PandocInputTests.build("# F\n\n![Taken from [@a].](fig.png){#fig:d}\n\nSee @fig:d.\n")
+        #expect(r.tex.contains("\\caption[Taken from (Alpha 2020).]{Taken from (\\hypertarget"), "\(r.tex)")
+    }
+
+    @Test func bibCommentLinesAndBiblatexTypes() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("r.bib", "%% E-mail: someone@example.org\n\n@reference{r, title = {Troll}, year = {2020}}\n@mvcollection{c, editor = {Moretti, Franco}, title = {O Romance}, publisher = {P}, year = {2009}}\n")
+        let r = try CLI.run(["bib", "export", "r.bib"], in: s.url)
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        #expect(r.stdout.contains("\"id\" : \"r\"") && r.stdout.contains("\"id\" : \"c\""))
     }
 }

@@ -278,7 +278,9 @@ public struct LaTeXRenderer {
 }
 
 extension Array where Element == Inline {
-    /// Inlines fit for a table of contents: no footnotes, no links (their text stays), no line breaks.
+    /// Inlines fit for a table of contents, a list of figures or a bookmark: no footnotes, no links or
+    /// anchors (their text stays: a citation's anchor must not be repeated, and `\hypertarget` breaks a
+    /// moving argument), no line breaks.
     public var forTableOfContents: [Inline] {
         flatMap { node -> [Inline] in
             var n = node
@@ -288,7 +290,7 @@ extension Array where Element == Inline {
             case .emphasis(let c): n.kind = .emphasis(c.forTableOfContents)
             case .strong(let c): n.kind = .strong(c.forTableOfContents)
             case .strikethrough(let c): n.kind = .strikethrough(c.forTableOfContents)
-            case .link(_, _, let c): return c.forTableOfContents
+            case .link(_, _, let c), .span(_, let c), .formattedCitation(_, let c): return c.forTableOfContents
             default: break
             }
             return [n]

@@ -13,6 +13,11 @@ enum BibTeXConverter {
         "manual": "report", "standard": "standard", "legislation": "legislation", "legal": "legal_case",
         "jurisdiction": "legal_case", "dataset": "dataset", "software": "software", "unpublished": "manuscript",
         "patent": "patent", "periodical": "periodical",
+        // biblatex's multi-volume, reference and supplement types.
+        "mvcollection": "book", "mvproceedings": "book", "mvreference": "book", "reference": "book",
+        "suppbook": "chapter", "suppcollection": "chapter", "suppperiodical": "article-journal", "review": "review",
+        "artwork": "graphic", "audio": "song", "video": "motion_picture", "image": "graphic", "music": "song",
+        "performance": "performance", "letter": "personal_communication", "movie": "motion_picture",
     ]
 
     /// Fields each type needs (any one of the alternatives in a group); a missing one is a warning.

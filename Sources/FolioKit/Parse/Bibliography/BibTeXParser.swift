@@ -65,7 +65,12 @@ struct BibTeXParser {
 
     private mutating func run() {
         while i < b.count {
-            // Text outside entries is a comment, as in BibTeX.
+            // Text outside entries is a comment, as in BibTeX; a `%` line is one whole, even with an `@`
+            // in it (an e-mail address), as biber and pandoc read it.
+            if b[i] == UInt8(ascii: "%"), atLineStart(i) {
+                while i < b.count, b[i] != 0x0A { i += 1 }
+                continue
+            }
             guard b[i] == UInt8(ascii: "@") else { i += 1; continue }
             let start = i
             do {
@@ -225,7 +230,7 @@ struct BibTeXParser {
         }
     }
 
-    /// Whether an `@` at `j` starts a line (after optional blanks), where recovery would resume.
+    /// Whether only blanks stand before `j` on its line (an `@` there is where recovery resumes).
     private func atLineStart(_ j: Int) -> Bool {
         var k = j - 1
         while k >= 0, b[k] == 0x20 || b[k] == 0x09 { k -= 1 }

@@ -24,7 +24,7 @@ enum LaTeXText {
         "slash": "/", "textslash": "/",
         "BibTeX": "BibTeX", "LaTeXe": "LaTeX2ε", "AmS": "AMS", "XeTeX": "XeTeX", "LuaTeX": "LuaTeX", "ConTeXt": "ConTeXt",
         "emdash": "—", "endash": "–", "textdollar": "$", "textmu": "µ", "texttimes": "×", "textdiv": "÷",
-        "dj": "đ", "DJ": "Đ", "textpm": "±", "textonehalf": "½", "textsection": "§", "textparagraph": "¶",
+        "textquotedbl": "\"", "textasciicircum": "^", "dj": "đ", "DJ": "Đ", "textpm": "±", "textonehalf": "½", "textsection": "§", "textparagraph": "¶",
     ].merging(journalMacros) { a, _ in a }
 
     /// The journal abbreviations of the AAS macros (`aas_macros.sty`), which NASA ADS writes into the
@@ -47,11 +47,21 @@ enum LaTeXText {
     /// Sorting tricks from `@preamble` (`{\\noopsort{1973c}}1981`): they sort, and print nothing.
     static let silent: Set<String> = ["noopsort", "sortnoop", "SortNoop", "NOOPSORT"]
 
+    /// Spacing commands: their dimension or argument is not text.
+    static let spacing: Set<String> = ["kern", "hskip", "vskip", "mkern", "hspace", "vspace", "mskip"]
+
     /// Commands that quote their argument (biblatex's `\mkbibquote`, csquotes' `\enquote`).
     static let quoting: Set<String> = ["mkbibquote", "enquote", "textquote"]
 
     /// Commands whose last argument is a URL or text to keep; `\href{url}{text}` keeps the text.
     static let twoArgumentCommands: Set<String> = ["href"]
+
+    /// A math command's character (`\\alpha`, `\\Sigma`, `\\times`, `\\langle`) or a function's name
+    /// (`\\log`), as a title prints it.
+    static func mathSymbol(_ name: String) -> String? {
+        MathMLSymbols.identifiers[name] ?? MathMLSymbols.uprightIdentifiers[name] ?? MathMLSymbols.operators[name]
+            ?? MathMLSymbols.delimiterCommands[name] ?? (MathMLSymbols.functions.contains(name) ? name + " " : nil)
+    }
 
     /// Commands that `unicode` drops without a trace: unknown, and with no braced argument to keep
     /// (`\AUTHORNAME`, a macro a `@preamble` or a style would define). Accents and escapes are known.
@@ -67,7 +77,7 @@ enum LaTeXText {
             let name = String(c[(i + 1)..<j])
             var k = j
             while k < c.count, c[k] == " " { k += 1 }
-            let known = named[name] != nil || MathMLSymbols.identifiers[name] != nil || MathMLSymbols.operators[name] != nil
+            let known = named[name] != nil || mathSymbol(name) != nil || spacing.contains(name)
                 || silent.contains(name) || (name.count == 1 && accents[Character(name)] != nil)
             if !known, !(k < c.count && c[k] == "{") { found.append("\\" + name) }
             i = j
@@ -170,11 +180,19 @@ enum LaTeXText {
         let nameStart = i
         while i < to, c[i].isLetter { i += 1 }
         let name = String(c[nameStart..<i])
-        if let s = named[name] ?? MathMLSymbols.identifiers[name] ?? MathMLSymbols.operators[name] {
+        if let s = named[name] ?? mathSymbol(name) {
             // `\ss{}` and `\o ` end with an empty group or a space that belongs to the command.
             if i + 1 < to, c[i] == "{", c[i + 1] == "}" { i += 2 } else if i < to, c[i] == " " { i += 1 }
             out += s
             return i
+        }
+        if spacing.contains(name) {
+            // `\kern-1pt`, `\hspace{1em}`: space, never text.
+            while i < to, c[i] == " " { i += 1 }
+            if i < to, c[i] == "{" { return argument(c, at: i, to: to, depth: depth).1 }
+            while i < to, c[i].isNumber || "+-.".contains(c[i]) { i += 1 }
+            let unit = c[i..<min(i + 2, to)].map(String.init).joined()
+            return ["pt", "em", "ex", "mm", "cm", "in", "mu", "bp", "sp", "pc", "dd"].contains(unit) ? i + 2 : i
         }
         if twoArgumentCommands.contains(name) {
             var skipped = ""

@@ -22,6 +22,12 @@ extension MarkdownPreprocessor {
             let items = keys.map { CitationGroup.Item(key: $0, prefix: "", suffix: "", suppressAuthor: numberOnly, location: at) }
             return CitationGroup(items: items, inText: inText, source: String(decoding: b[i..<to], as: UTF8.self))
         }
+        func refuse() -> Int {
+            diagnostics.append(Diagnostic(rawTeX, "tex.raw-command", "raw TeX '\\\(name)' in the text: Folio does not pass TeX through, and would print it as written",
+                                          range: SourceRange(start: at, endLine: at.line, endColumn: at.column + (to - i) - 1),
+                                          notes: [.init(Self.instead(name, argument))]))
+            return to
+        }
         switch name {
         case _ where argument == nil && LayoutCommand(command: name) != nil && aloneInParagraph(i, to):
             if let command = LayoutCommand(command: name) { replace(i, to, .layout(command)) }
@@ -31,6 +37,12 @@ extension MarkdownPreprocessor {
             let kind: PaperWords.Kind = argument == "fig" ? .figure : argument == "tbl" ? .table : .listing
             replace(i, to, .layout(.list(kind)))
             return to
+        case "begin" where Self.mathEnvironments[argument ?? ""] != nil:
+            if let (close, tex, id) = mathEnvironment(argument ?? "", from: to, end: end) {
+                replace(i, close, .math(display: true, tex: tex, attributes: id.map { Attributes(id: $0) }))
+                return close
+            }
+            return refuse()
         case "label" where keys.count == 1 && !keys[0].contains(where: { $0 == " " || $0 == "{" }):
             replace(i, to, .label(keys[0]))
             return to
@@ -44,11 +56,37 @@ extension MarkdownPreprocessor {
             replace(i, to, .citation(group(inText: true, numberOnly: false)))
             return to
         default:
-            diagnostics.append(Diagnostic(rawTeX, "tex.raw-command", "raw TeX '\\\(name)' in the text: Folio does not pass TeX through, and would print it as written",
-                                          range: SourceRange(start: at, endLine: at.line, endColumn: at.column + (to - i) - 1),
-                                          notes: [.init(Self.instead(name, argument))]))
-            return to
+            return refuse()
         }
+    }
+
+    /// LaTeX's display math environments, as pandoc reads them in Markdown: the environment each becomes
+    /// inside `$$…$$` (nil: its content as it is).
+    static let mathEnvironments: [String: String?] = [
+        "equation": nil, "equation*": nil, "displaymath": nil,
+        "align": "aligned", "align*": "aligned", "flalign": "aligned", "flalign*": "aligned",
+        "gather": "gathered", "gather*": "gathered", "multline": "gathered", "multline*": "gathered",
+    ]
+
+    /// `\begin{align} … \end{align}` from `from` (after `\begin{…}`): where it ends, its TeX as display
+    /// math, and the id of a `\label{…}` inside it (a numbered equation). nil when it is not closed.
+    private func mathEnvironment(_ name: String, from: Int, end: Int) -> (Int, String, String?)? {
+        let closer = Array("\\end{\(name)}".utf8)
+        var k = from
+        while k + closer.count <= end {
+            if b[k] == closer[0], b[k..<(k + closer.count)].elementsEqual(closer) { break }
+            k += 1
+        }
+        guard k + closer.count <= end else { return nil }
+        var body = String(decoding: b[from..<k], as: UTF8.self)
+        var id: String?
+        if let l = body.range(of: "\\label{"), let r = body[l.upperBound...].firstIndex(of: "}") {
+            id = String(body[l.upperBound..<r]).trimmingCharacters(in: .whitespaces)
+            body.removeSubrange(l.lowerBound...r)
+        }
+        body = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let tex = (Self.mathEnvironments[name] ?? nil).map { "\\begin{\($0)}\n\(body)\n\\end{\($0)}" } ?? body
+        return (k + closer.count, tex, id?.isEmpty == false ? id : nil)
     }
 
     private func isLetter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
@@ -66,6 +104,8 @@ extension MarkdownPreprocessor {
             return "put it on a line of its own (\\listof takes fig, tbl or lst), or list the floats in folio.yaml: 'crossref: lists: [figures, tables]'"
         case "newcommand", "renewcommand", "DeclareMathOperator", "def":
             return "define math macros in folio.yaml, as in 'math-macros: {R: \\mathbb{R}, Var: \\operatorname{Var}}'"
+        case "begin", "end":
+            return "math environments (equation, align, gather, multline) are read as display math when \\begin and \\end close in one paragraph; write anything else in Markdown"
         case "textbf": return "write **\(arg)**"
         case "emph", "textit": return "write *\(arg)*"
         case "texttt": return "write `\(arg)`"
