@@ -158,4 +158,12 @@ import Testing
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         #expect(r.stdout.contains("\"id\" : \"r\"") && r.stdout.contains("\"id\" : \"c\""))
     }
+
+    /// Pairing brackets for spans ran ahead of the scan and moved its code-span cursor: a citation after
+    /// a code span in link text, with another code span later, was printed as written (Melodie's paper).
+    @Test func codeSpansAfterAFootnoteLabelKeepCitations() throws {
+        let r = try PandocInputTests.build("# S\n\n[M](h) [@a][^4] and\n[`A`](g) [@b][^5]\nF `N` end.\n\n[^4]: n\n[^5]: m\n")
+        #expect(!r.html.contains("[@"), "\(r.html)")
+        #expect(r.html.contains("href=\"#ref-a\"") && r.html.contains("href=\"#ref-b\""))
+    }
 }

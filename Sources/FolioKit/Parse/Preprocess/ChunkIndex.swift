@@ -58,6 +58,16 @@ struct ChunkIndex {
         Self.next(displayClosers, &displayCursor, after: position)
     }
 
+    /// The same index with its cursors back at the paragraph's start, for a second pass over it
+    /// (pairing brackets) that must not move the main scan's cursors.
+    func rewound() -> ChunkIndex {
+        var copy = self
+        copy.cursors = [:]
+        copy.inlineCursor = 0
+        copy.displayCursor = 0
+        return copy
+    }
+
     mutating func nextBacktickRun(length: Int, after position: Int) -> Int? {
         guard let runs = backtickRuns[length] else { return nil }
         var cursor = cursors[length] ?? 0

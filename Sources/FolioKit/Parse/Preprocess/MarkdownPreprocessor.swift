@@ -531,14 +531,23 @@ struct MarkdownPreprocessor {
     }
 
     /// Each `[` of the paragraph with its matching `]` (escapes and code spans skipped), in one pass.
+    /// It runs ahead of the main scan, so it skips code spans with its own copy of the index: moving the
+    /// shared cursors past later backtick runs made the scan skip text up to them.
     private mutating func matchBrackets(_ start: Int, _ end: Int) -> [Int: Int] {
+        let built = index ?? ChunkIndex(b, chunk.start, chunk.end)
+        if index == nil { index = built }
+        var local = built.rewound()
         var pairs: [Int: Int] = [:]
         var stack: [Int] = []
         var j = start
         while j < end {
             switch b[j] {
             case UInt8(ascii: "\\"): j += 2; continue
-            case UInt8(ascii: "`"): j = skipCodeSpan(j, end); continue
+            case UInt8(ascii: "`"):
+                var run = 0
+                while j + run < end, b[j + run] == UInt8(ascii: "`") { run += 1 }
+                j = local.nextBacktickRun(length: run, after: j + run).map { $0 + run } ?? j + run
+                continue
             case UInt8(ascii: "["): stack.append(j)
             case UInt8(ascii: "]"): if let open = stack.popLast() { pairs[open] = j }
             default: break
