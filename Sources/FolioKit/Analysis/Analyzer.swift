@@ -77,7 +77,7 @@ public enum Analyzer {
             .map { LintSource(path: $0.path, url: provider.url($0.manifestPath), text: $0.text) }
         let context = LintContext(paper: resolved, provider: provider, sources: sources, glossary: paper.glossary,
                                   config: config, profile: options.profile)
-        let findings = Linter.run(context) { id in
+        let findings = Linter.run(context, jobs: options.jobs) { id in
             if case .off? = config.levels[id] { true } else { false }
         }
         result.engine.emit(contentsOf: findings)

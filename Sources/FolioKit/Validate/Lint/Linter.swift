@@ -19,7 +19,9 @@ public enum Linter {
     ]
 
     /// Every rule's findings, unfiltered; rules configured `off` do not run.
-    static func run(_ context: LintContext, skipping off: (String) -> Bool) -> [Diagnostic] {
-        rules.filter { !off($0.info.id) }.flatMap { $0.check(context) }
+    /// The rules only read the context, so they run side by side; findings come in the rules' order.
+    static func run(_ context: LintContext, jobs: Int = Parallel.defaultJobs, skipping off: (String) -> Bool) -> [Diagnostic] {
+        let active = rules.filter { !off($0.info.id) }
+        return Parallel.map(active.count, jobs: jobs) { active[$0].check(context) }.flatMap { $0 }
     }
 }
