@@ -80,7 +80,10 @@ public struct PandocMetadata: Sendable {
     }
 
     private static func author(_ item: YAMLValue, affiliations: [String: String]) throws(Diagnostic) -> Manifest.Author {
-        if case .scalar(let name) = item.kind { return Manifest.Author(name: name, affiliations: []) }
+        if case .scalar(let raw) = item.kind {
+            let (name, note) = withoutNote(raw)
+            return Manifest.Author(name: name, affiliations: note.map { [$0] } ?? [])
+        }
         let a = try YAMLFields(item, what: "author")
         let literal = try a.string("literal")
         guard let name = try a.string("name") ?? literal else {
@@ -91,7 +94,16 @@ public struct PandocMetadata: Sendable {
         for key in ["affiliation", "affiliations"] {
             refs += try a.strings(key).flatMap { $0.0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         }
-        return Manifest.Author(name: name, affiliations: refs.map { affiliations[$0] ?? $0 })
+        let (plain, note) = withoutNote(name)
+        return Manifest.Author(name: plain, affiliations: refs.map { affiliations[$0] ?? $0 } + (note.map { [$0] } ?? []))
+    }
+
+    /// An author's name with a pandoc note (`Jane Doe^[Corresponding author]`): the name, and the note's
+    /// text, which is printed under the name with the affiliations rather than as `^[…]`.
+    static func withoutNote(_ name: String) -> (String, String?) {
+        guard let open = name.range(of: "^["), name.hasSuffix("]") else { return (name, nil) }
+        let note = name[open.upperBound..<name.index(before: name.endIndex)].trimmingCharacters(in: .whitespaces)
+        return (name[..<open.lowerBound].trimmingCharacters(in: .whitespaces), note.isEmpty ? nil : note)
     }
 
     /// A manifest for a paper of this one chapter file, as `folio init --from` writes it.

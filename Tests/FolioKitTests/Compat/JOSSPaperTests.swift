@@ -95,6 +95,11 @@ import Testing
         #expect(LaTeXText.unicode("Euler-\\kern-1pt VM and \\hspace{1em}x") == "Euler- VM and x")
     }
 
+    @Test func aNoteInAnAuthorsNameIsPrintedUnderIt() {
+        #expect(PandocMetadata.withoutNote("Will T. Barnes^[Listed by contribution]") == ("Will T. Barnes", "Listed by contribution"))
+        #expect(PandocMetadata.withoutNote("Ann Alpha") == ("Ann Alpha", nil))
+    }
+
     @Test func yearFieldsAsBiberReadsThem() {
         func year(_ s: String) -> Reference.DateValue? { BibTeXConverter.yearValue(s).0 }
         #expect(year("2020")?.year == 2020)
