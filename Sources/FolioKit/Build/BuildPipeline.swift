@@ -188,23 +188,3 @@ public enum BuildPipeline {
                       notes: shown + more + [.init("commit or stash them, or build with --profile draft")])
     }
 }
-
-/// A value computed on another thread while the caller goes on; `value()` waits for it.
-final class Background<T: Sendable>: @unchecked Sendable {
-    private var result: T?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () -> T) {
-        DispatchQueue.global().async {
-            self.result = work()
-            self.done.signal()
-        }
-    }
-
-    /// The value, once the work has ended (it always sets one).
-    func value() -> T? {
-        done.wait()
-        done.signal()
-        return result
-    }
-}

@@ -44,6 +44,8 @@ public struct Locator: Hashable, Sendable {
 
     /// Parses a suffix such as ", pp. 33–35", "chap. 2" or ", 12"; nil when it has no locator.
     static func parse(_ suffix: String) -> Locator? {
+        // Most citations have no suffix: no Foundation trimming for them.
+        guard !suffix.isEmpty else { return nil }
         var s = Substring(suffix.trimmingCharacters(in: .whitespaces))
         if s.hasPrefix(",") { s = s.dropFirst().drop(while: { $0 == " " }) }
         guard !s.isEmpty else { return nil }

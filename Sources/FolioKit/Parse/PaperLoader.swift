@@ -56,6 +56,11 @@ public enum PaperLoader {
         let groups: [(refs: [Manifest.FileRef], matter: Chapter.Matter)] = [(manifest.frontMatter, .front)]
             + manifest.parts.map { ($0.chapters, .main) } + [(manifest.backMatter, .back), (manifest.appendices, .appendix)]
         let flat = groups.flatMap { g in g.refs.map { (ref: $0, matter: g.matter) } }
+        // The bibliography does not depend on the chapters: it is read while they are parsed.
+        let loadBibliography = { @Sendable in BibliographyLoader.load(manifest.bibliography, provider: provider) }
+        let bibliography = Background { @Sendable in
+            cache?.bibliography(manifest.bibliography, provider: provider, load: loadBibliography) ?? loadBibliography()
+        }
         let loaded = Parallel.map(flat.count, jobs: jobs) { i -> ([Chapter]?, [Diagnostic]) in
             let (ref, matter) = flat[i]
             do throws(Diagnostic) {
@@ -90,9 +95,7 @@ public enum PaperLoader {
         let parts = manifest.parts.map { Part(title: $0.title, side: $0.side, chapters: chapters($0.chapters.count), location: $0.location) }
         var paper = Paper(manifest: manifest, provider: provider, frontMatter: front, parts: parts,
                           backMatter: chapters(manifest.backMatter.count), appendices: chapters(manifest.appendices.count))
-        let loadBibliography = { BibliographyLoader.load(manifest.bibliography, provider: provider) }
-        let (bib, bibDiagnostics) = cache?.bibliography(manifest.bibliography, provider: provider, load: loadBibliography)
-            ?? loadBibliography()
+        let (bib, bibDiagnostics) = bibliography.value() ?? loadBibliography()
         paper.bibliography = bib
         diagnostics += bibDiagnostics
         if let ref = manifest.checklist {

@@ -42,3 +42,23 @@ public enum Parallel {
         func values() -> [T] { lock.withLock { items.compactMap { $0 } } }
     }
 }
+
+/// A value computed on another thread while the caller goes on; `value()` waits for it.
+final class Background<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    /// The value, once the work has ended (it always sets one).
+    func value() -> T? {
+        done.wait()
+        done.signal()
+        return result
+    }
+}

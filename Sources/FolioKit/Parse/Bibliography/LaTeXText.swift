@@ -66,7 +66,7 @@ enum LaTeXText {
     /// Commands that `unicode` drops without a trace: unknown, and with no braced argument to keep
     /// (`\AUTHORNAME`, a macro a `@preamble` or a style would define). Accents and escapes are known.
     static func droppedCommands(_ latex: String) -> [String] {
-        guard latex.contains("\\") else { return [] }
+        guard latex.utf8.contains(UInt8(ascii: "\\")) else { return [] }
         let c = Array(latex)
         var found: [String] = []
         var i = 0
