@@ -100,6 +100,23 @@ import Testing
         #expect(PandocMetadata.withoutNote("Ann Alpha") == ("Ann Alpha", nil))
     }
 
+    /// A child keeps its own year over its parent's date, and a parent's own parent is applied first.
+    @Test func crossrefChainsAndDates() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("r.bib", """
+            @mvbook{top, title = {Collected}, publisher = {Quasar}, location = {Rome}, date = {1988/2009}}
+            @book{mid, title = {Volume Two}, year = {1989}, crossref = {top}}
+            @incollection{leaf, author = {Doe, Jane}, title = {A Part}, crossref = {mid}}
+            """)
+        let r = try CLI.run(["bib", "export", "r.bib"], in: s.url)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]], "\(r.stderr)")
+        func item(_ id: String) -> [String: Any]? { json.first { $0["id"] as? String == id } }
+        #expect(((item("mid")?["issued"] as? [String: Any])?["date-parts"] as? [[Int]]) == [[1989]], "its own year")
+        #expect(item("leaf")?["publisher"] as? String == "Quasar", "from the grandparent")
+        #expect(((item("leaf")?["issued"] as? [String: Any])?["date-parts"] as? [[Int]]) == [[1989]])
+    }
+
     @Test func yearFieldsAsBiberReadsThem() {
         func year(_ s: String) -> Reference.DateValue? { BibTeXConverter.yearValue(s).0 }
         #expect(year("2020")?.year == 2020)

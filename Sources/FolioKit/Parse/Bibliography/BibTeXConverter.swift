@@ -56,15 +56,31 @@ enum BibTeXConverter {
         var diagnostics: [Diagnostic] = []
         // Inheritance copies fields; a budget keeps a hostile file (one huge parent, many children) linear.
         var budget = 200_000
-        let out = entries.map { entry -> BibTeXParser.Entry in
+        // A parent that has a parent of its own is resolved first (at most 8 levels: a loop stops there).
+        var resolvedParents: [String: BibTeXParser.Entry] = [:]
+        func inherit(_ entry: BibTeXParser.Entry, depth: Int, report: Bool) -> BibTeXParser.Entry {
             guard let field = entry.fields.first(where: { $0.name == "crossref" }) else { return entry }
-            guard let parent = byKey[field.value.trimmingCharacters(in: .whitespaces).lowercased()], parent.key != entry.key else {
-                diagnostics.append(.warning("bib.crossref-unknown", "'\(entry.key)' inherits from '\(field.value)', which is not in the bibliography",
-                                            at: field.location))
+            let parentKey = field.value.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let found = byKey[parentKey], found.key != entry.key else {
+                if report {
+                    diagnostics.append(.warning("bib.crossref-unknown", "'\(entry.key)' inherits from '\(field.value)', which is not in the bibliography",
+                                                at: field.location))
+                }
                 return entry
+            }
+            var parent = found
+            if depth < 8 {
+                if let done = resolvedParents[parentKey] {
+                    parent = done
+                } else {
+                    parent = inherit(found, depth: depth + 1, report: false)
+                    resolvedParents[parentKey] = parent
+                }
             }
             var child = entry
             var names = Set(child.fields.map(\.name))
+            // `year` and `date` are one date: a child with either keeps its own.
+            if names.contains("year") || names.contains("date") { names.formUnion(["year", "date", "month"]) }
             func add(_ name: String, _ value: String, _ location: SourceLocation) {
                 guard budget > 0, names.insert(name).inserted else { return }
                 budget -= 1
@@ -82,6 +98,7 @@ enum BibTeXConverter {
             for f in parent.fields where !notInherited.contains(f.name) { add(f.name, f.value, f.location) }
             return child
         }
+        let out = entries.map { inherit($0, depth: 0, report: true) }
         return (out, diagnostics)
     }
 
