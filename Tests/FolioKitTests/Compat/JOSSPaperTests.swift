@@ -117,6 +117,11 @@ import Testing
         #expect(((item("leaf")?["issued"] as? [String: Any])?["date-parts"] as? [[Int]]) == [[1989]])
     }
 
+    @Test func aCitationRightAfterACodeSpan() throws {
+        let r = try PandocInputTests.build("# S\n\nAlgorithm `PDHG`@a and `X` @b.\n")
+        #expect(r.html.contains("href=\"#ref-a\"") && r.html.contains("href=\"#ref-b\"") && !r.html.contains("@a"), "\(r.html)")
+    }
+
     @Test func yearFieldsAsBiberReadsThem() {
         func year(_ s: String) -> Reference.DateValue? { BibTeXConverter.yearValue(s).0 }
         #expect(year("2020")?.year == 2020)

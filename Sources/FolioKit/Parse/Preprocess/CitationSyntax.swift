@@ -8,13 +8,14 @@ enum CitationSyntax {
     }
 
     /// Whether an in-text `@` may start here: at the start, or after space or opening punctuation,
-    /// a table cell's `|` or emphasis (`|@key`, `*@key*`), but not inside a word or an address.
+    /// a table cell's `|`, emphasis or a code span's end (`|@key`, `*@key*`, `` `x`@key ``), but not inside
+    /// a word or an address.
     static func canStartCitation(after previous: UInt8?) -> Bool {
         guard let p = previous else { return true }
         return p == 0x20 || p == 0x09 || p == 0x0A || p == 0x0D || starters.contains(p)
     }
 
-    private static let starters: Set<UInt8> = Set("([;-\"'|*_~{".utf8)
+    private static let starters: Set<UInt8> = Set("([;-\"'|*_~{`".utf8)
 
     /// Parses the key after the `@` at `at`; returns the key and the index after it.
     /// The byte length of the key character at `i`, or 0: ASCII letters, digits and `_`, and any other
