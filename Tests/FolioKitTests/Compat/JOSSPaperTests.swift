@@ -122,6 +122,15 @@ import Testing
         #expect(r.html.contains("href=\"#ref-a\"") && r.html.contains("href=\"#ref-b\"") && !r.html.contains("@a"), "\(r.html)")
     }
 
+    /// pyripherals' diagram: `{ width=20% }` after an image in running text was printed as written.
+    @Test func attributesOnAnImageInTextAreLocatedNotPrinted() throws {
+        let r = try PandocInputTests.build("# S\n\nThe board\n![Board](fig.png){ width=20% }\nis shown.\n\n![A figure.](fig.png){#fig:f width=50%}\n\nSee @fig:f.\n")
+        #expect(!r.html.contains("width=20%") && !r.tex.contains("width=20\\%"), "\(r.html)")
+        let d = r.diagnostics.filter { $0.id == "image.inline-attributes" }
+        #expect(d.count == 1 && d.first?.location?.line == 4, "\(r.diagnostics)")
+        #expect(r.html.contains("<figure id=\"fig:f\""), "a figure keeps its attributes")
+    }
+
     @Test func yearFieldsAsBiberReadsThem() {
         func year(_ s: String) -> Reference.DateValue? { BibTeXConverter.yearValue(s).0 }
         #expect(year("2020")?.year == 2020)

@@ -111,7 +111,12 @@ struct PlaceholderExpansion {
         }
         b = b.mapInlines(inlines)
         if case .paragraph(let content) = b.kind, let eq = equation(content) { b.kind = .equation(eq) }
-        let labelled = TeXLabels.attach(b)
+        let (plain, ignored) = TeXLabels.inlineImageAttributes(TeXLabels.attach(b))
+        for at in ignored {
+            problems.list.append(Diagnostic(.warning, "image.inline-attributes", "attributes after an image inside a paragraph are not read (Folio reads them on a figure), so they are left out",
+                                            range: at, notes: ["put the image on a line of its own, with a blank line before and after, to make it a figure with these attributes"]))
+        }
+        let labelled = plain
         for (id, at) in TeXLabels.strays(in: labelled) {
             problems.list.append(Diagnostic(.error, "tex.raw-command", "'\\label{\(id)}' is not at the end of a heading or inside a figure's caption, so it names nothing here",
                                             range: at, notes: ["write {#\(id)} after the heading, the image or the table caption it names"]))

@@ -35,6 +35,33 @@ enum TeXLabels {
         return b
     }
 
+    /// `{ width=20% }` right after an image that shares its paragraph with text: Folio reads attributes
+    /// only on a figure (an image alone in its paragraph), so they are taken out of the text and each is
+    /// located, never printed. Returns the paragraph without them and where each stood.
+    static func inlineImageAttributes(_ block: Block) -> (Block, [SourceRange]) {
+        guard case .paragraph(var content) = block.kind,
+              content.contains(where: { if case .image = $0.kind { true } else { false } }) else { return (block, []) }
+        // A figure (images and their attributes alone) keeps them: Resolve reads them there.
+        let meaningful = content.filter { node in
+            switch node.kind {
+            case .image, .softBreak, .lineBreak: false
+            case .text(let t): !(t.allSatisfy(\.isWhitespace) || t.trimmingCharacters(in: .whitespaces).hasPrefix("{"))
+            default: true
+            }
+        }
+        guard !meaningful.isEmpty else { return (block, []) }
+        var found: [SourceRange] = []
+        for k in content.indices.dropLast() {
+            guard case .image = content[k].kind, case .text(let t) = content[k + 1].kind, t.hasPrefix("{"),
+                  let close = t.firstIndex(of: "}"), AttributeParser.parse(t[...close]) != nil else { continue }
+            content[k + 1].kind = .text(String(t[t.index(after: close)...]))
+            found.append(content[k + 1].range)
+        }
+        var b = block
+        b.kind = .paragraph(content)
+        return (b, found)
+    }
+
     /// Labels left in a block's text whose id has a cross-reference prefix (`sec:`, `fig:`…): they were
     /// meant to name a heading or float, and name nothing where they stand.
     static func strays(in block: Block) -> [(String, SourceRange)] {
@@ -69,3 +96,5 @@ enum TeXLabels {
         }
     }
 }
+
+import Foundation
