@@ -42,6 +42,17 @@ public struct Inline: Hashable, Sendable {
     }
 }
 
+extension Inline {
+    /// A line break, or text that is only white space.
+    public var isBlank: Bool {
+        switch kind {
+        case .softBreak, .lineBreak: true
+        case .text(let s): s.allSatisfy(\.isWhitespace)
+        default: false
+        }
+    }
+}
+
 extension Array where Element == Inline {
     /// The text of these inlines with all markup removed, as used for `alt` text, slugs and metadata.
     public var plainText: String {

@@ -66,3 +66,16 @@ public enum SourceText {
         return len
     }
 }
+
+extension String {
+    /// Whether the byte `first` is directly followed by `second` anywhere (`"]["`, `"^["`): a byte scan
+    /// for the checks that run on every text node, where Foundation's string search is too slow.
+    func containsBytes(_ first: UInt8, _ second: UInt8) -> Bool {
+        var previous: UInt8 = 0
+        for c in utf8 {
+            if c == second, previous == first { return true }
+            previous = c
+        }
+        return false
+    }
+}

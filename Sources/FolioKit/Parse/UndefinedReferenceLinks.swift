@@ -6,7 +6,7 @@ enum UndefinedReferenceLinks {
     static func find(_ list: [Inline]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for node in list {
-            guard case .text(let s) = node.kind, hasBracketPair(s) else { continue }
+            guard case .text(let s) = node.kind, s.containsBytes(UInt8(ascii: "]"), UInt8(ascii: "[")) else { continue }
             let b = Array(s.utf8)
             var i = 0
             while i < b.count {
@@ -29,16 +29,6 @@ enum UndefinedReferenceLinks {
             }
         }
         return out
-    }
-
-    /// Whether `s` holds "][" (a byte scan: this runs on every text node of every chapter).
-    private static func hasBracketPair(_ s: String) -> Bool {
-        var previous: UInt8 = 0
-        for c in s.utf8 {
-            if c == UInt8(ascii: "["), previous == UInt8(ascii: "]") { return true }
-            previous = c
-        }
-        return false
     }
 
     private static func isWordByte(_ c: UInt8) -> Bool {

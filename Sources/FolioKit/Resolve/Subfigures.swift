@@ -37,14 +37,7 @@ extension Resolver {
     /// A paragraph of images only, one per line, each with its own `{#fig:…}`; nil otherwise.
     static func imageLines(_ content: [Inline]) -> [(Inline, Attributes)]? {
         // Most paragraphs are text: they are turned away before anything is copied.
-        guard let lead = content.first(where: {
-            switch $0.kind {
-            case .softBreak, .lineBreak: false
-            case .text(let s): !s.allSatisfy(\.isWhitespace)
-            default: true
-            }
-        }),
-              case .image = lead.kind else { return nil }
+        guard let lead = content.first(where: { !$0.isBlank }), case .image = lead.kind else { return nil }
         var lines: [[Inline]] = [[]]
         for node in content {
             switch node.kind {

@@ -67,12 +67,15 @@ enum CitationSyntax {
         var i = from
         while i <= to {
             // A comma separates citations only after one (`[@a, @b]`); in a prefix it is text (`[e.g., @a]`).
-            if i == to || b[i] == UInt8(ascii: ";")
-                || (b[i] == UInt8(ascii: ",") && startsItem(b, after: i, to: to) && item(b, from: pieceStart, to: i, locate: locate) != nil) {
-                guard let item = item(b, from: pieceStart, to: i, locate: locate) else { return nil }
-                if i < to, b[i] == UInt8(ascii: ","), comma == nil { comma = i }
-                items.append(item)
-                pieceStart = i + 1
+            let atComma = i < to && b[i] == UInt8(ascii: ",") && startsItem(b, after: i, to: to)
+            if i == to || b[i] == UInt8(ascii: ";") || atComma {
+                if let item = item(b, from: pieceStart, to: i, locate: locate) {
+                    if atComma, comma == nil { comma = i }
+                    items.append(item)
+                    pieceStart = i + 1
+                } else if !atComma {
+                    return nil
+                }
             }
             i += 1
         }

@@ -396,10 +396,17 @@ struct MarkdownPreprocessor {
     }
 
     private mutating func skipCodeSpan(_ i: Int, _ end: Int) -> Int {
+        var built = index ?? ChunkIndex(b, chunk.start, chunk.end)
+        let after = codeSpanEnd(i, end, index: &built)
+        index = built
+        return after
+    }
+
+    /// Past the code span whose opening backticks are at `i` (past the backticks alone when none close it).
+    private func codeSpanEnd(_ i: Int, _ end: Int, index: inout ChunkIndex) -> Int {
         var run = 0
         while i + run < end, b[i + run] == UInt8(ascii: "`") { run += 1 }
-        if let close = withIndex({ $0.nextBacktickRun(length: run, after: i + run) }) { return close + run }
-        return i + run
+        return index.nextBacktickRun(length: run, after: i + run).map { $0 + run } ?? i + run
     }
 
     // MARK: Math
@@ -543,11 +550,7 @@ struct MarkdownPreprocessor {
         while j < end {
             switch b[j] {
             case UInt8(ascii: "\\"): j += 2; continue
-            case UInt8(ascii: "`"):
-                var run = 0
-                while j + run < end, b[j + run] == UInt8(ascii: "`") { run += 1 }
-                j = local.nextBacktickRun(length: run, after: j + run).map { $0 + run } ?? j + run
-                continue
+            case UInt8(ascii: "`"): j = codeSpanEnd(j, end, index: &local); continue
             case UInt8(ascii: "["): stack.append(j)
             case UInt8(ascii: "]"): if let open = stack.popLast() { pairs[open] = j }
             default: break

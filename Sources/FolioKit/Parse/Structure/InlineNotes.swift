@@ -3,20 +3,13 @@
 /// cmark-gfm leaves `^[…]` as text (with any markup inside parsed), so the note is cut out of the
 /// paragraph's inlines after parsing.
 enum InlineNotes {
-    /// Whether `text` has `^[` at all (a byte scan), so chapters without inline notes are not walked.
-    static func mayHold(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for c in text.utf8 {
-            if c == UInt8(ascii: "["), previous == UInt8(ascii: "^") { return true }
-            previous = c
-        }
-        return false
-    }
+    /// Whether `text` has `^[` at all, so chapters without inline notes are not walked.
+    static func mayHold(_ text: String) -> Bool { text.containsBytes(UInt8(ascii: "^"), UInt8(ascii: "[")) }
 
     static func document(_ doc: MarkdownDocument) -> MarkdownDocument {
         let found = Found()
         let cut: ([Inline]) -> [Inline] = { list in
-            guard list.contains(where: { if case .text(let s) = $0.kind { s.contains("^[") } else { false } }) else { return list }
+            guard list.contains(where: { if case .text(let s) = $0.kind { mayHold(s) } else { false } }) else { return list }
             return Self.cut(list, into: found)
         }
         let blocks = doc.blocks.map { $0.mapInlines(cut) }

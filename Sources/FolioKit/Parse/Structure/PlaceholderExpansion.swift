@@ -5,6 +5,8 @@ struct PlaceholderExpansion {
     let spans: [MarkdownPreprocessor.Span]
     /// Attributes written after display math (`$$ x $$ {#eq:id}`), by the math's location.
     private let displayAttributes: [SourceLocation: Attributes]
+    /// Whether any `\label` was found: only then are blocks searched for labels.
+    private let hasLabels: Bool
     private let problems = Problems()
     private final class Problems {
         var list: [Diagnostic] = []
@@ -21,6 +23,7 @@ struct PlaceholderExpansion {
             if case .math(true, _, let a?) = span.kind { attrs[span.location] = a }
         }
         displayAttributes = attrs
+        hasLabels = spans.contains { if case .label = $0.kind { true } else { false } }
     }
 
     func document(_ doc: MarkdownDocument) -> MarkdownDocument {
@@ -71,16 +74,9 @@ struct PlaceholderExpansion {
 
     /// Without the breaks and spaces at either end.
     static func trimBreaks(_ list: [Inline]) -> [Inline] {
-        func blank(_ n: Inline) -> Bool {
-            switch n.kind {
-            case .softBreak, .lineBreak: true
-            case .text(let s): s.allSatisfy(\.isWhitespace)
-            default: false
-            }
-        }
         var l = list[...]
-        while let f = l.first, blank(f) { l = l.dropFirst() }
-        while let e = l.last, blank(e) { l = l.dropLast() }
+        while let f = l.first, f.isBlank { l = l.dropFirst() }
+        while let e = l.last, e.isBlank { l = l.dropLast() }
         var out = Array(l)
         if let f = out.first, case .text(let t) = f.kind { out[0].kind = .text(String(t.drop(while: \.isWhitespace))) }
         if let i = out.indices.last, case .text(let t) = out[i].kind {
@@ -111,17 +107,17 @@ struct PlaceholderExpansion {
         }
         b = b.mapInlines(inlines)
         if case .paragraph(let content) = b.kind, let eq = equation(content) { b.kind = .equation(eq) }
-        let (plain, ignored) = TeXLabels.inlineImageAttributes(TeXLabels.attach(b))
+        let (plain, ignored) = InlineImageAttributes.take(hasLabels ? TeXLabels.attach(b) : b)
         for at in ignored {
             problems.list.append(Diagnostic(.warning, "image.inline-attributes", "attributes after an image inside a paragraph are not read (Folio reads them on a figure), so they are left out",
                                             range: at, notes: ["put the image on a line of its own, with a blank line before and after, to make it a figure with these attributes"]))
         }
-        let labelled = plain
-        for (id, at) in TeXLabels.strays(in: labelled) {
+        guard hasLabels else { return plain }
+        for (id, at) in TeXLabels.strays(in: plain) {
             problems.list.append(Diagnostic(.error, "tex.raw-command", "'\\label{\(id)}' is not at the end of a heading or inside a figure's caption, so it names nothing here",
                                             range: at, notes: ["write {#\(id)} after the heading, the image or the table caption it names"]))
         }
-        return labelled
+        return plain
     }
 
     /// A paragraph that is one layout command (the preprocessor made it a span only when it stood alone).

@@ -14,10 +14,10 @@ enum TeXLabels {
         case .paragraph(var content):
             // An image alone in its paragraph (a figure), maybe with `{…}` after it.
             guard let i = content.firstIndex(where: { if case .image = $0.kind { true } else { false } }),
-                  content[..<i].allSatisfy(blank),
+                  content[..<i].allSatisfy(\.isBlank),
                   case .image(let source, let title, let alt) = content[i].kind,
                   let (id, rest) = take(from: alt) else { return b }
-            let after = content[(i + 1)...].filter { !blank($0) }
+            let after = content[(i + 1)...].filter { !$0.isBlank }
             if after.isEmpty {
                 content[i].kind = .image(source: source, title: title, alt: PlaceholderExpansion.trimBreaks(rest))
                 content.append(Inline(.text(" {#\(id)}"), range: content[i].range))
@@ -33,33 +33,6 @@ enum TeXLabels {
             break
         }
         return b
-    }
-
-    /// `{ width=20% }` right after an image that shares its paragraph with text: Folio reads attributes
-    /// only on a figure (an image alone in its paragraph), so they are taken out of the text and each is
-    /// located, never printed. Returns the paragraph without them and where each stood.
-    static func inlineImageAttributes(_ block: Block) -> (Block, [SourceRange]) {
-        guard case .paragraph(var content) = block.kind,
-              content.contains(where: { if case .image = $0.kind { true } else { false } }) else { return (block, []) }
-        // A figure (images and their attributes alone) keeps them: Resolve reads them there.
-        let meaningful = content.filter { node in
-            switch node.kind {
-            case .image, .softBreak, .lineBreak: false
-            case .text(let t): !(t.allSatisfy(\.isWhitespace) || t.trimmingCharacters(in: .whitespaces).hasPrefix("{"))
-            default: true
-            }
-        }
-        guard !meaningful.isEmpty else { return (block, []) }
-        var found: [SourceRange] = []
-        for k in content.indices.dropLast() {
-            guard case .image = content[k].kind, case .text(let t) = content[k + 1].kind, t.hasPrefix("{"),
-                  let close = t.firstIndex(of: "}"), AttributeParser.parse(t[...close]) != nil else { continue }
-            content[k + 1].kind = .text(String(t[t.index(after: close)...]))
-            found.append(content[k + 1].range)
-        }
-        var b = block
-        b.kind = .paragraph(content)
-        return (b, found)
     }
 
     /// Labels left in a block's text whose id has a cross-reference prefix (`sec:`, `fig:`…): they were
@@ -87,14 +60,5 @@ enum TeXLabels {
         guard case .span(let attrs, let content) = node.kind else { return false }
         return content.isEmpty && attrs.id != nil && attrs.classes.isEmpty && attrs.pairs.isEmpty
     }
-
-    private static func blank(_ node: Inline) -> Bool {
-        switch node.kind {
-        case .softBreak, .lineBreak: true
-        case .text(let s): s.allSatisfy(\.isWhitespace)
-        default: false
-        }
-    }
 }
 
-import Foundation
