@@ -51,8 +51,10 @@ struct RenderCommand: ParsableCommand {
                 text = try SourceText.read(URL(fileURLWithPath: file), displayPath: display)
             }
             // A file whose front matter says what a paper's manifest would (pandoc's title, author,
-            // bibliography) is a paper of one chapter, built as `pandoc FILE.md --citeproc` would.
-            if file != "-", case let meta = try PandocMetadata.read(text, path: display), meta.describesAPaper {
+            // bibliography) or uses pandoc-crossref's labels is a paper of one chapter, built as
+            // `pandoc FILE.md --citeproc --filter pandoc-crossref` would.
+            if file != "-", case let meta = try PandocMetadata.read(text, path: display),
+               meta.describesAPaper || PandocMetadata.usesCrossReferences(text) {
                 let output = singleFilePaper(meta, engine: &engine)
                 if !engine.hasErrors, let output { FileHandle.standardOutput.write(Data(output.utf8)) }
             } else {

@@ -35,6 +35,11 @@ public struct Chapter: Sendable {
     /// A one-file pandoc paper (its front matter title is the paper's): its level-1 headings open
     /// chapters, which `OneFilePaper` cuts it into.
     var wholePaper = false
+    /// A chapter without a number wherever it stands: one cut from a one-file paper at a `# Title {-}`
+    /// heading, or the text before its first `#` heading.
+    var unnumbered = false
+    /// Whether the title is the `#` heading that opened the body (rather than front matter's).
+    var titledByHeading = false
 }
 
 /// A part of the paper: a titled group of chapters on one side.

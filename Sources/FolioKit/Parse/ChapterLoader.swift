@@ -25,7 +25,7 @@ public enum ChapterLoader {
         let (split, meta, found) = try frontMatter(text, path: path)
         var diagnostics = found
         var (document, parseDiagnostics) = CmarkParser.parse(split.body, file: path, lineOffset: split.bodyLineOffset,
-                                                                  limits: limits)
+                                                                  limits: limits, smart: true)
         diagnostics += parseDiagnostics
 
         var status: Chapter.Status?
@@ -41,8 +41,10 @@ public enum ChapterLoader {
         var title: [Inline] = []
         var titleLocation = SourceLocation(file: path, line: 1, column: 1)
         var explicitID = try meta?.string("id")
+        var titleHeading: Heading?
         if let first = document.blocks.first, case .heading(let h) = first.kind, h.level == 1 {
             document.blocks.removeFirst()
+            titleHeading = h
             title = h.content
             titleLocation = first.range.start
             explicitID = explicitID ?? h.attributes.id
@@ -67,6 +69,9 @@ public enum ChapterLoader {
             explicitID: explicitID, owners: try meta?.strings("owners").map(\.0) ?? [],
             reviewers: try meta?.strings("reviewers").map(\.0) ?? [], status: status, document: document)
         var claimed = chapter
+        claimed.titledByHeading = titleHeading != nil
+        // `# Title {-}` (or `.unnumbered`) leaves the chapter without a number, as pandoc does.
+        claimed.unnumbered = titleHeading?.attributes.classes.contains("unnumbered") ?? false
         if let paperTitle, try meta?.string("title") == paperTitle { claimed.wholePaper = true }
         // `covers: [SS-1]` claims the whole chapter; `primary: [SS-1]` also marks it as the main claim.
         let primary = try meta?.strings("primary") ?? []

@@ -34,10 +34,11 @@ public enum CmarkParser {
 
     /// Parses `text` as GitHub Flavored Markdown. `lineOffset` is added to every line
     /// (for files whose front matter was cut off before parsing). Text that breaks `limits` never
-    /// reaches cmark-gfm: the result is an empty document and a located error.
+    /// reaches cmark-gfm: the result is an empty document and a located error. `smart` is pandoc's
+    /// typographic punctuation, which a paper's chapters get and plain GFM does not.
     public static func parse(_ text: String, file: String, lineOffset: Int = 0, limits: InputLimits = InputLimits(),
                              remedy: String = "the manifest's 'limits:' section",
-                             rawTeX: Diagnostic.Severity = .error) -> (MarkdownDocument, [Diagnostic]) {
+                             rawTeX: Diagnostic.Severity = .error, smart: Bool = false) -> (MarkdownDocument, [Diagnostic]) {
         if let violation = InputGuard.check(text, file: file, lineOffset: lineOffset, limits: limits, remedy: remedy) {
             return (MarkdownDocument(file: file, blocks: [], footnotes: []), [violation])
         }
@@ -50,6 +51,7 @@ public enum CmarkParser {
         var structure = BlockStructure(spans: pre.spans)
         doc = structure.document(doc)
         doc.reviewMarks = pre.reviews.count
+        if smart, SmartPunctuation.mayChange(text) { doc = SmartPunctuation.document(doc) }
         return (doc, pre.diagnostics + diagnostics + expansion.diagnostics + structure.diagnostics)
     }
 

@@ -1,7 +1,8 @@
 /// A paper written as one pandoc Markdown file (`folio init --from`, `folio render`): its front matter
 /// names the paper, and each level-1 heading opens a chapter, as it opens a top-level section in pandoc.
 /// The loader reads the file as one chapter; this cuts it at those headings, so "# Statement of need"
-/// is a chapter of its own rather than a second title inside the first chapter.
+/// is a chapter of its own rather than a second title inside the first chapter. A file whose
+/// manifest lists it alone (`folio init --from` writes that) is such a paper even without a title.
 enum OneFilePaper {
     static func chapters(_ whole: Chapter) -> [Chapter] {
         guard whole.wholePaper else { return [whole] }
@@ -26,6 +27,11 @@ enum OneFilePaper {
                 ch.titleLocation = blocks[cuts[p - 1]].range.start
                 ch.explicitID = h.attributes.id
                 ch.claims = []
+                ch.unnumbered = h.attributes.classes.contains("unnumbered")
+            } else if !whole.titledByHeading {
+                // What stands before the first `#` is not a section in pandoc, so it takes no number.
+                guard !range.isEmpty else { continue }
+                ch.unnumbered = true
             }
             let notes = whole.document.footnotes.filter { (owner[$0.label] ?? 0) == p }
             var doc = MarkdownDocument(file: whole.document.file, blocks: Array(blocks[range]), footnotes: notes)

@@ -23,9 +23,30 @@ public struct PandocMetadata: Sendable {
                        "bibliography", "abstract", "lang",
                        "figPrefix", "tblPrefix", "eqnPrefix", "lstPrefix", "secPrefix", "chapters", "autoEqnLabels"]
 
-    /// Whether a front matter says what only a paper's manifest would: authors or a bibliography (a title
-    /// alone is any page's, as in Jekyll or Hugo, and stays a chapter's).
-    public var describesAPaper: Bool { !authors.isEmpty || !bibliography.isEmpty }
+    /// Whether a front matter says what only a paper's manifest would: authors, a bibliography or
+    /// pandoc-crossref's settings (a title alone is any page's, as in Jekyll or Hugo, and stays a chapter's).
+    public var describesAPaper: Bool { !authors.isEmpty || !bibliography.isEmpty || !crossrefWords.isEmpty || chapters || autoEqnLabels }
+
+    /// Whether `text` has a label or reference in pandoc-crossref's syntax (`{#fig:x}`, `@tbl:y`,
+    /// `[@eqn:a]`, any prefix): such a file needs a paper's numbering, not GFM, where it would print
+    /// as written.
+    public static func usesCrossReferences(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
+        /// Letters from `i` up to a colon followed by a letter, digit or `_`.
+        func prefixed(from i: Int) -> Bool {
+            var j = i
+            while j < b.count, isLetter(b[j]) { j += 1 }
+            guard j > i, j + 1 < b.count, b[j] == UInt8(ascii: ":") else { return false }
+            let c = b[j + 1]
+            return isLetter(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_")
+        }
+        for i in b.indices {
+            if b[i] == UInt8(ascii: "{"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "#"), prefixed(from: i + 2) { return true }
+            if b[i] == UInt8(ascii: "@"), i == 0 || " \t\n[-(".utf8.contains(b[i - 1]), prefixed(from: i + 1) { return true }
+        }
+        return false
+    }
 
     public init() {}
 

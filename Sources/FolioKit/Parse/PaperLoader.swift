@@ -56,6 +56,8 @@ public enum PaperLoader {
         let groups: [(refs: [Manifest.FileRef], matter: Chapter.Matter)] = [(manifest.frontMatter, .front)]
             + manifest.parts.map { ($0.chapters, .main) } + [(manifest.backMatter, .back), (manifest.appendices, .appendix)]
         let flat = groups.flatMap { g in g.refs.map { (ref: $0, matter: g.matter) } }
+        // The manifest `folio init --from` writes: one file, alone in the back matter, is the whole paper.
+        let oneFile = flat.count == 1 && manifest.backMatter.count == 1
         // The bibliography does not depend on the chapters: it is read while they are parsed.
         let loadBibliography = { @Sendable in BibliographyLoader.load(manifest.bibliography, provider: provider) }
         let bibliography = Background { @Sendable in
@@ -75,6 +77,7 @@ public enum PaperLoader {
                     try parse()
                 }
                 chapter.switches = LintDirectives(path: display, text: text)
+                if oneFile { chapter.wholePaper = true }
                 // The lint rules see the byte-order mark, so fixes write it back.
                 if keepText { chapter.text = bom ? "\u{FEFF}" + text : text }
                 return (splitOneFilePapers ? OneFilePaper.chapters(chapter) : [chapter], found)

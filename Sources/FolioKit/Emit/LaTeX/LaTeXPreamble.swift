@@ -65,6 +65,10 @@ enum LaTeXPreamble {
         \\definecolor{folioLink}{HTML}{1F4E79}
         \\definecolor{folioCodeBg}{HTML}{F4F5F7}
         \\DeclareRobustCommand{\\folioStrike}[1]{\\strikeThrough{#1}}
+        % An image inside a paragraph: its natural size, as in the HTML, but never wider than the line.
+        \\newsavebox{\\folioImageBox}
+        \\newcommand{\\folioInlineImage}[1]{\\sbox{\\folioImageBox}{\\includegraphics{#1}}%
+          \\ifdim\\wd\\folioImageBox>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox{\\folioImageBox}}\\else\\usebox{\\folioImageBox}\\fi}
         \(calloutEnvironments)
         \\providecommand{\\tightlist}{\\setlength{\\itemsep}{0pt}\\setlength{\\parskip}{0pt}}
         \\makeatletter

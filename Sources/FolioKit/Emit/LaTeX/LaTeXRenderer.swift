@@ -226,7 +226,7 @@ public struct LaTeXRenderer {
                 inlines(alt)
                 out += "}"
             } else if let path = options.assetPath(src) {
-                out += "\\includegraphics[height=1.2em]{\(Self.graphicsPath(path))}"
+                out += "\\folioInlineImage{\(Self.graphicsPath(path))}"
             } else {
                 inlines(alt)
             }

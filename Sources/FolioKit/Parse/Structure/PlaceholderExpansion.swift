@@ -48,6 +48,22 @@ struct PlaceholderExpansion {
     /// as pandoc-crossref makes it; the text around it stays paragraphs.
     private func splitAtLabelledEquations(_ content: [Inline], range: SourceRange) -> [Block]? {
         guard content.contains(where: { labelled($0) != nil }) else { return nil }
+        return Self.split(content, range: range, at: labelled)
+    }
+
+    /// pandoc-crossref's `autoEqnLabels` (`crossref: {number-all-equations: true}`): display math inside
+    /// a paragraph, labelled or not, is an equation of its own, so that it is numbered too.
+    static func splittingDisplayMath(_ list: [Block]) -> [Block] {
+        list.flatMap { b -> [Block] in
+            guard case .paragraph(let content) = b.kind else { return [b.mapChildren(splittingDisplayMath)] }
+            guard content.contains(where: { if case .math(true, _) = $0.kind { true } else { false } }) else { return [b] }
+            return split(content, range: b.range) { node in
+                if case .math(true, let tex) = node.kind { Equation(tex: tex, attributes: Attributes()) } else { nil }
+            }
+        }
+    }
+
+    private static func split(_ content: [Inline], range: SourceRange, at equation: (Inline) -> Equation?) -> [Block] {
         var out: [Block] = []
         var run: [Inline] = []
         func flush() {
@@ -56,7 +72,7 @@ struct PlaceholderExpansion {
             run = []
         }
         for node in content {
-            if let eq = labelled(node) {
+            if let eq = equation(node) {
                 flush()
                 out.append(Block(.equation(eq), range: node.range))
             } else {
@@ -68,6 +84,12 @@ struct PlaceholderExpansion {
     }
 
     private func labelled(_ node: Inline) -> Equation? {
+        // `[$$ y $$]{#eq:y}`, the form pandoc-crossref itself writes: a span holding only display math.
+        if case .span(let attrs, let content) = node.kind, attrs.id != nil {
+            let inside = content.filter { !$0.isBlank }
+            guard inside.count == 1, case .math(true, let tex) = inside[0].kind else { return nil }
+            return Equation(tex: tex, attributes: attrs)
+        }
         guard case .math(true, let tex) = node.kind, let attrs = displayAttributes[node.range.start], attrs.id != nil else { return nil }
         return Equation(tex: tex, attributes: attrs)
     }

@@ -22,13 +22,13 @@ extension Resolver {
             register(id, .part, resolved.number, part.location, title: part.title)
             entries.append(.part(resolved))
             for ch in part.chapters {
-                chapterNumber += 1
-                entries.append(.chapter(chapter(ch, ordinal: chapterNumber, index: entries.count)))
+                if !ch.unnumbered { chapterNumber += 1 }
+                entries.append(.chapter(chapter(ch, ordinal: ch.unnumbered ? nil : chapterNumber, index: entries.count)))
             }
         }
         for ch in paper.backMatter {
-            chapterNumber += 1
-            entries.append(.chapter(chapter(ch, ordinal: chapterNumber, index: entries.count)))
+            if !ch.unnumbered { chapterNumber += 1 }
+            entries.append(.chapter(chapter(ch, ordinal: ch.unnumbered ? nil : chapterNumber, index: entries.count)))
         }
         for ch in paper.appendices {
             appendixNumber += 1
@@ -79,7 +79,8 @@ extension Resolver {
         floats.startChapter(number, perChapter: paper.manifest.numberFloatsPerChapter)
         var counters = [Int](repeating: 0, count: 6)
         var blocks: [Block] = []
-        for var block in ch.document.blocks {
+        let source = paper.manifest.numberAllEquations ? PlaceholderExpansion.splittingDisplayMath(ch.document.blocks) : ch.document.blocks
+        for var block in source {
             if case .heading(var h) = block.kind {
                 if h.level == 1 {
                     diagnostics.append(.warning("chapter.extra-title",

@@ -1,0 +1,124 @@
+/// pandoc's `smart` extension, applied to the parsed text: `--` is an en dash, `---` an em dash,
+/// `...` an ellipsis, and straight quotes become curly ones. It runs after every attribute block has
+/// been read, and leaves alone what is not prose: code, math, raw content, autolinks and any `{…}`
+/// that still parses as attributes (a caption's `{#fig:x width="50%"}` is read later, in Resolve).
+enum SmartPunctuation {
+    /// Whether `text` has anything to change, so most chapters' lists are not rebuilt.
+    static func mayChange(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): return true
+            case UInt8(ascii: "-") where previous == UInt8(ascii: "-"): return true
+            case UInt8(ascii: ".") where previous == UInt8(ascii: "."): return true
+            default: break
+            }
+            previous = b
+        }
+        return false
+    }
+
+    static func document(_ doc: MarkdownDocument) -> MarkdownDocument {
+        let notes = doc.footnotes.map { note -> MarkdownDocument.Footnote in
+            var n = note
+            n.content = note.content.map { $0.mapInlines(list) }
+            return n
+        }
+        var out = MarkdownDocument(file: doc.file, blocks: doc.blocks.map { $0.mapInlines(list) }, footnotes: notes)
+        out.reviewMarks = doc.reviewMarks
+        return out
+    }
+
+    /// One inline list: each text node is read with the last character before it, so a quote after
+    /// emphasis closes and a quote before it opens.
+    static func list(_ inlines: [Inline]) -> [Inline] {
+        guard inlines.contains(where: { if case .text(let s) = $0.kind { mayChange(s) } else { false } }),
+              !isAutolinkText(inlines) else { return inlines }
+        var out = inlines
+        var before: Character? = nil
+        for i in out.indices {
+            if case .text(let s) = out[i].kind, mayChange(s) { out[i].kind = .text(convert(s, after: before)) }
+            before = lastCharacter(out[i]) ?? before
+        }
+        return out
+    }
+
+    /// A link written as its own address (`<https://…>`, or a bare URL) keeps its characters.
+    private static func isAutolinkText(_ inlines: [Inline]) -> Bool {
+        guard inlines.count == 1, case .text(let s) = inlines[0].kind else { return false }
+        return s.contains("://") || s.hasPrefix("www.") || (s.contains("@") && !s.contains(" "))
+    }
+
+    private static func lastCharacter(_ node: Inline) -> Character? {
+        switch node.kind {
+        case .text(let s), .code(let s): s.last
+        case .softBreak, .lineBreak: " "
+        case .math: "x"
+        case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .span(_, let c), .formattedCitation(_, let c):
+            c.last.flatMap(lastCharacter)
+        case .citation, .footnoteReference: "x"
+        case .html, .image, .review, .raw: nil
+        }
+    }
+
+    /// Characters after which a quote opens.
+    private static func opensAfter(_ c: Character?) -> Bool {
+        guard let c else { return true }
+        return c.isWhitespace || "([{<-–—/\u{201C}\u{2018}".contains(c)
+    }
+
+    static func convert(_ s: String, after start: Character?) -> String {
+        let chars = Array(s)
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var before = start
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            switch c {
+            case "{":
+                // An attribute block keeps what was written.
+                if let close = chars[i...].firstIndex(of: "}"), AttributeParser.parse(Substring(String(chars[i...close]))) != nil {
+                    out += String(chars[i...close])
+                    i = close + 1
+                    before = "}"
+                    continue
+                }
+                out.append(c)
+            case "-":
+                var n = 1
+                while i + n < chars.count, chars[i + n] == "-" { n += 1 }
+                out += dashes(n)
+                i += n
+                before = n == 1 ? "-" : "—"
+                continue
+            case "." where i + 2 < chars.count && chars[i + 1] == "." && chars[i + 2] == ".":
+                out.append("…")
+                i += 3
+                before = "…"
+                continue
+            case "\"":
+                out.append(opensAfter(before) ? "\u{201C}" : "\u{201D}")
+            case "'":
+                // An apostrophe inside a word or before a year ('90s) is a closing quote mark.
+                let next = i + 1 < chars.count ? chars[i + 1] : nil
+                let elides = next.map { $0.isNumber } ?? false
+                out.append(opensAfter(before) && !elides ? "\u{2018}" : "\u{2019}")
+            default:
+                out.append(c)
+            }
+            before = c
+            i += 1
+        }
+        return out
+    }
+
+    /// A run of hyphens as cmark-gfm's `smart` option splits it: em dashes when it divides by three,
+    /// en dashes when by two, else em dashes then en dashes.
+    private static func dashes(_ n: Int) -> String {
+        if n == 1 { return "-" }
+        let (em, en): (Int, Int) = if n % 3 == 0 { (n / 3, 0) } else if n % 2 == 0 { (0, n / 2) }
+            else if n % 3 == 2 { ((n - 2) / 3, 1) } else { ((n - 4) / 3, 2) }
+        return String(repeating: "—", count: em) + String(repeating: "–", count: en)
+    }
+}

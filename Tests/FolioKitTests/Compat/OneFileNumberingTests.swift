@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import FolioKit
+
+/// How a one-file pandoc-crossref paper numbers, from a held-out run over pandoc-crossref's own tests
+/// (issue 16): with no title, `# Title {-}`, text before the first `#`, `autoEqnLabels` with
+/// equations inside paragraphs, and `folio render` of a file whose only sign is its labels.
+@Suite struct OneFileNumberingTests {
+    static func render(_ markdown: String) throws -> (html: String, stderr: String, status: Int32) {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("input.md", markdown)
+        try s.writePNG("a.png")
+        let r = try CLI.run(["render", "input.md"], in: s.url)
+        return (r.stdout, r.stderr, r.status)
+    }
+
+    @Test func labelsAloneMakeAPaper() throws {
+        let r = try Self.render("![A](a.png){#fig:a}\n\nSee @fig:a.\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.html.contains("<p>See <a href=\"#fig:a\">Figure 1</a>.</p>"), "\(r.html)")
+        #expect(!r.html.contains("{#fig:a}") && !r.html.contains("@fig:a"), "no raw label or key")
+    }
+
+    @Test func everyHeadingOpensAChapterWithoutATitle() throws {
+        let r = try Self.render("---\nchapters: true\n---\n\n# One\n\n![A](a.png){#fig:a}\n\n# Two\n\n![B](a.png){#fig:b}\n\nSee @fig:b.\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.html.contains(">Figure 2.1</a>"), "\(r.html)")
+        #expect(!r.stderr.contains("chapter.extra-title"), "\(r.stderr)")
+    }
+
+    @Test func anUnnumberedChapterTakesNoNumber() throws {
+        let r = try Self.render("---\ntitle: T\nchapters: true\n---\n\n# Intro {-}\n\n![A](a.png){#fig:a}\n\n# One\n\n![B](a.png){#fig:b}\n\nSee @fig:a and @fig:b.\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.html.contains(">Figure 1</a> and <a href=\"#fig:b\">Figure 1.1</a>"), "\(r.html)")
+        #expect(r.html.contains("<span class=\"chapnum\">Chapter 1</span> One</h2>"), "\(r.html)")
+    }
+
+    @Test func textBeforeTheFirstHeadingIsNotChapterOne() throws {
+        let r = try Self.render("---\ntitle: T\nauthor: Ann\n---\n\nSee @sec:one.\n\n# One {#sec:one}\n\nText.\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.html.contains("<a href=\"#sec:one\">Chapter 1</a>"), "\(r.html)")
+    }
+
+    @Test func autoEqnLabelsNumbersEquationsInsideParagraphs() throws {
+        let r = try Self.render("---\nautoEqnLabels: true\n---\n\nText $$ a $$ more.\n\n$$ b $$ {#eq:b}\n\nSee @eq:b.\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.html.contains(">Equation (2)</a>"), "\(r.html)")
+        #expect(r.html.contains("<p>Text</p>") && r.html.contains("<p>more.</p>"), "the text around stays paragraphs: \(r.html)")
+    }
+
+    /// The form pandoc-crossref writes in its own output: a span holding only display math.
+    @Test func anEquationInASpanIsLabelled() throws {
+        let r = try Self.render("Before.\n\n[$$y = e^x$$]{#eq:y}\n\nSee @eq:y.\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.html.contains("id=\"eq:y\"") && r.html.contains(">Equation (1)</a>"), "\(r.html)")
+    }
+
+    @Test func whatMakesAFileAPaper() {
+        #expect(PandocMetadata.usesCrossReferences("See [@eqn:0; @eqn:1].\n"))
+        #expect(PandocMetadata.usesCrossReferences("$$ x $$ {#eq:x}\n"))
+        #expect(PandocMetadata.usesCrossReferences("Like [@nonexistent:ref].\n"))
+        #expect(!PandocMetadata.usesCrossReferences("Mail me@example.org: soon, at 10:30.\n"))
+        #expect(!PandocMetadata.usesCrossReferences("# Heading {#intro}\n"))
+    }
+}
