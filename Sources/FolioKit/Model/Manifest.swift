@@ -24,6 +24,12 @@ public struct Manifest: Sendable {
 
     public var title: String
     public var subtitle: String?
+    /// `title` and `subtitle` read as Markdown (`TitleMarkup`); empty when the manifest was not loaded
+    /// from YAML, and then the writers print the strings.
+    public var titleInlines: [Inline] = []
+    public var subtitleInlines: [Inline] = []
+    /// The title as plain text, without its markup (the page's `<title>`, the PDF's metadata).
+    public var plainTitle: String { titleInlines.isEmpty ? title : titleInlines.plainText }
     /// The PDF's subject (the subtitle when unset) and keywords.
     public var subject: String?
     public var keywords: [String] = []

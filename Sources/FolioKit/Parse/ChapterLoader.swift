@@ -53,8 +53,9 @@ public enum ChapterLoader {
                 diagnostics.append(titleConflict(fmTitle, h.content.plainText, at: first.range.start))
             }
         } else if let fmTitle = try meta?.string("title") {
-            title = [Inline(.text(fmTitle), range: SourceRange(start: meta?.value("title")?.location ?? titleLocation,
-                                                                endLine: 1, endColumn: 1))]
+            let found: [Diagnostic]
+            (title, found) = TitleMarkup.inlines(fmTitle, at: meta?.value("title")?.location ?? titleLocation)
+            diagnostics += found
             titleLocation = meta?.value("title")?.location ?? titleLocation
         } else {
             let stem = manifestPath.split(separator: "/").last.map(String.init) ?? manifestPath

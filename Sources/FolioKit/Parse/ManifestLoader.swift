@@ -126,6 +126,12 @@ public enum ManifestLoader {
             bibliography: try files(f, "bibliography"), checklist: checklist, rawHTML: try f.bool("raw-html") ?? false,
             sectionDepth: sectionDepth, numberFrontMatter: numberFront, numberFloatsPerChapter: perChapter,
             words: words, lists: lists, limits: limits, location: SourceLocation(file: file, line: 1, column: 1))
+        for (key, path) in [("title", \Manifest.titleInlines), ("subtitle", \Manifest.subtitleInlines)] {
+            guard let text = try f.string(key) else { continue }
+            let (inlines, found) = TitleMarkup.inlines(text, at: f.value(key)?.location)
+            manifest[keyPath: path] = inlines
+            warnings += found
+        }
         manifest.citations = try citationOptions(f, words: words)
         manifest.numberUnlabelledFigures = numberUnlabelled
         manifest.sortCrossReferences = sortReferences

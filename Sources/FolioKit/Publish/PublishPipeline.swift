@@ -110,7 +110,7 @@ public enum PublishPipeline {
                                       status: built.archived[statusPageName] == nil ? nil : "v/\(commit)/\(statusPageName)",
                                       diff: built.archived[diffFolder + "index.html"] == nil ? nil : "v/\(commit)/\(diffFolder)")
         let plan = try SitePlan.make(commit: commit, entry: entry, archived: built.archived, root: built.root,
-                                     title: built.manifest.title, lang: built.manifest.lang, words: built.manifest.words,
+                                     title: built.manifest.plainTitle, lang: built.manifest.lang, words: built.manifest.words,
                                      existing: store)
         if let pages {
             let staged = scratch.appendingPathComponent("site")

@@ -17,6 +17,14 @@ public enum HTMLPage {
         return out
     }
 
+    /// A title's Markdown, or the string escaped when it has none.
+    static func titleMarkup(_ inlines: [Inline], else text: String) -> String {
+        guard !inlines.isEmpty else { return HTMLEscaping.text(text) }
+        var r = HTMLRenderer(options: HTMLRenderer.Options())
+        r.inlines(inlines)
+        return r.out
+    }
+
     /// The paper as one page: title block, abstract, contents, then parts and chapters.
     public static func paper(_ paper: ResolvedPaper) -> String {
         let sink = TextSink()
@@ -29,11 +37,11 @@ public enum HTMLPage {
         let m = paper.manifest
         let e = HTMLEscaping.text
         let summary = m.abstract.map { String($0.prefix(300)) }
-        var out = head(title: m.title, lang: m.lang, description: summary, provenance: paper.provenance, version: m.version)
+        var out = head(title: m.plainTitle, lang: m.lang, description: summary, provenance: paper.provenance, version: m.version)
         out += "<body>\n"
         if let p = paper.provenance, Stamp.marksDraft(p) { out += HTMLStamp.banner(p, manifest: m) }
-        out += "<header class=\"title-block\">\n<h1 class=\"title\">\(e(m.title))</h1>\n"
-        if let s = m.subtitle { out += "<p class=\"subtitle\">\(e(s))</p>\n" }
+        out += "<header class=\"title-block\">\n<h1 class=\"title\">\(titleMarkup(m.titleInlines, else: m.title))</h1>\n"
+        if let s = m.subtitle { out += "<p class=\"subtitle\">\(titleMarkup(m.subtitleInlines, else: s))</p>\n" }
         if !m.authors.isEmpty {
             out += "<ul class=\"authors\">\n"
             for a in m.authors {

@@ -16,7 +16,7 @@ public enum LaTeXDocument {
     public static func paper(_ paper: ResolvedPaper, to sink: TextSink) -> [Diagnostic] {
         let m = paper.manifest
         let e = LaTeXEscaping.text
-        var out = LaTeXPreamble.text(documentClass: "book", lang: m.lang, title: e(m.title),
+        var out = LaTeXPreamble.text(documentClass: "book", lang: m.lang, title: e(m.plainTitle),
                                      authors: m.authors.map { e($0.name) }.joined(separator: "; "),
                                      subject: e(m.subject ?? m.subtitle ?? ""), keywords: m.keywords.map(e).joined(separator: ", "))
         if let p = paper.provenance { out += LaTeXStamp.preamble(p, manifest: m) }
@@ -25,7 +25,8 @@ public enum LaTeXDocument {
         out += "\\counterwithout{figure}{chapter}\n\\counterwithout{footnote}{chapter}\n"
         out += "\\setcounter{secnumdepth}{5}\n\\setcounter{tocdepth}{1}\n\n\\begin{document}\n"
         out += captionNames(m.words) + "\n"
-        out += titlePage(m, provenance: paper.provenance)
+        var diagnostics: [Diagnostic] = []
+        out += titlePage(m, provenance: paper.provenance, diagnostics: &diagnostics)
         out += "\\frontmatter\n\\tableofcontents\n"
         for kind in paper.floatLists {
             switch kind {
@@ -46,7 +47,6 @@ public enum LaTeXDocument {
         options.biblatex = m.citations.latex == .biblatex
         options.words = m.words
         options.rawLaTeX = m.rawLaTeX
-        var diagnostics: [Diagnostic] = []
         var inAppendix = false
         var afterParts = false
         for entry in paper.entries {
@@ -89,11 +89,19 @@ public enum LaTeXDocument {
         return diagnostics
     }
 
-    static func titlePage(_ m: Manifest, provenance: Provenance?) -> String {
+    static func titlePage(_ m: Manifest, provenance: Provenance?, diagnostics: inout [Diagnostic]) -> String {
         let e = LaTeXEscaping.text
+        /// A title's Markdown, or the string escaped when it has none.
+        func markup(_ inlines: [Inline], else text: String) -> String {
+            guard !inlines.isEmpty else { return e(text) }
+            var r = LaTeXRenderer(options: LaTeXRenderer.Options(), footnotes: [], numbers: [:])
+            r.inlines(inlines)
+            diagnostics += r.diagnostics
+            return r.out
+        }
         var out = "\\begin{titlepage}\n\\centering\n\\vspace*{3cm}\n"
-        out += "{\\Huge\\bfseries \(e(m.title))\\par}\n"
-        if let s = m.subtitle { out += "\\vspace{0.6cm}\n{\\Large \(e(s))\\par}\n" }
+        out += "{\\Huge\\bfseries \(markup(m.titleInlines, else: m.title))\\par}\n"
+        if let s = m.subtitle { out += "\\vspace{0.6cm}\n{\\Large \(markup(m.subtitleInlines, else: s))\\par}\n" }
         out += "\\vspace{1.5cm}\n"
         for a in m.authors {
             out += "{\\large \(e(a.name))\\par}\n"
