@@ -59,6 +59,8 @@ public struct Reference: Hashable, Sendable {
     }
 
     public var id: String
+    /// Other keys that cite this entry (biblatex's `ids = {old, other}`).
+    public var aliases: [String] = []
     /// The CSL type: `article-journal`, `book`, `chapter`, `report`, `webpage`...
     public var type: String
     public var author: [Name] = []

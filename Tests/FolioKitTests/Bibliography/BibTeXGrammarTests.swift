@@ -146,4 +146,32 @@ import Testing
         #expect(r?["volume"] == "12")
         #expect(BibliographyLoader.parse("{", file: "x.json", isJSON: true).1.map(\.id) == ["bib.json"])
     }
+
+    /// biblatex's @xdata (fields shared by several entries) and `ids` (other keys for an entry).
+    @Test func xdataAndIds() {
+        let (refs, d) = parse("""
+            @xdata{pub, publisher = {Quasar}, location = {Rome}}
+            @book{b, title = {Z}, author = {Doe, Jane}, year = 2002, xdata = {pub}, ids = {balias, b2}}
+            @book{c, author = {Roe, Rick}, title = {Y}, year = 2003, xdata = {nothere}}
+            """)
+        #expect(refs.map(\.id) == ["b", "c"], "an @xdata entry is not a reference")
+        #expect(refs.first?["publisher"] == "Quasar" && refs.first?["publisher-place"] == "Rome")
+        #expect(refs.first?.aliases == ["balias", "b2"])
+        #expect(d.map(\.id) == ["bib.crossref-unknown"], "\(d)")
+        var bib = Bibliography()
+        for r in refs { #expect(bib.add(r) == nil) }
+        #expect(bib.canonical("b2") == "b" && bib["balias"]?.id == "b" && bib.canonical("zzz") == "zzz")
+        var clash = Reference(id: "d", type: "book", location: SourceLocation(file: "refs.bib", line: 9, column: 1))
+        clash.aliases = ["b"]
+        #expect(bib.add(clash)?.id == "bib.duplicate-key")
+    }
+
+    /// Exported for biber, a family name of several words stays one family name.
+    @Test func biblatexKeepsAFamilyNameWhole() {
+        let (refs, _) = parse("@book{vdl, author = {{van der Laan}, Mark and van Beethoven, Ludwig and {bell hooks}}, title = {T}, year = 2003}")
+        let bib = BibLaTeXWriter.bib(refs)
+        #expect(bib.contains("author = {{van der Laan}, Mark and van Beethoven, Ludwig and {bell hooks}}"), "\(bib)")
+        let (back, _) = parse(bib)
+        #expect(back.first?.author.map(\.family) == refs.first?.author.map(\.family), "the round trip keeps the names")
+    }
 }

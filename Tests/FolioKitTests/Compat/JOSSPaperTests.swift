@@ -202,4 +202,17 @@ import Testing
         #expect(!r.html.contains("[@"), "\(r.html)")
         #expect(r.html.contains("href=\"#ref-a\"") && r.html.contains("href=\"#ref-b\""))
     }
+
+    /// A key listed in an entry's `ids` cites that entry, and its shared @xdata fields print.
+    @Test func anAliasCitesItsEntry() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/paper.md", "---\ntitle: T\nauthor: Ann\nbibliography: r.bib\n---\n\n# One\n\nAs shown [@old-key] and @b.\n")
+        try s.write("P/r.bib", "@xdata{pub, publisher = {Quasar}}\n@book{b, author = {Doe, Jane}, title = {Z}, year = 2002, xdata = {pub}, ids = {old-key}}\n")
+        let r = try CLI.run(["render", "paper.md"], in: s.url.appendingPathComponent("P"))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.components(separatedBy: "href=\"#ref-b\"").count == 3, "both citations link to the entry: \(r.stdout)")
+        #expect(r.stdout.contains("Quasar") && !r.stdout.contains("old-key"), "\(r.stdout)")
+        #expect(!r.stderr.contains("uncited") && !r.stderr.contains("unknown"), "\(r.stderr)")
+    }
 }

@@ -74,7 +74,15 @@ public enum BibLaTeXWriter {
                 let e = escape(s)
                 return e.contains(",") || e.lowercased().contains(" and ") ? "{\(e)}" : e
             }
-            let last = [n.particle, n.family].filter { !$0.isEmpty }.map(part).joined(separator: " ")
+            // A family name of several words, or one starting in lower case, is braced: unbraced,
+            // BibTeX would read "van der Laan" as the particle "van der" and the family "Laan".
+            func family(_ s: String) -> String {
+                let e = escape(s)
+                let split = s.contains { $0.isWhitespace } || s.first?.isLowercase == true
+                return split && !e.hasPrefix("{") ? "{\(e)}" : part(s)
+            }
+            let last = [n.particle.isEmpty ? nil : part(n.particle), n.family.isEmpty ? nil : family(n.family)]
+                .compactMap { $0 }.joined(separator: " ")
             return [last, n.suffix.isEmpty ? nil : part(n.suffix), n.given.isEmpty ? nil : part(n.given)]
                 .compactMap { $0 }.joined(separator: ", ")
         }.joined(separator: " and ")

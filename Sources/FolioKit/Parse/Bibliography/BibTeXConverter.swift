@@ -40,7 +40,7 @@ enum BibTeXConverter {
     ]
 
     /// Fields never inherited through `crossref` (BibLaTeX's defaults); titles are mapped instead.
-    static let notInherited: Set<String> = ["ids", "crossref", "xref", "entryset", "entrysubtype", "execute", "label",
+    static let notInherited: Set<String> = ["ids", "crossref", "xref", "xdata", "entryset", "entrysubtype", "execute", "label",
                                             "options", "presort", "related", "shorthand", "sortkey", "key",
                                             "title", "subtitle", "titleaddon", "shorttitle"]
 
@@ -58,6 +58,26 @@ enum BibTeXConverter {
         var budget = 200_000
         // A parent that has a parent of its own is resolved first (at most 8 levels: a loop stops there).
         var resolvedParents: [String: BibTeXParser.Entry] = [:]
+        /// biblatex's `xdata = {a, b}`: every field of those @xdata entries the entry does not set itself,
+        /// theirs first resolved the same way (at most 8 levels).
+        func withData(_ entry: BibTeXParser.Entry, depth: Int) -> BibTeXParser.Entry {
+            guard let field = entry.fields.first(where: { $0.name == "xdata" }) else { return entry }
+            var out = entry
+            var names = Set(out.fields.map(\.name))
+            for key in field.value.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !key.isEmpty {
+                guard let found = byKey[key], found.type == "xdata", found.key != entry.key else {
+                    diagnostics.append(.warning("bib.crossref-unknown", "'\(entry.key)' takes data from '\(key)', which is not an @xdata entry of the bibliography",
+                                                at: field.location))
+                    continue
+                }
+                let data = depth < 8 ? withData(found, depth: depth + 1) : found
+                for f in data.fields where !notInherited.contains(f.name) && budget > 0 && names.insert(f.name).inserted {
+                    budget -= 1
+                    out.fields.append(f)
+                }
+            }
+            return out
+        }
         func inherit(_ entry: BibTeXParser.Entry, depth: Int, report: Bool) -> BibTeXParser.Entry {
             guard let field = entry.fields.first(where: { $0.name == "crossref" }) else { return entry }
             let parentKey = field.value.trimmingCharacters(in: .whitespaces).lowercased()
@@ -73,7 +93,7 @@ enum BibTeXConverter {
                 if let done = resolvedParents[parentKey] {
                     parent = done
                 } else {
-                    parent = inherit(found, depth: depth + 1, report: false)
+                    parent = inherit(withData(found, depth: 0), depth: depth + 1, report: false)
                     resolvedParents[parentKey] = parent
                 }
             }
@@ -98,7 +118,7 @@ enum BibTeXConverter {
             for f in parent.fields where !notInherited.contains(f.name) { add(f.name, f.value, f.location) }
             return child
         }
-        let out = entries.map { inherit($0, depth: 0, report: true) }
+        let out = entries.map { inherit(withData($0, depth: 0), depth: 0, report: true) }
         return (out, diagnostics)
     }
 
@@ -177,6 +197,7 @@ enum BibTeXConverter {
             if h.hasPrefix("http://") || h.hasPrefix("https://") { r["URL"] = h } else { r["publisher"] = r["publisher"] ?? h }
         }
         r["note"] = text("note") ?? text("addendum")
+        r.aliases = (e.value("ids") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         r["version"] = text("version")
         r["ISBN"] = text("isbn")
         r["ISSN"] = text("issn")

@@ -9,6 +9,15 @@ public struct Bibliography: Sendable {
 
     public subscript(_ id: String) -> Reference? { index[id].map { references[$0] } }
 
+    /// Whether some entry has aliases (`ids`), so citations are mapped to entry keys first.
+    public private(set) var hasAliases = false
+
+    /// The entry key `key` names: itself, or the key of the entry that lists it in `ids`.
+    public func canonical(_ key: String) -> String { index[key].map { references[$0].id } ?? key }
+
+    /// Every key that cites an entry, aliases included.
+    public var allKeys: Set<String> { Set(index.keys) }
+
     public var isEmpty: Bool { references.isEmpty }
 
     /// Adds a reference; a duplicate key is returned as an error naming both places.
@@ -17,7 +26,15 @@ public struct Bibliography: Sendable {
             return .error("bib.duplicate-key", "duplicate bibliography key '\(r.id)'", at: r.location,
                           notes: ["first defined at \(references[i].location)"])
         }
+        for alias in r.aliases where alias != r.id {
+            if let i = index[alias] {
+                return .error("bib.duplicate-key", "'\(r.id)' lists '\(alias)' in its ids, which is already the key of '\(references[i].id)'",
+                              at: r.location, notes: ["first defined at \(references[i].location)"])
+            }
+        }
         index[r.id] = references.count
+        for alias in r.aliases where alias != r.id { index[alias] = references.count }
+        hasAliases = hasAliases || !r.aliases.isEmpty
         references.append(r)
         return nil
     }
@@ -97,7 +114,8 @@ public enum BibliographyLoader {
         let (entries, syntax) = BibTeXParser.parse(text, file: file)
         let (inherited, crossrefs) = BibTeXConverter.inherit(entries)
         var diagnostics = syntax + crossrefs
-        let refs = inherited.map { e -> Reference in
+        // biblatex's @xdata entries only hold fields for others (`xdata = {key}`): they are not references.
+        let refs = inherited.filter { $0.type != "xdata" }.map { e -> Reference in
             let (r, found) = BibTeXConverter.reference(e)
             diagnostics += found
             return r

@@ -9,9 +9,28 @@ extension Resolver {
         listedReferences = paper.bibliography.references.filter { made.contains(Citations.anchorID($0.id)) }.map(\.id)
     }
 
+    /// Citations of an alias (a key in an entry's `ids`) cite the entry by its own key.
+    private func citingEntryKeys(_ entry: ResolvedPaper.Entry) -> ResolvedPaper.Entry {
+        guard case .chapter(var ch) = entry else { return entry }
+        let bib = paper.bibliography
+        let map: ([Inline]) -> [Inline] = { list in
+            list.map { node in
+                guard case .citation(var g) = node.kind else { return node }
+                for i in g.items.indices { g.items[i].key = bib.canonical(g.items[i].key) }
+                var n = node
+                n.kind = .citation(g)
+                return n
+            }
+        }
+        ch.blocks = ch.blocks.map { $0.mapInlines(map) }
+        for i in ch.footnotes.indices { ch.footnotes[i].content = ch.footnotes[i].content.map { $0.mapInlines(map) } }
+        return .chapter(ch)
+    }
+
     /// Formats citations and places the bibliography: in a `::: {#refs}` div if the paper has one,
     /// otherwise as an unnumbered chapter after the back matter. Returns the anchors it made.
-    private mutating func formatCitations(_ entries: [ResolvedPaper.Entry]) -> ([ResolvedPaper.Entry], Set<String>) {
+    private mutating func formatCitations(_ written: [ResolvedPaper.Entry]) -> ([ResolvedPaper.Entry], Set<String>) {
+        let entries = paper.bibliography.hasAliases ? written.map(citingEntryKeys) : written
         var cited = Set<String>()
         for case .chapter(let ch) in entries {
             for b in ch.blocks + ch.footnotes.flatMap(\.content) {

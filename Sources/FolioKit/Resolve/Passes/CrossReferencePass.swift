@@ -2,7 +2,7 @@
 extension Resolver {
     mutating func resolveCrossReferences(_ entries: inout [ResolvedPaper.Entry]) {
         var references = CrossReferences(labels: labels, words: paper.manifest.words, sort: paper.manifest.sortCrossReferences,
-                                         citationKeys: Set(paper.bibliography.references.map(\.id)))
+                                         citationKeys: paper.bibliography.allKeys)
         entries = entries.map { entry in
             guard case .chapter(var ch) = entry else { return entry }
             // Only blocks that hold a citation or an internal link are rebuilt.
