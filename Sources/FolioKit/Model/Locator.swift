@@ -46,13 +46,14 @@ public struct Locator: Hashable, Sendable {
     static func parse(_ suffix: String) -> Locator? {
         // Most citations have no suffix: no Foundation trimming for them.
         guard !suffix.isEmpty else { return nil }
-        var s = Substring(suffix.trimmingCharacters(in: .whitespaces))
+        var s = trimmed(suffix[...], " \t\u{A0}")
         if s.hasPrefix(",") { s = s.dropFirst().drop(while: { $0 == " " }) }
-        guard !s.isEmpty else { return nil }
+        guard let first = s.first else { return nil }
         var label = Label.page
-        let lower = s.lowercased()
+        // Terms are short: only the start is lower-cased, and a suffix that starts with a digit has none.
+        let lower = first.isNumber ? "" : s.prefix(12).lowercased()
         var matched = false
-        for (term, l) in terms where lower.hasPrefix(term) {
+        for (term, l) in terms where !lower.isEmpty && lower.hasPrefix(term) {
             let after = s.dropFirst(term.count)
             // A word term must end there ("page 3", not "pagers").
             if let next = after.first, next.isLetter { continue }
@@ -82,11 +83,19 @@ public struct Locator: Hashable, Sendable {
                 break
             }
         }
-        value = value.trimmingCharacters(in: CharacterSet(charactersIn: " ,."))
+        value = String(trimmed(value[...], " ,."))
         guard !value.isEmpty, matched || value.first?.isNumber == true else { return nil }
         rest = s[i...]
-        return Locator(label: label, value: value.replacingOccurrences(of: "--", with: "–"),
-                       rest: String(rest).trimmingCharacters(in: .whitespaces))
+        if value.contains("--") { value = value.replacingOccurrences(of: "--", with: "–") }
+        return Locator(label: label, value: value, rest: String(trimmed(rest, " \t\u{A0}")))
+    }
+
+    /// `s` without the characters of `set` at either end.
+    private static func trimmed(_ s: Substring, _ set: String) -> Substring {
+        var t = s
+        while let c = t.first, set.contains(c) { t = t.dropFirst() }
+        while let c = t.last, set.contains(c) { t = t.dropLast() }
+        return t
     }
 
     var isPlural: Bool { value.contains(where: { "–-,&".contains($0) }) }

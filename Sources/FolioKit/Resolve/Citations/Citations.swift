@@ -210,7 +210,12 @@ struct Citations {
 
     // MARK: Citations
 
-    private mutating func cite(_ group: CitationGroup, range: SourceRange) -> [Inline] {
+    private mutating func cite(_ written: CitationGroup, range: SourceRange) -> [Inline] {
+        // Each suffix's locator is read once, for the writers and for the words below.
+        var group = written
+        for i in group.items.indices where !group.items[i].suffix.isEmpty {
+            group.items[i].locator = Locator.parse(group.items[i].suffix)
+        }
         var known: [(CitationGroup.Item, ReferenceParts)] = []
         for item in group.items {
             guard let p = parts[item.key] else {
@@ -229,13 +234,7 @@ struct Citations {
         case .numeric: content = numeric(known, inText: group.inText, range: range)
         case .notes: content = notes(known, inText: group.inText, range: range)
         }
-        var parsed = group
-        parsed.items = group.items.map { item in
-            var item = item
-            item.locator = Locator.parse(item.suffix)
-            return item
-        }
-        return [Inline(.formattedCitation(parsed, content), range: range)]
+        return [Inline(.formattedCitation(group, content), range: range)]
     }
 
     /// A link to the entry, wrapped in an anchor the entry links back to.
@@ -259,7 +258,7 @@ struct Citations {
     private func affixes(_ item: CitationGroup.Item, ieee: Bool) -> (prefix: String, locator: String?) {
         let prefix = item.prefix.isEmpty ? "" : item.prefix + " "
         guard !item.suffix.isEmpty else { return (prefix, nil) }
-        if let loc = Locator.parse(item.suffix) {
+        if let loc = item.locator {
             let main = ieee ? loc.ieee : loc.chicago
             return (prefix, loc.rest.isEmpty ? main : main + (loc.rest.hasPrefix(",") ? "" : " ") + loc.rest)
         }
