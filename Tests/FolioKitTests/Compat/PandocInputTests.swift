@@ -81,6 +81,7 @@ import Testing
         ("A heading \\label{sec:x} here.", "5:11", "write {#sec:x} after"),
         ("Some \\textbf{bold} text.", "5:6", "write **bold**"),
         ("See \\listoffigures", "5:5", "lists: [figures, tables]"),
+        ("\\listof{eq}", "5:1", "there is no list of 'eq'"),
         ("See \\unknowncommand{x}.", "5:5", "escape the backslash"),
     ])
     func otherTeXIsALocatedError(_ text: String, _ at: String, _ advice: String) throws {

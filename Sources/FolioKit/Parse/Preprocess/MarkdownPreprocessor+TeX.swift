@@ -100,6 +100,8 @@ extension MarkdownPreprocessor {
             return "put \\\(name) on a line of its own, with a blank line before and after it: it is then a page break in the PDF and in print"
         case "cleardoublepage": return "write \\clearpage on a line of its own (chapters start on a new page in the PDF)"
         case "tableofcontents": return "put it on a line of its own, or remove it: the contents are always generated"
+        case "listof" where argument.map { !["fig", "tbl", "lst"].contains($0) } ?? false:
+            return "Folio lists figures, tables and listings only (\\listof{fig}, {tbl} or {lst}); there is no list of '\(arg)', so remove it"
         case "listoffigures", "listoftables", "listoflistings", "listof":
             return "put it on a line of its own (\\listof takes fig, tbl or lst), or list the floats in folio.yaml: 'crossref: lists: [figures, tables]'"
         case "newcommand", "renewcommand", "DeclareMathOperator", "def":
