@@ -106,6 +106,8 @@ public struct Figure: Hashable, Sendable {
     /// pandoc-crossref's subfigures (`::: {#fig:x}` holding images): numbered "3.2a", "3.2b"; the
     /// figure itself then has no image (`source` is empty) and its caption is the group's.
     public var subfigures: [Figure] = []
+    /// Where a subfigure's image stands (a figure of its own is located by its block).
+    public var location: SourceLocation?
 
     /// A subfigure's letter ("a") from its number and its group's ("3.2a" in "3.2").
     public func letter(of sub: Figure) -> String { sub.number.hasPrefix(number) ? String(sub.number.dropFirst(number.count)) : sub.number }

@@ -32,7 +32,10 @@ extension MarkupWalker {
             if f.subfigures.isEmpty {
                 visitInline(Inline(.image(source: f.source, title: f.title, alt: f.caption), range: block.range))
             } else {
-                for sub in f.subfigures { visitInline(Inline(.image(source: sub.source, title: sub.title, alt: sub.caption), range: block.range)) }
+                for sub in f.subfigures {
+                    let range = sub.location.map { SourceRange(start: $0, endLine: $0.line, endColumn: $0.column) } ?? block.range
+                    visitInline(Inline(.image(source: sub.source, title: sub.title, alt: sub.caption), range: range))
+                }
                 walk(f.caption)
             }
         case .listing(let l): walk(l.caption)

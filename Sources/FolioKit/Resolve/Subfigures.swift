@@ -27,7 +27,8 @@ extension Resolver {
         group.ordinal = number.ordinal
         for (n, (image, subAttrs, where_)) in images.enumerated() {
             guard case .image(let src, let title, let alt) = image.kind else { continue }
-            let sub = Figure(source: src, title: title, caption: alt, attributes: subAttrs, number: number.text + Self.letters(n))
+            var sub = Figure(source: src, title: title, caption: alt, attributes: subAttrs, number: number.text + Self.letters(n))
+            sub.location = image.range.start
             if let subID = subAttrs.id { register(subID, .figure, sub.number, where_) }
             group.subfigures.append(sub)
         }

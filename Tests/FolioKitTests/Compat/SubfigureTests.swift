@@ -65,6 +65,14 @@ import Testing
         #expect(e?.location?.line == 3, "\(r.diagnostics)")
     }
 
+    /// A subfigure's image problem is reported at its own line, not at the group's.
+    @Test func aSubfigureImageIsLocatedAtItsLine() throws {
+        let r = try PandocInputTests.build("# F\n\n::: {#fig:g}\n![A.](/tmp/a.png){#fig:ga}\n\n![B.](missing.png){#fig:gb}\n\nBoth.\n:::\n\nSee @fig:g.\n")
+        let outside = r.diagnostics.first { $0.id == "image.outside" }
+        let missing = r.diagnostics.first { $0.id == "image.missing" }
+        #expect(outside?.location?.line == 4 && missing?.location?.line == 6, "\(r.diagnostics)")
+    }
+
     @Test func lettersGoOnPastZ() {
         #expect(Resolver.letters(0) == "a" && Resolver.letters(25) == "z" && Resolver.letters(26) == "aa" && Resolver.letters(27) == "ab")
     }
