@@ -73,6 +73,13 @@ import Testing
         #expect(outside?.location?.line == 4 && missing?.location?.line == 6, "\(r.diagnostics)")
     }
 
+    /// pandoc-crossref's custom prefixes (`@cl:x`) are named as such, not blamed on the bibliography.
+    @Test func aCustomPrefixSaysWhatItIs() throws {
+        let r = try PandocInputTests.build("# F\n\nAs in [@cl:group].\n")
+        let e = r.diagnostics.first { $0.id == "citation.unknown-key" }
+        #expect(e?.notes.contains { $0.message.contains("'cl:' is not a cross-reference prefix") } == true, "\(r.diagnostics)")
+    }
+
     @Test func lettersGoOnPastZ() {
         #expect(Resolver.letters(0) == "a" && Resolver.letters(25) == "z" && Resolver.letters(26) == "aa" && Resolver.letters(27) == "ab")
     }

@@ -80,6 +80,11 @@ struct Citations {
         let near = suggestions[key] ?? Spelling.nearest(to: key, in: bib.references.map(\.id))
         suggestions[key] = near
         if let near { notes.append("did you mean '@\(near)'?") }
+        // `@cl:x`: pandoc-crossref's custom prefixes look like keys; say so rather than blame the bibliography.
+        if let colon = key.firstIndex(of: ":"), key[..<colon].allSatisfy(\.isLetter), !key[..<colon].isEmpty,
+           !["url", "doi", "arxiv", "pmid", "pmcid", "isbn", "wikidata", "raw", "tag"].contains(key[..<colon].lowercased()) {
+            notes.append("'\(key[..<colon]):' is not a cross-reference prefix Folio reads (fig, tbl, eq, lst, sec and the others in docs/CROSSREFS.md); pandoc-crossref's custom prefixes are not supported, so label the target with one of those")
+        }
         notes.append(bib.isEmpty ? "the manifest names no bibliography (add 'bibliography: [references.bib]')"
                                  : "no bibliography entry has this key")
         return .error("citation.unknown-key", "unknown \(what) '\(key)'", at: location, notes: notes)
