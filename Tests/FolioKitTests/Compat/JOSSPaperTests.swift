@@ -215,4 +215,15 @@ import Testing
         #expect(r.stdout.contains("Quasar") && !r.stdout.contains("old-key"), "\(r.stdout)")
         #expect(!r.stderr.contains("uncited") && !r.stderr.contains("unknown"), "\(r.stderr)")
     }
+
+    /// LaTeX allows spaces in a label; `\label` and `\autoref` meet on the same id.
+    @Test func aLabelWithSpaces() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/paper.md", "---\ntitle: T\nauthor: Ann\n---\n\n# One\n\n![Cap.\\label{fig:my fig}](fig.png)\n\nSee \\autoref{fig:my fig} and \\ref{fig:my  fig}.\n")
+        try s.writePNG("P/fig.png")
+        let r = try CLI.run(["render", "paper.md"], in: s.url.appendingPathComponent("P"))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("<figure id=\"fig:my-fig\">") && r.stdout.contains(">Figure 1</a> and <a href=\"#fig:my-fig\">1</a>"), "\(r.stdout)")
+    }
 }

@@ -18,8 +18,11 @@ extension MarkdownPreprocessor {
         }
         let at = location(i)
         let keys = (argument ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        func group(inText: Bool, numberOnly: Bool) -> CitationGroup {
-            let items = keys.map { CitationGroup.Item(key: $0, prefix: "", suffix: "", suppressAuthor: numberOnly, location: at) }
+        // LaTeX allows spaces in labels (`\label{fig:my fig}`), Folio's ids do not: each run of them is a
+        // hyphen, in `\label` and in `\ref` alike, so the two still meet.
+        func labelKey(_ k: String) -> String { k.split(whereSeparator: \.isWhitespace).joined(separator: "-") }
+        func group(inText: Bool, numberOnly: Bool, labels: Bool = false) -> CitationGroup {
+            let items = (labels ? keys.map(labelKey) : keys).map { CitationGroup.Item(key: $0, prefix: "", suffix: "", suppressAuthor: numberOnly, location: at) }
             return CitationGroup(items: items, inText: inText, source: String(decoding: b[i..<to], as: UTF8.self))
         }
         func refuse() -> Int {
@@ -43,11 +46,11 @@ extension MarkdownPreprocessor {
                 return close
             }
             return refuse()
-        case "label" where keys.count == 1 && !keys[0].contains(where: { $0 == " " || $0 == "{" }):
-            replace(i, to, .label(keys[0]))
+        case "label" where keys.count == 1 && !keys[0].contains("{"):
+            replace(i, to, .label(labelKey(keys[0])))
             return to
         case "autoref", "cref", "Cref", "ref", "eqref" where !keys.isEmpty:
-            replace(i, to, .citation(group(inText: true, numberOnly: name == "ref" || name == "eqref")))
+            replace(i, to, .citation(group(inText: true, numberOnly: name == "ref" || name == "eqref", labels: true)))
             return to
         case "cite", "citep", "parencite", "autocite" where !keys.isEmpty:
             replace(i, to, .citation(group(inText: false, numberOnly: false)))
