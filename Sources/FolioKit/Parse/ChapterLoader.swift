@@ -49,7 +49,9 @@ public enum ChapterLoader {
             titleLocation = first.range.start
             explicitID = explicitID ?? h.attributes.id
             // A single-file pandoc paper's front matter title is the paper's (`folio init --from`), not the chapter's.
-            if let fmTitle = try meta?.string("title"), fmTitle != h.content.plainText, fmTitle != paperTitle {
+            // The heading has smart punctuation and markup read: so has the title it is compared with.
+            if let fmTitle = try meta?.string("title"), fmTitle != paperTitle,
+               TitleMarkup.inlines(fmTitle, at: nil).inlines.plainText != h.content.plainText {
                 diagnostics.append(titleConflict(fmTitle, h.content.plainText, at: first.range.start))
             }
         } else if let fmTitle = try meta?.string("title") {

@@ -27,23 +27,33 @@ public struct PandocMetadata: Sendable {
     /// pandoc-crossref's settings (a title alone is any page's, as in Jekyll or Hugo, and stays a chapter's).
     public var describesAPaper: Bool { !authors.isEmpty || !bibliography.isEmpty || !crossrefWords.isEmpty || chapters || autoEqnLabels }
 
-    /// Whether `text` has a label or reference in pandoc-crossref's syntax (`{#fig:x}`, `@tbl:y`,
-    /// `[@eqn:a]`, any prefix): such a file needs a paper's numbering, not GFM, where it would print
-    /// as written.
+    /// Whether `text` has a label or reference in pandoc-crossref's syntax with a prefix Folio reads
+    /// (`{#fig:x}`, `@tbl:y`, `[@eqn:a]`), outside code: such a file needs a paper's numbering, not
+    /// GFM, where it would print as written. `@user:server` and `@update:value` in code are not.
     public static func usesCrossReferences(_ text: String) -> Bool {
-        let b = Array(text.utf8)
-        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
-        /// Letters from `i` up to a colon followed by a letter, digit or `_`.
-        func prefixed(from i: Int) -> Bool {
-            var j = i
-            while j < b.count, isLetter(b[j]) { j += 1 }
-            guard j > i, j + 1 < b.count, b[j] == UInt8(ascii: ":") else { return false }
-            let c = b[j + 1]
-            return isLetter(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_")
-        }
-        for i in b.indices {
-            if b[i] == UInt8(ascii: "{"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "#"), prefixed(from: i + 2) { return true }
-            if b[i] == UInt8(ascii: "@"), i == 0 || " \t\n[-(".utf8.contains(b[i - 1]), prefixed(from: i + 1) { return true }
+        let known = Set(LabelRegistry.prefixes.keys).union(["eqn"])
+        var fenced = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fenced.toggle()
+                continue
+            }
+            if fenced || line.hasPrefix("    ") || line.hasPrefix("\t") { continue }
+            let b = Array(line.utf8)
+            var inCode = false
+            for i in b.indices {
+                if b[i] == UInt8(ascii: "`") { inCode.toggle() }
+                guard !inCode else { continue }
+                let opens = b[i] == UInt8(ascii: "@") && (i == 0 || " \t[-(".utf8.contains(b[i - 1]))
+                    || (b[i] == UInt8(ascii: "#") && i > 0 && b[i - 1] == UInt8(ascii: "{"))
+                guard opens else { continue }
+                var j = i + 1
+                while j < b.count, (b[j] | 0x20) >= UInt8(ascii: "a"), (b[j] | 0x20) <= UInt8(ascii: "z") { j += 1 }
+                guard j > i + 1, j + 1 < b.count, b[j] == UInt8(ascii: ":"),
+                      known.contains(String(decoding: b[(i + 1)..<j], as: UTF8.self).lowercased()) else { continue }
+                return true
+            }
         }
         return false
     }

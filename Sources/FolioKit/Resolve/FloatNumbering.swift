@@ -4,8 +4,10 @@ struct FloatCounters {
     private var counts: [String: Int] = [:]
     private var prefix: String?
 
+    /// An unnumbered chapter goes on counting where the chapter before it stopped, so no two floats
+    /// share a number ("Figure 1.2" after chapter 1, "Figure 1" before any numbered chapter).
     mutating func startChapter(_ chapterNumber: String?, perChapter: Bool) {
-        guard perChapter else { return }
+        guard perChapter, chapterNumber != nil else { return }
         counts = [:]
         prefix = chapterNumber
     }

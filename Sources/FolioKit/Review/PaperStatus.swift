@@ -63,7 +63,7 @@ public struct PaperStatus: Sendable {
                        suggestions: marks.suggestions, comments: marks.comments, errors: f[.error] ?? 0, warnings: f[.warning] ?? 0,
                        notes: f[.note] ?? 0, items: items, covered: items.filter(covered.contains).count, lastChange: history[ch.path])
         }
-        return PaperStatus(title: paper.manifest.title, lang: paper.manifest.lang, rows: rows)
+        return PaperStatus(title: paper.manifest.plainTitle, lang: paper.manifest.lang, rows: rows)
     }
 
     /// `folio status` and the status page `folio publish` writes: one lint analysis of the paper

@@ -161,6 +161,10 @@ import Testing
         var bib = Bibliography()
         for r in refs { #expect(bib.add(r) == nil) }
         #expect(bib.canonical("b2") == "b" && bib["balias"]?.id == "b" && bib.canonical("zzz") == "zzz")
+        // A loop among @xdata entries is cut, with a warning, and nothing is lost.
+        let (looped, warned) = parse("@xdata{x1, xdata = {x2}, note = {N}}\n@xdata{x2, xdata = {x1}, publisher = {P}}\n@misc{m, title = {T}, xdata = {x1}}")
+        #expect(looped.map(\.id) == ["m"] && looped.first?["publisher"] == "P" && looped.first?["note"] == "N")
+        #expect(warned.contains { $0.message.contains("the loop is cut here") }, "\(warned)")
         var clash = Reference(id: "d", type: "book", location: SourceLocation(file: "refs.bib", line: 9, column: 1))
         clash.aliases = ["b"]
         #expect(bib.add(clash)?.id == "bib.duplicate-key")

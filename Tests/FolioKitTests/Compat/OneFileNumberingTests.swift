@@ -36,6 +36,15 @@ import Testing
         #expect(r.html.contains("<span class=\"chapnum\">Chapter 1</span> One</h2>"), "\(r.html)")
     }
 
+    /// Floats in an unnumbered chapter go on from the chapter before, so no number is used twice.
+    @Test func unnumberedChaptersNeverRepeatANumber() throws {
+        let r = try Self.render("---\ntitle: T\nchapters: true\n---\n\n# One\n\n![A](a.png){#fig:a}\n\n# Aside {-}\n\n![B](a.png){#fig:b}\n\n# Two\n\n![C](a.png){#fig:c}\n\n# Notes {-}\n\n![D](a.png){#fig:d}\n\nSee @fig:a, @fig:b, @fig:c and @fig:d.\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        for (id, number) in [("a", "1.1"), ("b", "1.2"), ("c", "2.1"), ("d", "2.2")] {
+            #expect(r.html.contains("<a href=\"#fig:\(id)\">Figure \(number)</a>"), "fig:\(id): \(r.html)")
+        }
+    }
+
     @Test func textBeforeTheFirstHeadingIsNotChapterOne() throws {
         let r = try Self.render("---\ntitle: T\nauthor: Ann\n---\n\nSee @sec:one.\n\n# One {#sec:one}\n\nText.\n")
         #expect(r.status == 0, "\(r.stderr)")
@@ -59,8 +68,10 @@ import Testing
     @Test func whatMakesAFileAPaper() {
         #expect(PandocMetadata.usesCrossReferences("See [@eqn:0; @eqn:1].\n"))
         #expect(PandocMetadata.usesCrossReferences("$$ x $$ {#eq:x}\n"))
-        #expect(PandocMetadata.usesCrossReferences("Like [@nonexistent:ref].\n"))
+        #expect(!PandocMetadata.usesCrossReferences("Like [@nonexistent:ref].\n"), "not a prefix Folio reads")
         #expect(!PandocMetadata.usesCrossReferences("Mail me@example.org: soon, at 10:30.\n"))
+        #expect(!PandocMetadata.usesCrossReferences("Chat at @folio:matrix.org.\n"))
+        #expect(!PandocMetadata.usesCrossReferences("```html\n<my-input @update:modelValue=\"save\"/>\n```\n\nAnd `@fig:x` in code.\n"))
         #expect(!PandocMetadata.usesCrossReferences("# Heading {#intro}\n"))
     }
 }

@@ -72,6 +72,35 @@ import Testing
         let tex = try String(contentsOf: s.url.appendingPathComponent("out/latex/paper.tex"), encoding: .utf8)
         #expect(tex.contains("The diagram \\folioInlineImage{"), "\(tex)")
         #expect(!tex.contains("height=1.2em"))
-        #expect(tex.contains("\\newcommand{\\folioInlineImage}"))
+        #expect(tex.contains("\\DeclareRobustCommand{\\folioInlineImage}"))
+    }
+
+    /// URLs keep their characters in running text too, and the rest of the paragraph is still smart.
+    @Test func urlsInTextKeepTheirCharacters() {
+        #expect(SmartPunctuation.convert("A \"see\" ftp://x.org -- no, https://y.org/c--d...", after: nil)
+                == "A “see” ftp://x.org – no, https://y.org/c--d...")
+    }
+
+    /// A line of braces is read once, not once per brace (it took 70 s for 60 KB).
+    @Test func bracesStayLinear() {
+        let text = "\"" + String(repeating: "{a ", count: 20_000) + "}"
+        let out = SmartPunctuation.convert(text, after: nil)
+        #expect(out.hasPrefix("“{a {a ") && out.count == text.count)
+    }
+
+    /// A glossary term written with a straight apostrophe still matches the text's curly one: the
+    /// author's "Term (ACR)" is not expanded a second time, and a title with smart punctuation is
+    /// not a conflict with its own heading.
+    @Test func glossaryTermsAndTitlesMatchTheSmartText() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        try s.write("P/folio.yaml", "title: T\nglossary: glossary.yaml\nparts:\n  - title: One\n    side: demand\n    chapters: [a.md]\n")
+        try s.write("P/glossary.yaml", "entries:\n  - term: People's Bank of China\n    acronym: PBOC\n    definition: A central bank.\n")
+        try s.write("P/a.md", "---\ntitle: It's here -- now\n---\n\n# It's here -- now\n\nThe People's Bank of China (PBOC) sets rates. The PBOC acts.\n")
+        let r = try CLI.run(["build", "--paper", "P", "--out", "out", "--to", "html"], in: s.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stderr.contains("chapter.title-conflict"), "\(r.stderr)")
+        let html = try String(contentsOf: s.url.appendingPathComponent("out/html/index.html"), encoding: .utf8)
+        #expect(!html.contains("(People"), "no second expansion: \(html)")
     }
 }

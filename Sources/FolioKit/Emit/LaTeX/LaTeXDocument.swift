@@ -18,7 +18,7 @@ public enum LaTeXDocument {
         let e = LaTeXEscaping.text
         var out = LaTeXPreamble.text(documentClass: "book", lang: m.lang, title: e(m.plainTitle),
                                      authors: m.authors.map { e($0.name) }.joined(separator: "; "),
-                                     subject: e(m.subject ?? m.subtitle ?? ""), keywords: m.keywords.map(e).joined(separator: ", "))
+                                     subject: e(m.subject ?? (m.subtitleInlines.isEmpty ? m.subtitle : m.subtitleInlines.plainText) ?? ""), keywords: m.keywords.map(e).joined(separator: ", "))
         if let p = paper.provenance { out += LaTeXStamp.preamble(p, manifest: m) }
         if paper.reviewMarks > 0 { out += LaTeXPreamble.review }
         if m.citations.latex == .biblatex { out += biblatexPreamble(m.citations.style) }

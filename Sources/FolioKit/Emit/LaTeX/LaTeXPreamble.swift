@@ -65,10 +65,13 @@ enum LaTeXPreamble {
         \\definecolor{folioLink}{HTML}{1F4E79}
         \\definecolor{folioCodeBg}{HTML}{F4F5F7}
         \\DeclareRobustCommand{\\folioStrike}[1]{\\strikeThrough{#1}}
-        % An image inside a paragraph: its natural size, as in the HTML, but never wider than the line.
+        % An image inside a paragraph: its natural size, as in the HTML, but no wider than the line
+        % and no taller than 40% of the page.
         \\newsavebox{\\folioImageBox}
-        \\newcommand{\\folioInlineImage}[1]{\\sbox{\\folioImageBox}{\\includegraphics{#1}}%
-          \\ifdim\\wd\\folioImageBox>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox{\\folioImageBox}}\\else\\usebox{\\folioImageBox}\\fi}
+        \\DeclareRobustCommand{\\folioInlineImage}[1]{\\sbox{\\folioImageBox}{\\includegraphics{#1}}%
+          \\ifdim\\wd\\folioImageBox>\\linewidth\\sbox{\\folioImageBox}{\\resizebox{\\linewidth}{!}{\\usebox{\\folioImageBox}}}\\fi%
+          \\ifdim\\ht\\folioImageBox>0.4\\textheight\\sbox{\\folioImageBox}{\\resizebox{!}{0.4\\textheight}{\\usebox{\\folioImageBox}}}\\fi%
+          \\usebox{\\folioImageBox}}
         \(calloutEnvironments)
         \\providecommand{\\tightlist}{\\setlength{\\itemsep}{0pt}\\setlength{\\parskip}{0pt}}
         \\makeatletter

@@ -59,23 +59,35 @@ enum BibTeXConverter {
         // A parent that has a parent of its own is resolved first (at most 8 levels: a loop stops there).
         var resolvedParents: [String: BibTeXParser.Entry] = [:]
         /// biblatex's `xdata = {a, b}`: every field of those @xdata entries the entry does not set itself,
-        /// theirs first resolved the same way (at most 8 levels).
-        func withData(_ entry: BibTeXParser.Entry, depth: Int) -> BibTeXParser.Entry {
+        /// theirs resolved first, each once; a loop among them is reported and stops there.
+        var resolvedData: [String: BibTeXParser.Entry] = [:]
+        var resolving: Set<String> = []
+        func withData(_ entry: BibTeXParser.Entry) -> BibTeXParser.Entry {
             guard let field = entry.fields.first(where: { $0.name == "xdata" }) else { return entry }
+            let own = entry.key.lowercased()
+            if entry.type == "xdata", let done = resolvedData[own] { return done }
+            resolving.insert(own)
+            defer { resolving.remove(own) }
             var out = entry
             var names = Set(out.fields.map(\.name))
             for key in field.value.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !key.isEmpty {
-                guard let found = byKey[key], found.type == "xdata", found.key != entry.key else {
+                guard let found = byKey[key], found.type == "xdata" else {
                     diagnostics.append(.warning("bib.crossref-unknown", "'\(entry.key)' takes data from '\(key)', which is not an @xdata entry of the bibliography",
                                                 at: field.location))
                     continue
                 }
-                let data = depth < 8 ? withData(found, depth: depth + 1) : found
+                guard !resolving.contains(key) else {
+                    diagnostics.append(.warning("bib.crossref-unknown", "'\(entry.key)' takes data from '\(key)', which takes data from it in turn; the loop is cut here",
+                                                at: field.location))
+                    continue
+                }
+                let data = withData(found)
                 for f in data.fields where !notInherited.contains(f.name) && budget > 0 && names.insert(f.name).inserted {
                     budget -= 1
                     out.fields.append(f)
                 }
             }
+            if entry.type == "xdata" { resolvedData[own] = out }
             return out
         }
         func inherit(_ entry: BibTeXParser.Entry, depth: Int, report: Bool) -> BibTeXParser.Entry {
@@ -93,7 +105,7 @@ enum BibTeXConverter {
                 if let done = resolvedParents[parentKey] {
                     parent = done
                 } else {
-                    parent = inherit(withData(found, depth: 0), depth: depth + 1, report: false)
+                    parent = inherit(withData(found), depth: depth + 1, report: false)
                     resolvedParents[parentKey] = parent
                 }
             }
@@ -118,7 +130,7 @@ enum BibTeXConverter {
             for f in parent.fields where !notInherited.contains(f.name) { add(f.name, f.value, f.location) }
             return child
         }
-        let out = entries.map { inherit(withData($0, depth: 0), depth: 0, report: true) }
+        let out = entries.map { inherit(withData($0), depth: 0, report: true) }
         return (out, diagnostics)
     }
 

@@ -1,21 +1,24 @@
 /// pandoc's `smart` extension, applied to the parsed text: `--` is an en dash, `---` an em dash,
 /// `...` an ellipsis, and straight quotes become curly ones. It runs after every attribute block has
-/// been read, and leaves alone what is not prose: code, math, raw content, autolinks and any `{…}`
+/// been read, and leaves alone what is not prose: code, math, raw content, URLs and any `{…}`
 /// that still parses as attributes (a caption's `{#fig:x width="50%"}` is read later, in Resolve).
 enum SmartPunctuation {
     /// Whether `text` has anything to change, so most chapters' lists are not rebuilt.
     static func mayChange(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): return true
-            case UInt8(ascii: "-") where previous == UInt8(ascii: "-"): return true
-            case UInt8(ascii: ".") where previous == UInt8(ascii: "."): return true
-            default: break
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): return true
+                case UInt8(ascii: "-") where previous == UInt8(ascii: "-"): return true
+                case UInt8(ascii: ".") where previous == UInt8(ascii: "."): return true
+                default: break
+                }
+                previous = b
             }
-            previous = b
+            return false
         }
-        return false
     }
 
     static func document(_ doc: MarkdownDocument) -> MarkdownDocument {
@@ -32,21 +35,46 @@ enum SmartPunctuation {
     /// One inline list: each text node is read with the last character before it, so a quote after
     /// emphasis closes and a quote before it opens.
     static func list(_ inlines: [Inline]) -> [Inline] {
-        guard inlines.contains(where: { if case .text(let s) = $0.kind { mayChange(s) } else { false } }),
-              !isAutolinkText(inlines) else { return inlines }
-        var out = inlines
-        var before: Character? = nil
-        for i in out.indices {
-            if case .text(let s) = out[i].kind, mayChange(s) { out[i].kind = .text(convert(s, after: before)) }
-            before = lastCharacter(out[i]) ?? before
+        // Copied only once a node changes: most lists have nothing to change.
+        var out: [Inline]?
+        for i in inlines.indices {
+            guard case .text(let s) = inlines[i].kind, mayChange(s) else { continue }
+            if out == nil { out = inlines }
+            // The character before: the end of the nearest node before this one that has one.
+            var before: Character?
+            var j = i
+            while before == nil, j > 0 {
+                j -= 1
+                before = lastCharacter(out?[j] ?? inlines[j])
+            }
+            out?[i].kind = .text(convert(s, after: before))
         }
-        return out
+        return out ?? inlines
     }
 
-    /// A link written as its own address (`<https://…>`, or a bare URL) keeps its characters.
-    private static func isAutolinkText(_ inlines: [Inline]) -> Bool {
-        guard inlines.count == 1, case .text(let s) = inlines[0].kind else { return false }
-        return s.contains("://") || s.hasPrefix("www.") || (s.contains("@") && !s.contains(" "))
+    /// Where a URL starts (`https://`, `www.`, `mailto:`): it runs to the next space and keeps its
+    /// characters, in an autolink's text as in running text.
+    private static let urlStarts: [[Character]] = ["http://", "https://", "ftp://", "www.", "mailto:"].map(Array.init)
+
+    private static func urlLength(_ chars: [Character], at i: Int) -> Int? {
+        guard i == 0 || !chars[i - 1].isLetter,
+              urlStarts.contains(where: { start in i + start.count <= chars.count && chars[i..<(i + start.count)].elementsEqual(start) })
+        else { return nil }
+        var j = i
+        while j < chars.count, !chars[j].isWhitespace, chars[j] != "<", chars[j] != ">" { j += 1 }
+        return j - i
+    }
+
+    /// The `}` that closes an attribute block opened at `i`, looking no further than a short block
+    /// can run and never past another `{`, so a line of braces stays linear.
+    private static func attributeEnd(_ chars: [Character], from i: Int) -> Int? {
+        var j = i + 1
+        while j < chars.count, j - i < 512 {
+            if chars[j] == "}" { return j }
+            if chars[j] == "{" { return nil }
+            j += 1
+        }
+        return nil
     }
 
     private static func lastCharacter(_ node: Inline) -> Character? {
@@ -76,9 +104,17 @@ enum SmartPunctuation {
         while i < chars.count {
             let c = chars[i]
             switch c {
+            case "h", "f", "w", "m":
+                if let n = urlLength(chars, at: i) {
+                    out += String(chars[i..<(i + n)])
+                    i += n
+                    before = "x"
+                    continue
+                }
+                out.append(c)
             case "{":
                 // An attribute block keeps what was written.
-                if let close = chars[i...].firstIndex(of: "}"), AttributeParser.parse(Substring(String(chars[i...close]))) != nil {
+                if let close = attributeEnd(chars, from: i), AttributeParser.parse(Substring(String(chars[i...close]))) != nil {
                     out += String(chars[i...close])
                     i = close + 1
                     before = "}"

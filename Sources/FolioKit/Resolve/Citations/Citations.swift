@@ -53,7 +53,7 @@ struct Citations {
             if bib[key] == nil {
                 diagnostics.append(unknown(key, at: location, what: "nocite key"))
             } else {
-                included.insert(key)
+                included.insert(bib.canonical(key))
             }
         }
         for r in bib.references where options.nociteAll || included.contains(r.id) {
