@@ -51,7 +51,9 @@ public enum CmarkParser {
         var structure = BlockStructure(spans: pre.spans)
         doc = structure.document(doc)
         doc.reviewMarks = pre.reviews.count
-        if smart, SmartPunctuation.mayChange(text) { doc = SmartPunctuation.document(doc) }
+        if smart, case let lines = SmartPunctuation.changingLines(text, firstLine: lineOffset + 1), !lines.isEmpty {
+            doc = SmartPunctuation.document(doc, lines: lines)
+        }
         return (doc, pre.diagnostics + diagnostics + expansion.diagnostics + structure.diagnostics)
     }
 

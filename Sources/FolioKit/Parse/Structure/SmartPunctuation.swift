@@ -21,13 +21,41 @@ enum SmartPunctuation {
         }
     }
 
-    static func document(_ doc: MarkdownDocument) -> MarkdownDocument {
+    /// The lines of `text` (numbered from `firstLine`) that hold something to change.
+    static func changingLines(_ text: String, firstLine: Int) -> Set<Int> {
+        var lines: Set<Int> = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            var line = firstLine
+            var previous: UInt8 = 0
+            for b in bytes {
+                switch b {
+                case 0x0A: line += 1
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): lines.insert(line)
+                case UInt8(ascii: "-") where previous == UInt8(ascii: "-"): lines.insert(line)
+                case UInt8(ascii: ".") where previous == UInt8(ascii: "."): lines.insert(line)
+                default: break
+                }
+                previous = b
+            }
+        }
+        return lines
+    }
+
+    /// `doc` with its text made typographic; only blocks on `lines` (from `changingLines`) are
+    /// rebuilt, as most blocks of most chapters have nothing to change.
+    static func document(_ doc: MarkdownDocument, lines: Set<Int>) -> MarkdownDocument {
+        func touched(_ b: Block) -> Bool {
+            let (start, end) = (b.range.start.line, max(b.range.start.line, b.range.endLine))
+            return end - start > 64 ? true : (start...end).contains { lines.contains($0) }
+        }
         let notes = doc.footnotes.map { note -> MarkdownDocument.Footnote in
             var n = note
             n.content = note.content.map { $0.mapInlines(list) }
             return n
         }
-        var out = MarkdownDocument(file: doc.file, blocks: doc.blocks.map { $0.mapInlines(list) }, footnotes: notes)
+        let blocks = doc.blocks.map { touched($0) ? $0.mapInlines(list) : $0 }
+        var out = MarkdownDocument(file: doc.file, blocks: blocks, footnotes: notes)
         out.reviewMarks = doc.reviewMarks
         return out
     }
