@@ -17,6 +17,9 @@ public struct PandocMetadata: Sendable {
     public var crossrefWords: [(kind: String, words: [String])] = []
     public var chapters = false
     public var autoEqnLabels = false
+    /// pandoc-crossref's custom `prefixes:`, which Folio does not read: the file is still a paper, so
+    /// each such reference is a located error rather than text.
+    public var customPrefixes = false
 
     /// The keys this reads, which a chapter's front matter may carry without a warning.
     static let keys = ["subtitle", "author", "authors", "affiliations", "institute", "date", "tags", "keywords",
@@ -25,11 +28,12 @@ public struct PandocMetadata: Sendable {
 
     /// Whether a front matter says what only a paper's manifest would: authors, a bibliography or
     /// pandoc-crossref's settings (a title alone is any page's, as in Jekyll or Hugo, and stays a chapter's).
-    public var describesAPaper: Bool { !authors.isEmpty || !bibliography.isEmpty || !crossrefWords.isEmpty || chapters || autoEqnLabels }
+    public var describesAPaper: Bool { !authors.isEmpty || !bibliography.isEmpty || !crossrefWords.isEmpty || chapters || autoEqnLabels || customPrefixes }
 
     /// Whether `text` has a label or reference in pandoc-crossref's syntax with a prefix Folio reads
-    /// (`{#fig:x}`, `@tbl:y`, `[@eqn:a]`), outside code: such a file needs a paper's numbering, not
-    /// GFM, where it would print as written. `@user:server` and `@update:value` in code are not.
+    /// (`{#fig:x}`, `@tbl:y`, `[@eqn:a]`), or a bracketed citation (`[@key]`), outside code: such a
+    /// file needs a paper's numbering, not GFM, where it would print as written. `@user:server` and
+    /// `@update:value` in code are not.
     public static func usesCrossReferences(_ text: String) -> Bool {
         let known = Set(LabelRegistry.prefixes.keys).union(["eqn"])
         var fenced = false
@@ -48,6 +52,9 @@ public struct PandocMetadata: Sendable {
                 let opens = b[i] == UInt8(ascii: "@") && (i == 0 || " \t[-(".utf8.contains(b[i - 1]))
                     || (b[i] == UInt8(ascii: "#") && i > 0 && b[i - 1] == UInt8(ascii: "{"))
                 guard opens else { continue }
+                // `[@key` and `[-@key` are pandoc's bracketed citations, whatever the key.
+                if b[i] == UInt8(ascii: "@"), i > 0, b[i - 1] == UInt8(ascii: "[") || (b[i - 1] == UInt8(ascii: "-") && i > 1 && b[i - 2] == UInt8(ascii: "[")),
+                   i + 1 < b.count, (b[i + 1] | 0x20) >= UInt8(ascii: "a"), (b[i + 1] | 0x20) <= UInt8(ascii: "z") { return true }
                 var j = i + 1
                 while j < b.count, (b[j] | 0x20) >= UInt8(ascii: "a"), (b[j] | 0x20) <= UInt8(ascii: "z") { j += 1 }
                 guard j > i + 1, j + 1 < b.count, b[j] == UInt8(ascii: ":"),
@@ -78,6 +85,7 @@ public struct PandocMetadata: Sendable {
             if !words.isEmpty { m.crossrefWords.append((kind, Array(words.prefix(2)))) }
         }
         m.chapters = try f.bool("chapters") ?? false
+        m.customPrefixes = f.value("prefixes") != nil
         // `autoEqnLabels: true`, or a label template as a string.
         if let v = f.value("autoEqnLabels"), case .scalar(let s) = v.kind { m.autoEqnLabels = s != "false" }
         let affiliations = try affiliationNames(f)

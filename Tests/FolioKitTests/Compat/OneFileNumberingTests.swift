@@ -68,7 +68,8 @@ import Testing
     @Test func whatMakesAFileAPaper() {
         #expect(PandocMetadata.usesCrossReferences("See [@eqn:0; @eqn:1].\n"))
         #expect(PandocMetadata.usesCrossReferences("$$ x $$ {#eq:x}\n"))
-        #expect(!PandocMetadata.usesCrossReferences("Like [@nonexistent:ref].\n"), "not a prefix Folio reads")
+        #expect(PandocMetadata.usesCrossReferences("Like [@nonexistent:ref].\n"), "a bracketed citation")
+        #expect(!PandocMetadata.usesCrossReferences("Like @nonexistent:ref.\n"), "not a prefix Folio reads")
         #expect(!PandocMetadata.usesCrossReferences("Mail me@example.org: soon, at 10:30.\n"))
         #expect(!PandocMetadata.usesCrossReferences("Chat at @folio:matrix.org.\n"))
         #expect(!PandocMetadata.usesCrossReferences("```html\n<my-input @update:modelValue=\"save\"/>\n```\n\nAnd `@fig:x` in code.\n"))
