@@ -45,7 +45,7 @@ public enum RenderPipeline {
                 diagnostics.append(ChapterLoader.titleConflict(fmTitle, h.content.plainText, at: first.range.start))
             }
         } else if let fmTitle, let location = meta?.value("title")?.location {
-            let range = SourceRange(start: location, endLine: location.line, endColumn: location.column)
+            let range = SourceRange(at: location)
             doc.blocks.insert(Block(.heading(Heading(level: 1, content: [Inline(.text(fmTitle), range: range)])), range: range), at: 0)
         }
         var slugger = Slugger()

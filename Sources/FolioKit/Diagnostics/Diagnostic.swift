@@ -45,11 +45,11 @@ public struct Diagnostic: Hashable, Sendable, Error {
     /// The start of the range.
     public var location: SourceLocation? {
         get { range?.start }
-        set { range = newValue.map { SourceRange(start: $0, endLine: $0.line, endColumn: $0.column) } }
+        set { range = newValue.map { SourceRange(at: $0) } }
     }
 
     public init(_ severity: Severity, _ id: String, _ message: String, at location: SourceLocation?, notes: [Note] = []) {
-        self.init(severity, id, message, range: location.map { SourceRange(start: $0, endLine: $0.line, endColumn: $0.column) },
+        self.init(severity, id, message, range: location.map { SourceRange(at: $0) },
                   notes: notes)
     }
 

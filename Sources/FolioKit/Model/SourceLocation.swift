@@ -35,6 +35,11 @@ public struct SourceRange: Hashable, Sendable {
         self.init(start: SourceLocation(file: file, line: line, column: column), endLine: line, endColumn: column)
     }
 
+    /// The range of one position.
+    public init(at location: SourceLocation) {
+        self.init(start: location, endLine: location.line, endColumn: location.column)
+    }
+
     public var file: String { start.file }
 }
 

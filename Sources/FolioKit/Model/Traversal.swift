@@ -33,7 +33,7 @@ extension MarkupWalker {
                 visitInline(Inline(.image(source: f.source, title: f.title, alt: f.caption), range: block.range))
             } else {
                 for sub in f.subfigures {
-                    let range = sub.location.map { SourceRange(start: $0, endLine: $0.line, endColumn: $0.column) } ?? block.range
+                    let range = sub.location.map { SourceRange(at: $0) } ?? block.range
                     visitInline(Inline(.image(source: sub.source, title: sub.title, alt: sub.caption), range: range))
                 }
                 walk(f.caption)
@@ -229,6 +229,15 @@ extension Block {
             var r = InlineListRewriter(transform: transform)
             return r.rewriteBlock(self)
         }
+    }
+}
+
+extension MarkdownDocument.Footnote {
+    /// A copy with `transform` applied to every list of inlines of the note, innermost lists first.
+    public func mapInlines(_ transform: ([Inline]) -> [Inline]) -> MarkdownDocument.Footnote {
+        var note = self
+        note.content = content.map { $0.mapInlines(transform) }
+        return note
     }
 }
 

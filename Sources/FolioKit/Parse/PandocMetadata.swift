@@ -36,6 +36,7 @@ public struct PandocMetadata: Sendable {
     /// `@update:value` in code are not.
     public static func usesCrossReferences(_ text: String) -> Bool {
         let known = Set(LabelRegistry.prefixes.keys).union(["eqn"])
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
         var fenced = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.drop { $0 == " " }
@@ -54,9 +55,9 @@ public struct PandocMetadata: Sendable {
                 guard opens else { continue }
                 // `[@key` and `[-@key` are pandoc's bracketed citations, whatever the key.
                 if b[i] == UInt8(ascii: "@"), i > 0, b[i - 1] == UInt8(ascii: "[") || (b[i - 1] == UInt8(ascii: "-") && i > 1 && b[i - 2] == UInt8(ascii: "[")),
-                   i + 1 < b.count, (b[i + 1] | 0x20) >= UInt8(ascii: "a"), (b[i + 1] | 0x20) <= UInt8(ascii: "z") { return true }
+                   i + 1 < b.count, isLetter(b[i + 1]) { return true }
                 var j = i + 1
-                while j < b.count, (b[j] | 0x20) >= UInt8(ascii: "a"), (b[j] | 0x20) <= UInt8(ascii: "z") { j += 1 }
+                while j < b.count, isLetter(b[j]) { j += 1 }
                 guard j > i + 1, j + 1 < b.count, b[j] == UInt8(ascii: ":"),
                       known.contains(String(decoding: b[(i + 1)..<j], as: UTF8.self).lowercased()) else { continue }
                 return true

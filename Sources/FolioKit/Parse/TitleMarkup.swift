@@ -29,12 +29,11 @@ enum TitleMarkup {
             case .text, .softBreak, .lineBreak, .code, .math: continue
             case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .span(_, let c):
                 if let odd = firstUnsupported(c) { return odd }
-            case .citation: return "a citation"
+            case .citation, .formattedCitation: return "a citation"
             case .footnoteReference: return "a footnote"
             case .image: return "an image"
             case .html, .raw: return "raw markup"
             case .review: return "a review mark"
-            case .formattedCitation: return "a citation"
             }
         }
         return nil

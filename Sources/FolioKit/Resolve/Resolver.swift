@@ -62,7 +62,7 @@ public struct Resolver {
     /// line that asks for it: an unnumbered back-matter chapter, or the next appendix.
     mutating func generatedChapter(_ title: String, id base: String, matter: Chapter.Matter, entries: [ResolvedPaper.Entry],
                                            at location: SourceLocation, blocks: (SourceRange) -> [Block]) -> ResolvedChapter {
-        let range = SourceRange(start: location, endLine: location.line, endColumn: location.column)
+        let range = SourceRange(at: location)
         let id = slugger.unique(base)
         let titleInlines = [Inline(.text(title), range: range)]
         let appendices = entries.filter { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } }.count

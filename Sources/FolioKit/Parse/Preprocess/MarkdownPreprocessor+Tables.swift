@@ -14,7 +14,7 @@ extension MarkdownPreprocessor {
             return nil
         case .problem(let offset, let id, let message, let note, let end):
             let at = location(offset)
-            diagnostics.append(Diagnostic(.error, id, message, range: SourceRange(start: at, endLine: at.line, endColumn: at.column),
+            diagnostics.append(Diagnostic(.error, id, message, range: SourceRange(at: at),
                                           notes: [.init(note)]))
             for k in lineIndex..<end {
                 let (s, e) = (lineStarts[k], k + 1 < lineStarts.count ? lineStarts[k + 1] - 1 : b.count)

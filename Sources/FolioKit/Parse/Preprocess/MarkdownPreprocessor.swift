@@ -485,7 +485,7 @@ struct MarkdownPreprocessor {
         if let comma = separatingComma {
             let at = location(comma)
             diagnostics.append(Diagnostic(.warning, "citation.comma", "citations separated by a comma; Folio reads them as separate citations, as pandoc does",
-                                          range: SourceRange(start: at, endLine: at.line, endColumn: at.column),
+                                          range: SourceRange(at: at),
                                           notes: ["separate citations with ';': [@a; @b]"]))
         }
         let source = String(decoding: b[i...j], as: UTF8.self)

@@ -13,11 +13,7 @@ enum InlineNotes {
             return Self.cut(list, into: found)
         }
         let blocks = doc.blocks.map { $0.mapInlines(cut) }
-        let notes = doc.footnotes.map { note -> MarkdownDocument.Footnote in
-            var n = note
-            n.content = note.content.map { $0.mapInlines(cut) }
-            return n
-        }
+        let notes = doc.footnotes.map { $0.mapInlines(cut) }
         guard !found.notes.isEmpty else { return doc }
         // Numbered in the order of their first reference, as cmark-gfm orders the others.
         var order: [String: Int] = [:]

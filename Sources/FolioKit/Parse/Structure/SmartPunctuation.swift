@@ -9,15 +9,19 @@ enum SmartPunctuation {
         return copy.withUTF8 { bytes in
             var previous: UInt8 = 0
             for b in bytes {
-                switch b {
-                case UInt8(ascii: "\""), UInt8(ascii: "'"): return true
-                case UInt8(ascii: "-") where previous == UInt8(ascii: "-"): return true
-                case UInt8(ascii: ".") where previous == UInt8(ascii: "."): return true
-                default: break
-                }
+                if changes(b, after: previous) { return true }
                 previous = b
             }
             return false
+        }
+    }
+
+    /// A quote, or the second of `--` or `..`: the bytes this pass may rewrite.
+    private static func changes(_ b: UInt8, after previous: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        case UInt8(ascii: "-"), UInt8(ascii: "."): previous == b
+        default: false
         }
     }
 
@@ -29,13 +33,7 @@ enum SmartPunctuation {
             var line = firstLine
             var previous: UInt8 = 0
             for b in bytes {
-                switch b {
-                case 0x0A: line += 1
-                case UInt8(ascii: "\""), UInt8(ascii: "'"): lines.insert(line)
-                case UInt8(ascii: "-") where previous == UInt8(ascii: "-"): lines.insert(line)
-                case UInt8(ascii: ".") where previous == UInt8(ascii: "."): lines.insert(line)
-                default: break
-                }
+                if b == 0x0A { line += 1 } else if changes(b, after: previous) { lines.insert(line) }
                 previous = b
             }
         }
@@ -49,11 +47,7 @@ enum SmartPunctuation {
             let (start, end) = (b.range.start.line, max(b.range.start.line, b.range.endLine))
             return end - start > 64 ? true : (start...end).contains { lines.contains($0) }
         }
-        let notes = doc.footnotes.map { note -> MarkdownDocument.Footnote in
-            var n = note
-            n.content = note.content.map { $0.mapInlines(list) }
-            return n
-        }
+        let notes = doc.footnotes.map { $0.mapInlines(list) }
         let blocks = doc.blocks.map { touched($0) ? $0.mapInlines(list) : $0 }
         var out = MarkdownDocument(file: doc.file, blocks: blocks, footnotes: notes)
         out.reviewMarks = doc.reviewMarks
@@ -173,6 +167,24 @@ enum SmartPunctuation {
             }
             before = c
             i += 1
+        }
+        return out
+    }
+
+    /// The reverse, for comparing smart text with text as typed (a glossary term): curly quotes,
+    /// dashes and ellipses in ASCII.
+    static func typed(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 >= 0x80 }) else { return s }
+        var out = ""
+        for c in s {
+            switch c {
+            case "\u{2018}", "\u{2019}": out.append("'")
+            case "\u{201C}", "\u{201D}": out.append("\"")
+            case "–": out += "--"
+            case "—": out += "---"
+            case "…": out += "..."
+            default: out.append(c)
+            }
         }
         return out
     }

@@ -88,9 +88,9 @@ struct Abbreviations {
             let after = String(chars[(i + length)..<min(chars.count, i + length + window)])
             // "Term (ACR)" or "ACR (Term…)": the author defines it here.
             // The text has smart punctuation and the glossary as written: both are compared plainly.
-            let term = Self.plain(entry.term).lowercased()
-            let definedHere = (before.hasSuffix("(") && Self.plain(Self.squeeze(String(before.dropLast()))).lowercased().hasSuffix(term))
-                || Self.plain(Self.squeeze(after)).lowercased().hasPrefix("(" + term)
+            let term = SmartPunctuation.typed(entry.term).lowercased()
+            let definedHere = (before.hasSuffix("(") && SmartPunctuation.typed(Self.squeeze(String(before.dropLast()))).lowercased().hasSuffix(term))
+                || SmartPunctuation.typed(Self.squeeze(after)).lowercased().hasPrefix("(" + term)
             if !expanded.contains(acronym) && !definedHere {
                 pending += SmartPunctuation.convert(entry.term, after: " ") + " ("
                 out.append(Inline(.text(pending), range: range))
@@ -112,23 +112,6 @@ struct Abbreviations {
     private func abbr(_ e: Glossary.Entry, _ range: SourceRange) -> Inline {
         let attrs = Attributes(classes: ["abbr"], pairs: [(key: "title", value: e.term)])
         return Inline(.span(attrs, [Inline(.text(e.acronym ?? e.term), range: range)]), range: range)
-    }
-
-    /// Curly quotes, dashes and ellipses as typed in ASCII.
-    static func plain(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 >= 0x80 }) else { return s }
-        var out = ""
-        for c in s {
-            switch c {
-            case "\u{2018}", "\u{2019}": out.append("'")
-            case "\u{201C}", "\u{201D}": out.append("\"")
-            case "–": out += "--"
-            case "—": out += "---"
-            case "…": out += "..."
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     static func squeeze(_ s: String) -> String {

@@ -23,7 +23,7 @@ extension Resolver {
             }
         }
         ch.blocks = ch.blocks.map { $0.mapInlines(map) }
-        for i in ch.footnotes.indices { ch.footnotes[i].content = ch.footnotes[i].content.map { $0.mapInlines(map) } }
+        ch.footnotes = ch.footnotes.map { $0.mapInlines(map) }
         return .chapter(ch)
     }
 

@@ -12,6 +12,12 @@ extension Resolver {
         var chapterNumber = 0
         var appendixNumber = 0
         let numberFront = paper.manifest.numberFrontMatter
+        /// The next chapter number, or none for a chapter marked unnumbered (`# Title {-}`).
+        func ordinal(_ ch: Chapter) -> Int? {
+            guard !ch.unnumbered else { return nil }
+            chapterNumber += 1
+            return chapterNumber
+        }
         for ch in paper.frontMatter {
             if numberFront { chapterNumber += 1 }
             entries.append(.chapter(chapter(ch, ordinal: numberFront ? chapterNumber : nil, index: entries.count)))
@@ -22,13 +28,11 @@ extension Resolver {
             register(id, .part, resolved.number, part.location, title: part.title)
             entries.append(.part(resolved))
             for ch in part.chapters {
-                if !ch.unnumbered { chapterNumber += 1 }
-                entries.append(.chapter(chapter(ch, ordinal: ch.unnumbered ? nil : chapterNumber, index: entries.count)))
+                entries.append(.chapter(chapter(ch, ordinal: ordinal(ch), index: entries.count)))
             }
         }
         for ch in paper.backMatter {
-            if !ch.unnumbered { chapterNumber += 1 }
-            entries.append(.chapter(chapter(ch, ordinal: ch.unnumbered ? nil : chapterNumber, index: entries.count)))
+            entries.append(.chapter(chapter(ch, ordinal: ordinal(ch), index: entries.count)))
         }
         for ch in paper.appendices {
             appendixNumber += 1

@@ -21,11 +21,7 @@ enum ReviewDecision {
             ch.title = ch.title.mapInlines { decide($0, mode: mode, marks: &marks) }
             let doc = ch.document
             let blocks = doc.blocks.map { $0.mapInlines { decide($0, mode: mode, marks: &marks) } }
-            let notes = doc.footnotes.map { note in
-                var note = note
-                note.content = note.content.map { $0.mapInlines { decide($0, mode: mode, marks: &marks) } }
-                return note
-            }
+            let notes = doc.footnotes.map { $0.mapInlines { decide($0, mode: mode, marks: &marks) } }
             ch.document = MarkdownDocument(file: doc.file, blocks: blocks, footnotes: notes)
             ch.document.reviewMarks = mode == .show ? doc.reviewMarks : 0
             return ch
