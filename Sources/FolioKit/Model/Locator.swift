@@ -50,17 +50,11 @@ public struct Locator: Hashable, Sendable {
         if s.hasPrefix(",") { s = s.dropFirst().drop(while: { $0 == " " }) }
         guard let first = s.first else { return nil }
         var label = Label.page
-        // Terms are short: only the start is lower-cased, and a suffix that starts with a digit has none.
-        let lower = first.isNumber ? "" : s.prefix(12).lowercased()
         var matched = false
-        for (term, l) in terms where !lower.isEmpty && lower.hasPrefix(term) {
-            let after = s.dropFirst(term.count)
-            // A word term must end there ("page 3", not "pagers").
-            if let next = after.first, next.isLetter { continue }
+        if !first.isNumber, let (length, l) = term(at: s) {
             label = l
-            s = after.drop(while: { $0 == " " || $0 == "\u{A0}" })
+            s = s.dropFirst(length).drop(while: { $0 == " " || $0 == "\u{A0}" })
             matched = true
-            break
         }
         // The value: digits, roman numerals and range/list punctuation, up to a comma followed by a non-digit.
         var value = ""
@@ -90,6 +84,27 @@ public struct Locator: Hashable, Sendable {
         return Locator(label: label, value: value, rest: String(trimmed(rest, " \t\u{A0}")))
     }
 
+    /// Each term once, by its lower-case spelling.
+    private static let termIndex: [String: Label] = Dictionary(terms, uniquingKeysWith: { a, _ in a })
+
+    /// The term `s` starts with, and its length in characters: its leading letters, with the period
+    /// after them when the term has one ("pp.", "page"), or "§§", "§", "¶". A term never runs on into
+    /// a letter ("pagers" has none).
+    private static func term(at s: Substring) -> (Int, Label)? {
+        guard let first = s.first else { return nil }
+        if first == "§" || first == "¶" {
+            if first == "§", s.dropFirst().first == "§" {
+                return s.dropFirst(2).first?.isLetter == true ? nil : (2, .section)
+            }
+            return s.dropFirst().first?.isLetter == true ? nil : (1, first == "§" ? .section : .paragraph)
+        }
+        let letters = s.prefix(while: \.isLetter)
+        guard !letters.isEmpty, letters.count <= 12 else { return nil }
+        let word = letters.lowercased()
+        if s.dropFirst(letters.count).first == ".", let l = termIndex[word + "."] { return (letters.count + 1, l) }
+        return termIndex[word].map { (letters.count, $0) }
+    }
+
     /// `s` without the characters of `set` at either end.
     private static func trimmed(_ s: Substring, _ set: String) -> Substring {
         var t = s
@@ -102,7 +117,7 @@ public struct Locator: Hashable, Sendable {
 
     /// "33", "chap. 2" (Chicago: pages have no term).
     var chicago: String {
-        if label == .page { return value.replacingOccurrences(of: "-", with: "–") }
+        if label == .page { return Self.enDashes(value) }
         let (one, many) = Self.abbreviations[label] ?? (label.rawValue, label.rawValue)
         return "\(isPlural ? many : one) \(value)"
     }
@@ -111,6 +126,11 @@ public struct Locator: Hashable, Sendable {
     var ieee: String {
         if label == .chapter { return "ch. \(value)" }
         let (one, many) = Self.abbreviations[label] ?? (label.rawValue, label.rawValue)
-        return "\(isPlural ? many : one) \(value.replacingOccurrences(of: "-", with: "–"))"
+        return "\(isPlural ? many : one) \(Self.enDashes(value))"
+    }
+
+    /// Hyphens in a range as en dashes ("33-35" → "33–35").
+    static func enDashes(_ s: String) -> String {
+        s.utf8.contains(UInt8(ascii: "-")) ? s.replacingOccurrences(of: "-", with: "–") : s
     }
 }

@@ -162,6 +162,8 @@ import Testing
         (", pp. 33–35", "33–35", "pp. 33–35"), ("p. 4", "4", "p. 4"), ("chap. 2", "chap. 2", "ch. 2"),
         (", sec. 3", "sec. 3", "sec. 3"), ("para. 12", "para. 12", "para. 12"), (", 50", "50", "p. 50"),
         ("fig. 3", "fig. 3", "fig. 3"), ("art. 14", "art. 14", "art. 14"), ("pp. 33-35, emphasis added", "33–35, emphasis added", "pp. 33–35, emphasis added"),
+        ("§§ 4–6", "secs. 4–6", "secs. 4–6"), ("¶ 7", "para. 7", "para. 7"), ("Vol. 2", "vol. 2", "vol. 2"),
+        ("page 9", "9", "p. 9"), ("p.12", "12", "p. 12"),
     ])
     func locators(_ suffix: String, _ chicago: String, _ ieee: String) {
         let loc = Locator.parse(suffix)
@@ -173,5 +175,8 @@ import Testing
 
     @Test func suffixWithoutLocatorIsKept() {
         #expect(Locator.parse("emphasis added") == nil)
+        // A word that only starts with a term is no term: "pagers 3" has no locator.
+        #expect(Locator.parse("pagers 3") == nil)
+        #expect(Locator.parse("§x 3") == nil)
     }
 }

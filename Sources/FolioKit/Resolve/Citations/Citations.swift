@@ -41,7 +41,9 @@ struct Citations {
     }
 
     static func anchorID(_ key: String) -> String {
-        "ref-" + String(key.map { $0.isWhitespace ? "_" : $0 })
+        // Keys rarely hold spaces: only those are rebuilt character by character.
+        let plain = key.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 }
+        return "ref-" + (plain ? key : String(key.map { $0.isWhitespace ? "_" : $0 }))
     }
 
     // MARK: Setup
@@ -92,15 +94,14 @@ struct Citations {
 
     /// The author part used in citations: "Tan, Smith, and Kumar", or the short title when there is no author.
     private func label(_ p: ReferenceParts) -> String {
-        let names = p.creators.names
-        return names.isEmpty ? p.shortTitle : NameFormat.short(names)
+        p.creators.names.isEmpty ? p.shortTitle : p.shortNames
     }
 
     /// `label` as inlines: a title standing in for the author is italic or quoted, as in the entry.
     private func labelNodes(_ p: ReferenceParts, _ range: SourceRange) -> [Inline] {
         var t = RichText(range: range)
         if !p.creators.names.isEmpty {
-            t.text(NameFormat.short(p.creators.names))
+            t.text(p.shortNames)
         } else if p.isQuoted {
             t.quoted(p.shortTitle, closing: "")
         } else {

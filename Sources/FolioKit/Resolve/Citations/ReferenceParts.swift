@@ -8,9 +8,12 @@ struct ReferenceParts {
     /// Creators (or title), then year: computed once, since sorting compares it many times.
     private let sortPrefix: String
     private let sortTitle: String
+    /// The creators as citations name them ("Tan, Smith, and Kumar"); empty when there are none.
+    let shortNames: String
 
     init(r: Reference) {
         self.r = r
+        shortNames = NameFormat.short(r.author.isEmpty ? r.editor : r.author)
         let names = NameFormat.sortKey(r.author.isEmpty ? r.editor : r.author)
         let t = Self.sortableTitle(r["title"] ?? r.id)
         sortPrefix = (names.isEmpty ? t : names) + "\u{1}" + (r.issued.map { String(format: "%04d", $0.year) } ?? "9999")
