@@ -44,7 +44,8 @@ enum TeXTokenizer {
                     while end < scalars.count, isLetter(scalars[end]) { end += 1 }
                     var name = ""
                     name.unicodeScalars.append(contentsOf: scalars[next..<end])
-                    tokens.append(TeXToken(kind: .command(name), offset: offset))
+                    // Plain TeX's `\cr` ends a row as `\\` does (MathJax and LaTeX's arrays read both).
+                    tokens.append(TeXToken(kind: .command(name == "cr" ? "\\" : name), offset: offset))
                     i = end
                 } else if isSpace(scalars[next]) {
                     tokens.append(TeXToken(kind: .command(" "), offset: offset))

@@ -67,6 +67,15 @@ public struct Reference: Hashable, Sendable {
     public var editor: [Name] = []
     public var issued: DateValue?
     public var accessed: DateValue?
+    /// Other CSL name variables, by CSL's name: `translator`, `container-author`.
+    public var otherNames: [String: [Name]] = [:]
+    /// Other CSL date variables, by CSL's name: `original-date`, `event-date`.
+    public var otherDates: [String: DateValue] = [:]
+
+    /// The CSL name and date variables beyond author, editor, issued and accessed that Folio reads and
+    /// writes, with biblatex's field for each.
+    public static let otherNameFields: [(csl: String, biblatex: String)] = [("translator", "translator"), ("container-author", "bookauthor")]
+    public static let otherDateFields: [(csl: String, biblatex: String)] = [("original-date", "origdate"), ("event-date", "eventdate")]
     /// Every other CSL variable, already plain Unicode: `title`, `container-title`, `publisher`, `page`, `DOI`, `URL`...
     public var fields: [String: String] = [:]
     /// Where the entry starts in its file.

@@ -91,7 +91,7 @@ struct CrossReferences {
         var resolved: [Resolved] = []
         for item in group.items {
             guard let target = labels.target(item.key), let word = target.kind.word else {
-                diagnostics.append(undefined(item))
+                diagnostics.append(undefined(item, in: group))
                 continue
             }
             referenced.insert(LabelRegistry.canonical(target.id))
@@ -102,12 +102,14 @@ struct CrossReferences {
         return format(resolved, range: range)
     }
 
-    private func undefined(_ item: CitationGroup.Item) -> Diagnostic {
+    private func undefined(_ item: CitationGroup.Item, in group: CitationGroup) -> Diagnostic {
         let prefix = LabelRegistry.reservedPrefix(item.key) ?? Self.prefix(item.key) ?? ""
         let candidates = labels.targets.keys.filter { $0.hasPrefix(prefix + ":") }.sorted()
         var notes: [Diagnostic.Note] = []
         if let near = Spelling.nearest(to: LabelRegistry.canonical(item.key), in: candidates) { notes.append("did you mean '@\(near)'?") }
-        return .error("crossref.undefined", "undefined cross-reference '@\(item.key)'", at: item.location, notes: notes)
+        // `\autoref{fig:x}` is quoted as written, not as the `@fig:x` Folio reads it as.
+        let written = group.source.hasPrefix("\\") ? "'\(item.key)' in '\(group.source)'" : "'@\(item.key)'"
+        return .error("crossref.undefined", "undefined cross-reference \(written)", at: item.location, notes: notes)
     }
 
     // MARK: Text

@@ -17,6 +17,14 @@ import Testing
         // Issue 16: as biber reads them.
         ("Pub\\-lish\\-ing", "Publishing"), ("VAX\\slash VMS", "VAX/VMS"), ("A history of $\\pi$", "A history of π"),
         ("$\\alpha \\leq \\beta$", "α≤β"), ("{\\noopsort{1973c}}1981", "1981"), ("\\mkbibquote{Title}", "“Title”"),
+        // Held-out .bib files, second run: what biber prints.
+        ("\\foreignlanguage{polish}{Przełęcki}", "Przełęcki"), ("\\foreignquote{german}{Zitat}", "“Zitat”"),
+        ("\\textcolor{red}{red}", "red"), ("\\texorpdfstring{$\\alpha$}{alpha}", "α"), ("methodology\\hyphen independent", "methodology-independent"),
+        ("{\\verb|\\tt|} type face", "\\tt type face"), ("\\path=nest@nit.spb.su=", "nest@nit.spb.su"),
+        ("rev.\\@ and enl.\\@ ed.", "rev. and enl. ed."), ("A\\addcomma{} B\\adddot{} C\\addcolon{} D \\bibrangedash{} E\\space F", "A, B. C: D – E F"),
+        ("Th{\\^e}{\\kern-.05em}\\llap{\\raise\n 0.5ex\\hbox{\\'{\\relax}}} Th{\\`a}nh", "Thế Thành"), ("{\\tt a2ac} font", "a2ac font"),
+        ("{\\em Emphasis} here", "Emphasis here"), ("\\LaTeX{} and \\METAFONT", "LaTeX and METAFONT"), ("\\mkbibparens{x}", "(x)"),
+        ("\\hphantom{000}1", "1"),
     ])
     func converts(_ latex: String, _ unicode: String) {
         #expect(LaTeXText.unicode(latex) == unicode)
@@ -24,6 +32,19 @@ import Testing
 }
 
 extension LaTeXTextTests {
+    /// A URL or DOI is verbatim, as biber reads it: `--` stays two hyphens.
+    @Test func verbatimFields() {
+        #expect(LaTeXText.verbatim("https://www.rit.edu/press/printing-history-43--44-0") == "https://www.rit.edu/press/printing-history-43--44-0")
+        #expect(LaTeXText.verbatim("\\url{https://x.org/a\\_b?c=1\\&d=2}") == "https://x.org/a_b?c=1&d=2")
+        #expect(LaTeXText.verbatim("https://x.org/{\\textasciitilde}me/~you") == "https://x.org/~me/~you")
+    }
+
+    /// A command Folio does not know is named, with or without an argument; switches and known wrappers are not.
+    @Test func unknownCommandsAreNamed() {
+        #expect(LaTeXText.droppedCommands("\\Dash {Font} \\TUB{12}") == ["\\Dash{…}", "\\TUB{…}"])
+        #expect(LaTeXText.droppedCommands("{\\tt x} \\emph{y} \\foreignlanguage{de}{z} \\mkbibquote{q}").isEmpty)
+    }
+
     @Test func deepNestingIsBounded() {
         let deep = String(repeating: "\\emph{", count: 20_000) + "x" + String(repeating: "}", count: 20_000)
         #expect(LaTeXText.unicode(deep).hasSuffix("x"))
@@ -142,5 +163,35 @@ extension RealBibTeXTests {
         #expect(w?.location?.line == 2, "\(d)")
         #expect(w?.message.contains("\\AUTHORNAME") == true)
         #expect(refs.first?.author == [N(literal: "AUTHORNAME")])
+    }
+
+    /// biblatex's granular XDATA, translators, series numbers, dates biber reads, and what is exported.
+    @Test func biblatexFieldsAsBiberReadsThem() {
+        let text = """
+        @xdata{gx, author = {Ann Alpha and Bo Beta}, location = {Oslo}}
+        @book{k, author = {Cy Gamma and xdata=gx-author-2}, title = {T}, location = {xdata=gx-location},
+          publisher = {xdata=gx}, translator = {Wicksteed, P. H.}, series = {Bollingen Series}, number = {75},
+          year = {1975}, date = {15/05/84}, origdate = {1817}, eventdate = {2003-21}}
+        """
+        let (refs, d) = BibliographyLoader.parse(text, file: "b.bib", isJSON: false)
+        guard let r = refs.first(where: { $0.id == "k" }) else {
+            Issue.record("no entry: \(d)")
+            return
+        }
+        #expect(r.author.map(\.family) == ["Gamma", "Beta"])
+        #expect(r["publisher-place"] == "Oslo")
+        #expect(r["publisher"] == nil)
+        #expect(d.contains { $0.id == "bib.crossref-unknown" && $0.message.contains("xdata=gx") && $0.location?.line == 3 })
+        #expect(r.otherNames["translator"]?.first?.family == "Wicksteed")
+        #expect(r["collection-number"] == "75" && r["number"] == nil)
+        #expect(r.issued?.year == 1975)
+        #expect(d.contains { $0.id == "bib.date" && $0.message.contains("the year 1975 is used") })
+        #expect(r.otherDates["original-date"]?.year == 1817)
+        #expect(r.otherDates["event-date"]?.year == 2003 && r.otherDates["event-date"]?.month == nil)
+        let json = CSLJSONWriter.json([r])
+        #expect(json.contains("\"translator\"") && json.contains("\"original-date\"") && json.contains("\"collection-number\" : \"75\""))
+        let back = BibliographyLoader.parse(json, file: "b.json", isJSON: true).0.first
+        #expect(back?.otherNames["translator"] == r.otherNames["translator"])
+        #expect(back?.otherDates["original-date"]?.year == 1817)
     }
 }

@@ -32,6 +32,7 @@ public enum BibLaTeXWriter {
         }
         if !r.author.isEmpty { out.append(("author", names(r.author))) }
         if !r.editor.isEmpty { out.append(("editor", names(r.editor))) }
+        for (csl, field) in Reference.otherNameFields { if let list = r.otherNames[csl], !list.isEmpty { out.append((field, names(list))) } }
         add("title", r["title"])
         add("shorttitle", r["title-short"])
         switch type {
@@ -42,7 +43,7 @@ public enum BibLaTeXWriter {
         add("series", r["collection-title"])
         add("volume", r["volume"])
         add(type == "article" ? "number" : "issue", r["issue"])
-        add("number", r["number"])
+        add("number", r["number"] ?? r["collection-number"])
         add("edition", r["edition"])
         add("pages", r["page"]?.replacingOccurrences(of: "-", with: "--"))
         add(type == "report" || type == "thesis" ? "institution" : "publisher", r["publisher"])
@@ -55,6 +56,9 @@ public enum BibLaTeXWriter {
         add("note", r["note"])
         if let d = r.issued { out.append(("date", date(d))) }
         if let d = r.accessed { out.append(("urldate", date(d))) }
+        for (csl, field) in Reference.otherDateFields { if let d = r.otherDates[csl] { out.append((field, date(d))) } }
+        add("origtitle", r["original-title"])
+        add("volumes", r["number-of-volumes"])
         add("doi", r["DOI"], verbatim: true)
         add("url", r["URL"], verbatim: true)
         return out

@@ -16,6 +16,8 @@ public enum CSLJSONWriter {
         if !r.editor.isEmpty { out["editor"] = r.editor.map(name) }
         if let d = r.issued { out["issued"] = date(d) }
         if let d = r.accessed { out["accessed"] = date(d) }
+        for (field, list) in r.otherNames where !list.isEmpty { out[field] = list.map(name) }
+        for (field, d) in r.otherDates { out[field] = date(d) }
         return out
     }
 

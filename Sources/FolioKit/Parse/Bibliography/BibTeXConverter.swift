@@ -90,6 +90,41 @@ enum BibTeXConverter {
             if entry.type == "xdata" { resolvedData[own] = out }
             return out
         }
+        /// biblatex's granular XDATA: a field, or one name of a list, written `xdata=key-field` or
+        /// `xdata=key-field-N` takes that entry's field (or its Nth name). One that names nothing is
+        /// reported and left out, never printed as written.
+        func granular(_ entry: BibTeXParser.Entry) -> BibTeXParser.Entry {
+            guard entry.fields.contains(where: { $0.value.contains("xdata=") }) else { return entry }
+            var out = entry
+            for i in out.fields.indices where out.fields[i].value.contains("xdata=") {
+                let f = out.fields[i]
+                let items = f.value.components(separatedBy: " and ").compactMap { item -> String? in
+                    let t = item.trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard t.hasPrefix("xdata=") else { return item }
+                    var parts = t.dropFirst(6).split(separator: "-").map(String.init)
+                    let index = parts.count > 2 ? Int(parts[parts.count - 1]) : nil
+                    if index != nil { parts.removeLast() }
+                    let field = parts.popLast()?.lowercased() ?? ""
+                    let key = parts.joined(separator: "-").lowercased()
+                    let source = byKey[key].map(withData)?.fields.first(where: { $0.name == field })?.value
+                    let value: String? = if let index {
+                        source.flatMap { v in
+                            let names = v.components(separatedBy: " and ")
+                            return index >= 1 && index <= names.count ? names[index - 1] : nil
+                        }
+                    } else {
+                        source
+                    }
+                    if value == nil {
+                        diagnostics.append(.warning("bib.crossref-unknown", "'\(t)' in the \(f.name) of '\(entry.key)' names no field of an entry in the bibliography, so it is left out",
+                                                    at: f.location, notes: ["write xdata=KEY-FIELD, or xdata=KEY-FIELD-N for the Nth name of a list"]))
+                    }
+                    return value
+                }
+                out.fields[i].value = items.joined(separator: " and ")
+            }
+            return out
+        }
         func inherit(_ entry: BibTeXParser.Entry, depth: Int, report: Bool) -> BibTeXParser.Entry {
             guard let field = entry.fields.first(where: { $0.name == "crossref" }) else { return entry }
             let parentKey = field.value.trimmingCharacters(in: .whitespaces).lowercased()
@@ -130,9 +165,14 @@ enum BibTeXConverter {
             for f in parent.fields where !notInherited.contains(f.name) { add(f.name, f.value, f.location) }
             return child
         }
-        let out = entries.map { inherit(withData($0), depth: 0, report: true) }
+        let out = entries.map { inherit(granular(withData($0)), depth: 0, report: true) }
         return (out, diagnostics)
     }
+
+    /// Types whose `number`, next to a `series`, is the number in that series (biblatex's manual, §2.2.2).
+    static let seriesNumbered: Set<String> = ["book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings",
+                                             "reference", "mvreference", "inbook", "bookinbook", "incollection", "inproceedings",
+                                             "conference", "inreference", "suppbook", "suppcollection"]
 
     static func reference(_ e: BibTeXParser.Entry) -> (Reference, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -149,7 +189,7 @@ enum BibTeXConverter {
             let dropped = LaTeXText.droppedCommands(v)
             if !dropped.isEmpty, warned.insert(name).inserted {
                 let at = e.fields.first(where: { $0.name == name })?.location ?? e.location
-                diagnostics.append(.warning("bib.unknown-command", "\(dropped.joined(separator: ", ")) in the \(name) of '\(e.key)' is a command Folio does not know, so it prints nothing",
+                diagnostics.append(.warning("bib.unknown-command", "\(dropped.joined(separator: ", ")) in the \(name) of '\(e.key)' is a command Folio does not know: it prints nothing but the text of its argument",
                                             at: at, notes: ["write the text itself (a macro from @preamble or a style is not expanded)"]))
             }
             let s = LaTeXText.unicode(v)
@@ -176,6 +216,20 @@ enum BibTeXConverter {
         }
         r.author = names("author")
         r.editor = names("editor")
+        for (csl, field) in Reference.otherNameFields {
+            let list = names(field)
+            if !list.isEmpty { r.otherNames[csl] = list }
+        }
+        for (csl, field) in Reference.otherDateFields {
+            guard let raw = e.value(field) else { continue }
+            if let d = dateValue(raw) {
+                r.otherDates[csl] = d
+            } else if let f = e.fields.first(where: { $0.name == field }) {
+                diagnostics.append(.warning("bib.date", "'\(raw)' in '\(field)' is not a date Folio reads (write YYYY, YYYY-MM or YYYY-MM-DD, or a range START/END)", at: f.location))
+            }
+        }
+        r["original-title"] = text("origtitle")
+        r["number-of-volumes"] = text("volumes")
         r["title"] = joined("title", "subtitle").map { t in
             // BibLaTeX prints `titleaddon` after the title as a separate sentence.
             guard let addon = text("titleaddon") else { return t }
@@ -197,13 +251,18 @@ enum BibTeXConverter {
             r["number"] = text("number")
         }
         r["collection-title"] = text("series")
+        // A book's `number` is its number in the series: CSL's collection-number.
+        if r["collection-title"] != nil, Self.seriesNumbered.contains(e.type), let n = r["number"] {
+            r["collection-number"] = n
+            r["number"] = nil
+        }
         r["volume"] = text("volume")
         r["edition"] = text("edition")
         r["page"] = text("pages").map { $0.replacingOccurrences(of: "–", with: "-") }
         r["publisher"] = text("publisher") ?? text("institution") ?? text("organization") ?? text("school")
         r["publisher-place"] = text("location") ?? text("address")
         r["DOI"] = e.value("doi").map(cleanDOI)
-        r["URL"] = e.value("url").map { LaTeXText.unicode($0).replacingOccurrences(of: "\u{A0}", with: "~") }
+        r["URL"] = e.value("url").map(LaTeXText.verbatim)
         if r["URL"] == nil, let how = e.value("howpublished") {
             let h = LaTeXText.unicode(how)
             if h.hasPrefix("http://") || h.hasPrefix("https://") { r["URL"] = h } else { r["publisher"] = r["publisher"] ?? h }
@@ -228,9 +287,11 @@ enum BibTeXConverter {
         if let d = e.value("date") {
             r.issued = dateValue(d)
             if r.issued == nil, let f = e.fields.first(where: { $0.name == "date" }) {
-                diagnostics.append(.warning("bib.date", "'\(d)' is not a date Folio reads (write YYYY, YYYY-MM or YYYY-MM-DD, with ~ or ? after it, or a range START/END)", at: f.location))
+                let fallback = e.value("year").map { " (the year \($0) is used)" } ?? ""
+                diagnostics.append(.warning("bib.date", "'\(d)' is not a date Folio reads\(fallback) (write YYYY, YYYY-MM or YYYY-MM-DD, with ~ or ? after it, or a range START/END)", at: f.location))
             }
-        } else if let y = e.value("year") {
+        }
+        if r.issued == nil, let y = e.value("year") {
             let at = e.fields.first(where: { $0.name == "year" })?.location ?? e.location
             let (issued, problem) = yearValue(LaTeXText.unicode(y).trimmingCharacters(in: .whitespaces))
             if var issued, issued.end == nil, !issued.openEnd, issued.month == nil {
@@ -252,7 +313,7 @@ enum BibTeXConverter {
     }
 
     static func cleanDOI(_ raw: String) -> String {
-        var d = LaTeXText.unicode(raw)
+        var d = LaTeXText.verbatim(raw)
         for p in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"]
         where d.lowercased().hasPrefix(p) {
             d = String(d.dropFirst(p.count))
@@ -281,7 +342,7 @@ enum BibTeXConverter {
         guard let first = halves.first, var date = datePoint(first) else { return nil }
         if halves.count == 2 {
             let e = halves[1]
-            if e.isEmpty || e == ".." {
+            if e.isEmpty || e == ".." || e == "unknown" || e == "*" {
                 date.openEnd = true
             } else {
                 guard let end = datePoint(e) else { return nil }
@@ -308,8 +369,9 @@ enum BibTeXConverter {
         guard let y = parts.first, y.count == 4, y.allSatisfy(\.isASCII), let year = Int(y), parts.count <= 3 else { return nil }
         var date = Reference.DateValue(year: negative ? -year : year)
         if parts.count > 1 {
-            guard let m = Int(parts[1]), (1...12).contains(m) else { return nil }
-            date.month = m
+            // EDTF's seasons (21 spring … 24 winter) keep their year; CSL has no season in a date.
+            guard let m = Int(parts[1]), (1...12).contains(m) || ((21...24).contains(m) && parts.count == 2) else { return nil }
+            date.month = m > 12 ? nil : m
         }
         if parts.count > 2 {
             guard let d = Int(parts[2]), (1...31).contains(d) else { return nil }

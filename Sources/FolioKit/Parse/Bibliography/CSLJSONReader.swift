@@ -2,8 +2,8 @@ import Foundation
 
 /// CSL-JSON bibliographies (an array of items, as Zotero and pandoc write them).
 enum CSLJSONReader {
-    static let nameFields = ["author", "editor"]
-    static let dateFields = ["issued", "accessed"]
+    static let nameFields = ["author", "editor"] + Reference.otherNameFields.map(\.csl)
+    static let dateFields = ["issued", "accessed"] + Reference.otherDateFields.map(\.csl)
 
     static func read(_ text: String, file: String) -> ([Reference], [Diagnostic]) {
         let start = SourceLocation(file: file, line: 1, column: 1)
@@ -35,6 +35,8 @@ enum CSLJSONReader {
             r.editor = names(item["editor"])
             r.issued = date(item["issued"])
             r.accessed = date(item["accessed"])
+            for (field, _) in Reference.otherNameFields where item[field] != nil { r.otherNames[field] = names(item[field]) }
+            for (field, _) in Reference.otherDateFields { r.otherDates[field] = date(item[field]) }
             for (k, v) in item where !["id", "type"].contains(k) && !nameFields.contains(k) && !dateFields.contains(k) {
                 if let s = scalar(v) { r.fields[k] = s }
             }

@@ -21,9 +21,14 @@ enum LaTeXText {
         "guillemotleft": "«", "guillemotright": "»", "textbackslash": "\\", "textasciitilde": "~",
         "textunderscore": "_", "textbar": "|", "textless": "<", "textgreater": ">", "LaTeX": "LaTeX", "TeX": "TeX",
         "nobreakspace": "\u{A0}", "textbullet": "•", "dag": "†", "ddag": "‡", "textperiodcentered": "·",
-        "slash": "/", "textslash": "/",
+        "slash": "/", "textslash": "/", "textquotesingle": "'", "textasciigrave": "`", "textquotestraightdblbase": "„",
         "BibTeX": "BibTeX", "LaTeXe": "LaTeX2ε", "AmS": "AMS", "XeTeX": "XeTeX", "LuaTeX": "LuaTeX", "ConTeXt": "ConTeXt",
         "emdash": "—", "endash": "–", "textdollar": "$", "textmu": "µ", "texttimes": "×", "textdiv": "÷",
+        "MF": "METAFONT", "METAFONT": "METAFONT", "MP": "MetaPost", "POSTSCRIPT": "PostScript", "PS": "PostScript",
+        "AmSTeX": "AMS-TeX", "AMSTEX": "AMS-TeX", "AmSLaTeX": "AMS-LaTeX", "PiCTeX": "PiCTeX",
+        "adddotspace": ". ", "addabbrvspace": " ", "hyphen": "-", "addcomma": ",", "adddot": ".", "addperiod": ".", "addcolon": ":", "addsemicolon": ";",
+        "addspace": " ", "space": " ", "addnbspace": "\u{A0}", "addthinspace": "\u{2009}", "bibrangedash": "–", "bibdatedash": "–",
+        "par": " ", "item": " ", "newline": " ", "linebreak": " ", "break": " ",
         "textquotedbl": "\"", "textasciicircum": "^", "dj": "đ", "DJ": "Đ", "textpm": "±", "textonehalf": "½", "textsection": "§", "textparagraph": "¶",
     ].merging(journalMacros) { a, _ in a }
 
@@ -45,16 +50,45 @@ enum LaTeXText {
     ]
 
     /// Sorting tricks from `@preamble` (`{\\noopsort{1973c}}1981`): they sort, and print nothing.
-    static let silent: Set<String> = ["noopsort", "sortnoop", "SortNoop", "NOOPSORT"]
+    static let silent: Set<String> = ["noopsort", "sortnoop", "SortNoop", "NOOPSORT", "APACSortNoop", "phantom", "hphantom", "vphantom"]
 
-    /// Spacing commands: their dimension or argument is not text.
-    static let spacing: Set<String> = ["kern", "hskip", "vskip", "mkern", "hspace", "vspace", "mskip"]
+    /// Spacing and raising commands: their dimension or argument is not text.
+    static let spacing: Set<String> = ["kern", "hskip", "vskip", "mkern", "hspace", "vspace", "mskip", "raise", "lower",
+                                       "moveleft", "moveright"]
+
+    /// Font, size and other switches that change how text looks, never what it says: they print nothing.
+    static let switches: Set<String> = [
+        "tt", "em", "sl", "it", "rm", "bf", "sf", "sc", "isdot", "nopunct", "unspace", "bfseries", "itshape", "ttfamily", "rmfamily", "sffamily",
+        "scshape", "upshape", "mdseries", "slshape", "normalfont", "tiny", "scriptsize", "footnotesize", "small",
+        "normalsize", "large", "Large", "LARGE", "huge", "Huge", "relax", "protect", "noindent", "unskip", "null",
+        "ignorespaces", "nolinebreak", "allowbreak", "nobreak", "hfill", "hfil", "smallskip", "medskip", "bigskip",
+        "hbox", "mbox", "vbox", "ensuremath", "noexpand",
+    ]
+
+    /// Commands that print their argument's text as it is (with the style dropped, or kept by the writers).
+    static let keepsArgument: Set<String> = [
+        "emph", "textit", "textbf", "textsc", "textsf", "texttt", "textrm", "textup", "textmd", "textsl", "textnormal",
+        "url", "uppercase", "lowercase", "MakeUppercase", "MakeLowercase", "MakeTextUppercase", "MakeTextLowercase",
+        "mkbibemph", "mkbibitalic", "mkbibbold", "mkbibacro", "text", "textsuperscript", "textsubscript", "mathrm",
+        "mathit", "mathbf", "mathsf", "mathtt", "mathcal", "mathbb", "operatorname", "nocase", "NoCaseChange", "acronym",
+        "mkbibnamefamily", "mkbibnamegiven", "underline", "uline", "llap", "rlap", "hologo", "smash", "autocap",
+        "bibcorporate", "bibliteral", "textgreek", "textzh", "textarabic", "textrussian", "texthebrew", "textjapanese",
+        "foreignlanguage", "foreignquote", "textcolor", "colorbox", "raisebox", "texorpdfstring", "href",
+    ]
 
     /// Commands that quote their argument (biblatex's `\mkbibquote`, csquotes' `\enquote`).
-    static let quoting: Set<String> = ["mkbibquote", "enquote", "textquote"]
+    static let quoting: Set<String> = ["mkbibquote", "enquote", "textquote", "foreignquote", "hyphenquote"]
 
-    /// Commands whose last argument is a URL or text to keep; `\href{url}{text}` keeps the text.
-    static let twoArgumentCommands: Set<String> = ["href"]
+    /// Commands whose first argument is no text: `\href{url}{text}`, `\foreignlanguage{polish}{text}`,
+    /// `\textcolor{red}{text}`, `\raisebox{1ex}{text}`; the second argument is printed.
+    static let twoArgumentCommands: Set<String> = ["href", "foreignlanguage", "foreignquote", "hyphenquote", "textcolor", "colorbox",
+                                                   "raisebox"]
+
+    /// Commands with two versions of one text, of which the first is printed: `\texorpdfstring{$\alpha$}{alpha}`.
+    static let firstOfTwo: Set<String> = ["texorpdfstring"]
+
+    /// Commands that take their argument between two equal characters: `\verb|\tt|`, `\path=a@b.org=`.
+    static let delimited: Set<String> = ["verb", "path", "url", "nolinkurl"]
 
     /// A math command's character (`\\alpha`, `\\Sigma`, `\\times`, `\\langle`) or a function's name
     /// (`\\log`), as a title prints it.
@@ -77,12 +111,42 @@ enum LaTeXText {
             let name = String(c[(i + 1)..<j])
             var k = j
             while k < c.count, c[k] == " " { k += 1 }
-            let known = named[name] != nil || mathSymbol(name) != nil || spacing.contains(name)
-                || silent.contains(name) || (name.count == 1 && accents[Character(name)] != nil)
-            if !known, !(k < c.count && c[k] == "{") { found.append("\\" + name) }
+            let known = named[name] != nil || mathSymbol(name) != nil || spacing.contains(name) || switches.contains(name)
+                || silent.contains(name) || keepsArgument.contains(name) || quoting.contains(name) || name == "mkbibparens" || name == "mkbibbrackets" || (name.count == 1 && accents[Character(name)] != nil)
+                || (delimited.contains(name) && k < c.count)
+            if !known { found.append("\\" + name + (k < c.count && c[k] == "{" ? "{…}" : "")) }
             i = j
         }
         return found
+    }
+
+    /// A verbatim field (`url`, `doi`), as biber reads it: no ligatures, quotes or spaces change
+    /// (`43--44` stays), braces go, and an escaped character (`\_`, `\%`, `\&`, `\#`) is itself.
+    static func verbatim(_ latex: String) -> String {
+        guard latex.contains(where: { "\\{}".contains($0) }) else { return latex.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let c = Array(latex)
+        var out = ""
+        var i = 0
+        while i < c.count {
+            switch c[i] {
+            case "{", "}":
+                i += 1
+            case "\\" where i + 1 < c.count && !c[i + 1].isLetter:
+                out.append(c[i + 1])
+                i += 2
+            case "\\":
+                var j = i + 1
+                while j < c.count, c[j].isLetter { j += 1 }
+                let name = String(c[(i + 1)..<j])
+                // `\url{…}` around the address, `\textasciitilde` for `~`: the command goes, its character stays.
+                if let one = named[name], one.count == 1 { out += one } else if !delimited.contains(name) { out += String(c[i..<j]) }
+                i = j
+            default:
+                out.append(c[i])
+                i += 1
+            }
+        }
+        return out.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func unicode(_ latex: String) -> String {
@@ -159,7 +223,12 @@ enum LaTeXText {
             while i < to, c[i] == " " { i += 1 }
             var base = ""
             (base, i) = argument(c, at: i, to: to, depth: depth)
-            if base.isEmpty { base = " " }
+            // An accent over nothing (`Ry{\'{}cko}`, or Beebe's `\llap{\raise…\hbox{\'{}}}` over the letter
+            // before it) is the mark alone, which joins the character before it.
+            if base.isEmpty {
+                out.append(mark)
+                return i
+            }
             // The mark goes after the first character: \c{c} → ç, \'{\i} → í.
             let head = base.removeFirst()
             out.append(head == "ı" || head == "ȷ" ? (head == "ı" ? "i" : "j") : head)
@@ -170,7 +239,7 @@ enum LaTeXText {
         if !first.isLetter {
             // \& \% \$ \# \_ \{ \} and spacing commands.
             switch first {
-            case "-": break // \- is where a word may be hyphenated: nothing to print
+            case "-", "@": break // \- is where a word may be hyphenated, \@ a spacing hint: nothing to print
             case " ", ",", ";", ":", "!", "/": out.append(first == "!" || first == "/" ? "" : " ")
             case "\\": out.append(" ")
             default: out.append(first)
@@ -187,17 +256,36 @@ enum LaTeXText {
             return i
         }
         if spacing.contains(name) {
-            // `\kern-1pt`, `\hspace{1em}`: space, never text.
-            while i < to, c[i] == " " { i += 1 }
+            // `\kern-1pt`, `\hspace{1em}`, `\raise 0.5ex`: space, never text.
+            while i < to, c[i].isWhitespace { i += 1 }
             if i < to, c[i] == "{" { return argument(c, at: i, to: to, depth: depth).1 }
             while i < to, c[i].isNumber || "+-.".contains(c[i]) { i += 1 }
             let unit = c[i..<min(i + 2, to)].map(String.init).joined()
             return ["pt", "em", "ex", "mm", "cm", "in", "mu", "bp", "sp", "pc", "dd"].contains(unit) ? i + 2 : i
         }
+        if switches.contains(name) {
+            while i < to, c[i] == " " { i += 1 }
+            return i
+        }
+        if delimited.contains(name), i < to, c[i] != "{", c[i] != " ", !c[i].isLetter {
+            // `\verb|\tt|`: the text between the delimiters, as written.
+            let delimiter = c[i]
+            var j = i + 1
+            while j < to, c[j] != delimiter { j += 1 }
+            out += String(c[(i + 1)..<j])
+            return min(j + 1, to)
+        }
         if twoArgumentCommands.contains(name) {
-            var skipped = ""
-            (skipped, i) = argument(c, at: i, to: to, depth: depth)
-            _ = skipped
+            while i < to, c[i] == " " { i += 1 }
+            i = argument(c, at: i, to: to, depth: depth).1
+        }
+        if firstOfTwo.contains(name) {
+            while i < to, c[i] == " " { i += 1 }
+            var text = ""
+            (text, i) = argument(c, at: i, to: to, depth: depth)
+            while i < to, c[i] == " " { i += 1 }
+            out += text
+            return argument(c, at: i, to: to, depth: depth).1
         }
         while i < to, c[i] == " " { i += 1 }
         // Other commands keep their braced argument's text: \emph{x}, \textit{x}, \url{x}; quoting ones
@@ -205,7 +293,10 @@ enum LaTeXText {
         if i < to, c[i] == "{" {
             var text = ""
             (text, i) = argument(c, at: i, to: to, depth: depth)
-            if !silent.contains(name) { out += quoting.contains(name) ? "“" + text + "”" : text }
+            if !silent.contains(name) {
+                out += quoting.contains(name) ? "“" + text + "”" : name == "mkbibparens" ? "(" + text + ")"
+                    : name == "mkbibbrackets" ? "[" + text + "]" : text
+            }
         }
         return i
     }

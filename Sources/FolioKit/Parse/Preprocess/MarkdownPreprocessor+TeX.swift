@@ -46,6 +46,10 @@ extension MarkdownPreprocessor {
                 return close
             }
             return refuse()
+        case _ where (argument ?? "").isEmpty && Self.textCommands[name] != nil:
+            // `\LaTeX` and `\LaTeX{}` alike: the braces only keep the space after it in TeX.
+            replace(i, to, .text(Self.textCommands[name] ?? name))
+            return to
         case "label" where keys.count == 1 && !keys[0].contains("{"):
             replace(i, to, .label(labelKey(keys[0])))
             return to
@@ -62,6 +66,12 @@ extension MarkdownPreprocessor {
             return refuse()
         }
     }
+
+    /// Commands that only stand for text: TeX's logos, printed as their names in both outputs, and dots.
+    static let textCommands: [String: String] = [
+        "TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX", "XeTeX": "XeTeX", "XeLaTeX": "XeLaTeX",
+        "LuaTeX": "LuaTeX", "LuaLaTeX": "LuaLaTeX", "ldots": "…", "dots": "…", "textellipsis": "…",
+    ]
 
     /// LaTeX's display math environments, as pandoc reads them in Markdown: the environment each becomes
     /// inside `$$…$$` (nil: its content as it is).
@@ -92,7 +102,7 @@ extension MarkdownPreprocessor {
         return (k + closer.count, tex, id?.isEmpty == false ? id : nil)
     }
 
-    private func isLetter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+    func isLetter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
 
     /// What to write instead of a command, in Markdown.
     static func instead(_ name: String, _ argument: String?) -> String {

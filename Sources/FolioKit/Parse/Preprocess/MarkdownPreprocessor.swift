@@ -25,6 +25,8 @@ struct MarkdownPreprocessor {
             case spanClose
             /// LaTeX's `\label{id}`: the id of the heading or figure caption it stands in, else an anchor.
             case label(String)
+            /// A command that stands for text (`\LaTeX`, `\ldots`): the text, in both writers.
+            case text(String)
         }
         var kind: Kind
         var original: String
@@ -325,6 +327,9 @@ struct MarkdownPreprocessor {
                 i = skipCodeSpan(i, end)
             } else if let to = reviewToken(i, end) {
                 i = to
+            } else if c == UInt8(ascii: "<"), let to = htmlTagEnd(i, end) {
+                // An HTML tag's attributes are not text: `<img src="…?math=\phi">` holds no TeX command.
+                i = to
             } else if i < plainUntil {
                 i += 1
             } else if c == UInt8(ascii: "$"), let (to, kind) = math(i, end) {
@@ -358,6 +363,43 @@ struct MarkdownPreprocessor {
             openMark = nil
         }
         emit(end)
+    }
+
+    /// Past the inline HTML tag, closing tag or comment that starts at `i` (`<a href="…">`, `</a>`,
+    /// `<!-- … -->`), quoted attribute values included; nil when `<` starts none. A tag is looked for
+    /// at most 4 KiB ahead, so a paragraph of stray `<` stays linear.
+    private mutating func htmlTagEnd(_ i: Int, _ end: Int) -> Int? {
+        let limit = min(end, i + 4096)
+        guard i + 1 < limit else { return nil }
+        if b[i + 1] == UInt8(ascii: "!") {
+            guard i + 3 < limit, b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") else { return nil }
+            var k = i + 4
+            while k + 2 < limit {
+                if b[k] == UInt8(ascii: "-"), b[k + 1] == UInt8(ascii: "-"), b[k + 2] == UInt8(ascii: ">") { return k + 3 }
+                k += 1
+            }
+            return nil
+        }
+        var k = i + 1
+        if b[k] == UInt8(ascii: "/") { k += 1 }
+        guard k < limit, isLetter(b[k]) else { return nil }
+        while k < limit, isAlnum(b[k]) || b[k] == UInt8(ascii: "-") { k += 1 }
+        guard k < limit, isSpace(b[k]) || b[k] == UInt8(ascii: ">") || b[k] == UInt8(ascii: "/") else { return nil }
+        var quote: UInt8?
+        while k < limit {
+            let c = b[k]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                quote = c
+            } else if c == UInt8(ascii: ">") {
+                return k + 1
+            } else if c == UInt8(ascii: "<") {
+                return nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// Whether `[from, to)` is all the paragraph being scanned holds, spaces aside (never in a table cell).
@@ -484,9 +526,9 @@ struct MarkdownPreprocessor {
         guard let items = CitationSyntax.group(b, from: i + 1, to: j, comma: &separatingComma, locate: location) else { return nil }
         if let comma = separatingComma {
             let at = location(comma)
-            diagnostics.append(Diagnostic(.warning, "citation.comma", "citations separated by a comma; Folio reads them as separate citations, as pandoc does",
+            diagnostics.append(Diagnostic(.warning, "citation.comma", "citations separated by a comma; Folio reads them as separate citations, but pandoc does not",
                                           range: SourceRange(at: at),
-                                          notes: ["separate citations with ';': [@a; @b]"]))
+                                          notes: ["separate citations with ';', [@a; @b], so that both read them alike"]))
         }
         let source = String(decoding: b[i...j], as: UTF8.self)
         return (j + 1, .citation(CitationGroup(items: items, inText: false, source: source)))

@@ -137,7 +137,9 @@ struct PlaceholderExpansion {
         guard hasLabels else { return plain }
         for (id, at) in TeXLabels.strays(in: plain) {
             problems.list.append(Diagnostic(.error, "tex.raw-command", "'\\label{\(id)}' is not at the end of a heading or inside a figure's caption, so it names nothing here",
-                                            range: at, notes: ["write {#\(id)} after the heading, the image or the table caption it names"]))
+                                            range: at, notes: [TeXLabels.inInlineImage(id, in: plain)
+                                                ? "the image shares its paragraph with other text, so it is no figure: put a blank line before and after it"
+                                                : "write {#\(id)} after the heading, the image or the table caption it names"]))
         }
         return plain
     }
@@ -203,6 +205,7 @@ struct PlaceholderExpansion {
         case .math(let display, let tex, _): return Inline(.math(display: display, tex: tex), range: range)
         case .citation(let group): return Inline(.citation(group), range: range)
         case .label(let id): return Inline(.span(Attributes(id: id), []), range: range)
+        case .text(let text): return Inline(.text(text), range: range)
         case .divOpen, .divClose, .reviewOpen, .reviewSeparator, .reviewClose, .spanOpen, .spanClose:
             return Inline(.text(span.original), range: range)
         case .layout:

@@ -47,6 +47,16 @@ enum TeXLabels {
         return out
     }
 
+    /// Whether the label `id` stands in the description of an image inside a paragraph of text, which
+    /// is no figure (`![Caption \label{fig:x}](a.png)` followed by more text).
+    static func inInlineImage(_ id: String, in block: Block) -> Bool {
+        guard case .paragraph(let content) = block.kind else { return false }
+        return content.contains { node in
+            guard case .image(_, _, let alt) = node.kind else { return false }
+            return alt.contains { if case .span(let a, _) = $0.kind { a.id == id } else { false } }
+        }
+    }
+
     /// The id of the one `\label` among `list`'s top-level nodes, and the nodes without it.
     private static func take(from list: [Inline]) -> (String, [Inline])? {
         let labels = list.indices.filter { isLabel(list[$0]) }

@@ -67,7 +67,11 @@ enum ChicagoFormat {
         if !p.isPart, !r.author.isEmpty, !r.editor.isEmpty {
             pieces.append("Edited by " + NameFormat.join(r.editor.map(NameFormat.natural)))
         }
+        if let tr = r.otherNames["translator"], !tr.isEmpty {
+            pieces.append("Translated by " + NameFormat.join(tr.map(NameFormat.natural)))
+        }
         if let e = r["edition"] { pieces.append(Int(e) != nil ? "\(ordinal(e)) ed" : e) }
+        if let series = r["collection-title"] { pieces.append(series + (r["collection-number"].map { " " + $0 } ?? "")) }
         if let g = r["genre"], let n = r["number"] { pieces.append(g + " " + n) }
         else if let g = r["genre"] { pieces.append(g) }
         else if let n = r["number"] { pieces.append(n) }

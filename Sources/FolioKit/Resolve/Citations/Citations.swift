@@ -83,7 +83,10 @@ struct Citations {
         suggestions[key] = near
         if let near { notes.append("did you mean '@\(near)'?") }
         // `@cl:x`: pandoc-crossref's custom prefixes look like keys; say so rather than blame the bibliography.
-        if let colon = key.firstIndex(of: ":"), key[..<colon].allSatisfy(\.isLetter), !key[..<colon].isEmpty,
+        // `Pearson:2017` and `smith:2020a` are author-year keys, not prefixes: the note is for lower-case
+        // prefixes before a name.
+        if let colon = key.firstIndex(of: ":"), key[..<colon].allSatisfy({ $0.isLetter && $0.isLowercase }), !key[..<colon].isEmpty,
+           !(key[key.index(after: colon)...].first?.isNumber ?? true),
            !["url", "doi", "arxiv", "pmid", "pmcid", "isbn", "wikidata", "raw", "tag"].contains(key[..<colon].lowercased()) {
             notes.append("'\(key[..<colon]):' is not a cross-reference prefix Folio reads (fig, tbl, eq, lst, sec and the others in docs/CROSSREFS.md); pandoc-crossref's custom prefixes are not supported, so label the target with one of those")
         }
