@@ -71,6 +71,9 @@ import Testing
         ("footnote references without definitions", { repeated("[^x] ", toAbout: $0) }),
         ("deep attribute braces", { b in "# Heading " + String(repeating: "{", count: b / 2) + String(repeating: "}", count: b / 2) }),
         ("citation-like tokens", { b in String(repeating: "@key ", count: b / 5) + "\n" }),
+        ("escaped quotes after an unclosed tag", { "<a " + repeated("\\\" ", toAbout: $0) + "\n" }),
+        ("escaped quotes", { repeated("a\\\"b\\' ", toAbout: $0) + "\n" }),
+        ("HTML tag openers without closers", { repeated("<a x=\"\\\" ", toAbout: $0) + "\n" }),
         ("long single line", { repeated("word ", toAbout: $0) }),
         ("many short paragraphs", { repeated("p\n\n", toAbout: $0) }),
     ]

@@ -101,7 +101,9 @@ public struct Locator: Hashable, Sendable {
         let letters = s.prefix(while: \.isLetter)
         guard !letters.isEmpty, letters.count <= 12 else { return nil }
         let word = letters.lowercased()
-        if s.dropFirst(letters.count).first == ".", let l = termIndex[word + "."] { return (letters.count + 1, l) }
+        // "p.33" and "p. 33" are pages; "p.c." is no term, as a term never runs on into a letter.
+        if s.dropFirst(letters.count).first == ".", s.dropFirst(letters.count + 1).first?.isLetter != true,
+           let l = termIndex[word + "."] { return (letters.count + 1, l) }
         return termIndex[word].map { (letters.count, $0) }
     }
 

@@ -54,6 +54,9 @@ public enum CmarkParser {
         if smart, case let lines = SmartPunctuation.changingLines(text, firstLine: lineOffset + 1), !lines.isEmpty {
             doc = SmartPunctuation.document(doc, lines: lines)
         }
+        if pre.spans.contains(where: { $0.original == "\\\"" || $0.original == "\\'" }) {
+            doc = SmartPunctuation.restoreStraightQuotes(doc)
+        }
         return (doc, pre.diagnostics + diagnostics + expansion.diagnostics + structure.diagnostics)
     }
 

@@ -178,5 +178,8 @@ import Testing
         // A word that only starts with a term is no term: "pagers 3" has no locator.
         #expect(Locator.parse("pagers 3") == nil)
         #expect(Locator.parse("§x 3") == nil)
+        // A term never runs on into a letter, after its period either: "p.c." is no page.
+        #expect(Locator.parse("p.c.") == nil)
+        #expect(Locator.parse("l.c. 4") == nil)
     }
 }

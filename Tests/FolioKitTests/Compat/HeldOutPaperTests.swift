@@ -14,6 +14,12 @@ import Testing
         #expect(bad.diagnostics.contains { $0.id == "tex.raw-command" && $0.message.contains("\\phi") }, "TeX outside the tag is still found")
     }
 
+    /// Text that only looks like a tag is text, as cmark reads it: its citations and TeX are still found.
+    @Test func lessThanInProseIsNoTag() throws {
+        let r = try PandocInputTests.build("# S\n\nFor n <k we cite [@a], and k > 2; also <b x=\"1\" y>bold</b> [@b].\n")
+        #expect(r.html.contains("href=\"#ref-a\"") && r.html.contains("href=\"#ref-b\"") && !r.html.contains("[@a]"), "\(r.html)")
+    }
+
     /// pyRISM: `\cr` ends an array's row, as `\\` does, in MathML and in LaTeX.
     @Test func plainTeXRowEnd() throws {
         let r = try PandocInputTests.build("# S\n\n$$f(x) = \\left\\{\\begin{array}{ll} 0 & x < 0\\cr 1 & x \\ge 0 \\end{array}\\right.$$\n\nText [@a].\n")

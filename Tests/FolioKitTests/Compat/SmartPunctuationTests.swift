@@ -19,6 +19,15 @@ import Testing
         #expect(Self.text("\"*word*\" and (\"x\")\n").plainText == "“word” and (“x”)")
     }
 
+    /// As in pandoc, an escaped quote stays straight; one in code keeps its backslash.
+    @Test func escapedQuotesStayStraight() {
+        #expect(Self.text("He is 5\\'10\\\" tall, \"this\" and *\\\"x\\\"* `c \\\"d\\\"`.\n").plainText
+                == "He is 5'10\" tall, “this” and \"x\" c \\\"d\\\".")
+        let (doc, _) = CmarkParser.parse("Plain \\\"GFM\\\".\n", file: "s.md")
+        guard case .paragraph(let inlines)? = doc.blocks.first?.kind else { Issue.record("no paragraph"); return }
+        #expect(inlines.plainText == "Plain \"GFM\".", "no marker leaks without smart punctuation")
+    }
+
     @Test func codeMathAndAutolinksKeepTheirCharacters() {
         let inlines = Self.text("`a--b \"c\"` and $x--y$ and <https://a--b.org/x...y>\n")
         #expect(inlines.plainText.contains("a--b \"c\""))

@@ -91,37 +91,51 @@ enum BibTeXConverter {
             return out
         }
         /// biblatex's granular XDATA: a field, or one name of a list, written `xdata=key-field` or
-        /// `xdata=key-field-N` takes that entry's field (or its Nth name). One that names nothing is
-        /// reported and left out, never printed as written.
+        /// `xdata=key-field-N` takes that entry's field (or its Nth name), itself read the same way.
+        /// One that names nothing, or names itself, is reported and left out, never printed as written.
+        var merged: [String: BibTeXParser.Entry] = [:]
+        func source(_ key: String) -> BibTeXParser.Entry? {
+            if let done = merged[key] { return done }
+            guard let found = byKey[key] else { return nil }
+            let out = withData(found)
+            merged[key] = out
+            return out
+        }
+        func resolveGranular(_ value: String, of entry: String, in field: BibTeXParser.Field, visited: Set<String>) -> String {
+            guard value.contains("xdata=") else { return value }
+            let items = BibNames.split(value).compactMap { item -> String? in
+                let t = item.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard t.hasPrefix("xdata=") else { return item }
+                var parts = t.dropFirst(6).split(separator: "-").map(String.init)
+                let index = parts.count > 2 ? Int(parts[parts.count - 1]) : nil
+                if index != nil { parts.removeLast() }
+                let name = parts.popLast()?.lowercased() ?? ""
+                let key = parts.joined(separator: "-").lowercased()
+                let ref = key + "\u{1}" + name
+                var value: String?
+                if !visited.contains(ref), visited.count < 8, let raw = source(key)?.fields.first(where: { $0.name == name })?.value {
+                    let whole = resolveGranular(raw, of: entry, in: field, visited: visited.union([ref]))
+                    if let index {
+                        let names = BibNames.split(whole)
+                        value = index >= 1 && index <= names.count ? names[index - 1] : nil
+                    } else {
+                        value = whole.isEmpty ? nil : whole
+                    }
+                }
+                if value == nil {
+                    diagnostics.append(.warning("bib.crossref-unknown", "'\(t)' in the \(field.name) of '\(entry)' names no field of an entry in the bibliography (or names itself), so it is left out",
+                                                at: field.location, notes: ["write xdata=KEY-FIELD, or xdata=KEY-FIELD-N for the Nth name of a list"]))
+                }
+                return value
+            }
+            return items.joined(separator: " and ")
+        }
         func granular(_ entry: BibTeXParser.Entry) -> BibTeXParser.Entry {
             guard entry.fields.contains(where: { $0.value.contains("xdata=") }) else { return entry }
             var out = entry
             for i in out.fields.indices where out.fields[i].value.contains("xdata=") {
                 let f = out.fields[i]
-                let items = f.value.components(separatedBy: " and ").compactMap { item -> String? in
-                    let t = item.trimmingCharacters(in: .whitespacesAndNewlines)
-                    guard t.hasPrefix("xdata=") else { return item }
-                    var parts = t.dropFirst(6).split(separator: "-").map(String.init)
-                    let index = parts.count > 2 ? Int(parts[parts.count - 1]) : nil
-                    if index != nil { parts.removeLast() }
-                    let field = parts.popLast()?.lowercased() ?? ""
-                    let key = parts.joined(separator: "-").lowercased()
-                    let source = byKey[key].map(withData)?.fields.first(where: { $0.name == field })?.value
-                    let value: String? = if let index {
-                        source.flatMap { v in
-                            let names = v.components(separatedBy: " and ")
-                            return index >= 1 && index <= names.count ? names[index - 1] : nil
-                        }
-                    } else {
-                        source
-                    }
-                    if value == nil {
-                        diagnostics.append(.warning("bib.crossref-unknown", "'\(t)' in the \(f.name) of '\(entry.key)' names no field of an entry in the bibliography, so it is left out",
-                                                    at: f.location, notes: ["write xdata=KEY-FIELD, or xdata=KEY-FIELD-N for the Nth name of a list"]))
-                    }
-                    return value
-                }
-                out.fields[i].value = items.joined(separator: " and ")
+                out.fields[i].value = resolveGranular(f.value, of: entry.key, in: f, visited: [entry.key.lowercased() + "\u{1}" + f.name])
             }
             return out
         }
@@ -264,8 +278,8 @@ enum BibTeXConverter {
         r["DOI"] = e.value("doi").map(cleanDOI)
         r["URL"] = e.value("url").map(LaTeXText.verbatim)
         if r["URL"] == nil, let how = e.value("howpublished") {
-            let h = LaTeXText.unicode(how)
-            if h.hasPrefix("http://") || h.hasPrefix("https://") { r["URL"] = h } else { r["publisher"] = r["publisher"] ?? h }
+            let h = LaTeXText.verbatim(how)
+            if h.hasPrefix("http://") || h.hasPrefix("https://") { r["URL"] = h } else { r["publisher"] = r["publisher"] ?? LaTeXText.unicode(how) }
         }
         r["note"] = text("note") ?? text("addendum")
         r.aliases = (e.value("ids") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -303,7 +317,7 @@ enum BibTeXConverter {
             }
             if let problem { diagnostics.append(.warning("bib.date", problem, at: at)) }
         }
-        r.accessed = e.value("urldate").flatMap(dateValue)
+        r.accessed = e.value("urldate").flatMap { dateValue($0) }
         for group in required[e.type] ?? [] where !group.contains(where: { e.value($0) != nil }) {
             let names = group.joined(separator: "' or '")
             diagnostics.append(.warning("bib.missing-field", "@\(e.type) '\(e.key)' has no '\(names)'", at: e.location,
@@ -326,7 +340,7 @@ enum BibTeXConverter {
     static func yearValue(_ y: String) -> (Reference.DateValue?, String?) {
         if y.count == 4, let year = Int(y) { return (.init(year: year), nil) }
         let normalised = y.replacingOccurrences(of: "--", with: "/").replacingOccurrences(of: "–", with: "/")
-        if let date = dateValue(normalised) { return (date, nil) }
+        if let date = dateValue(normalised, seasons: false) { return (date, nil) }
         let digits = y.prefix(while: \.isASCII).prefix(4)
         if digits.count == 4, let year = Int(digits), y.count == 5, let letter = y.last, letter.isLetter, letter.isLowercase {
             return (.init(year: year), "'\(y)': the letter is left out, as Folio adds its own letters to tell apart works of one author and year")
@@ -337,15 +351,15 @@ enum BibTeXConverter {
     /// An EDTF date as biblatex reads it: `2024`, `2024-05`, `2024-05-30` (a time after `T` is dropped),
     /// `-0099` (100 BCE), `1990~` (approximate), `1990?` (uncertain), `1990%` (both), and ranges
     /// `2003/2004` and `1988/..` (open). Anything else is nil.
-    static func dateValue(_ raw: String) -> Reference.DateValue? {
+    static func dateValue(_ raw: String, seasons: Bool = true) -> Reference.DateValue? {
         let halves = raw.trimmingCharacters(in: .whitespaces).split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let first = halves.first, var date = datePoint(first) else { return nil }
+        guard let first = halves.first, var date = datePoint(first, seasons: seasons) else { return nil }
         if halves.count == 2 {
             let e = halves[1]
             if e.isEmpty || e == ".." || e == "unknown" || e == "*" {
                 date.openEnd = true
             } else {
-                guard let end = datePoint(e) else { return nil }
+                guard let end = datePoint(e, seasons: seasons) else { return nil }
                 date.end = [end.year] + (end.month.map { [$0] + (end.day.map { [$0] } ?? []) } ?? [])
                 date.approximate = date.approximate || end.approximate
                 date.uncertain = date.uncertain || end.uncertain
@@ -354,7 +368,9 @@ enum BibTeXConverter {
         return date
     }
 
-    private static func datePoint(_ s: Substring) -> Reference.DateValue? {
+    /// `seasons`: EDTF's 21–24 after a year are seasons (in `date`, not in `year`, where `2020-21` is
+    /// an academic year Folio does not read).
+    private static func datePoint(_ s: Substring, seasons: Bool) -> Reference.DateValue? {
         var t = s
         var approximate = false, uncertain = false
         while let last = t.last, "?~%".contains(last) {
@@ -370,7 +386,7 @@ enum BibTeXConverter {
         var date = Reference.DateValue(year: negative ? -year : year)
         if parts.count > 1 {
             // EDTF's seasons (21 spring … 24 winter) keep their year; CSL has no season in a date.
-            guard let m = Int(parts[1]), (1...12).contains(m) || ((21...24).contains(m) && parts.count == 2) else { return nil }
+            guard let m = Int(parts[1]), (1...12).contains(m) || (seasons && (21...24).contains(m) && parts.count == 2) else { return nil }
             date.month = m > 12 ? nil : m
         }
         if parts.count > 2 {

@@ -72,7 +72,8 @@ enum LaTeXText {
         "mkbibemph", "mkbibitalic", "mkbibbold", "mkbibacro", "text", "textsuperscript", "textsubscript", "mathrm",
         "mathit", "mathbf", "mathsf", "mathtt", "mathcal", "mathbb", "operatorname", "nocase", "NoCaseChange", "acronym",
         "mkbibnamefamily", "mkbibnamegiven", "underline", "uline", "llap", "rlap", "hologo", "smash", "autocap",
-        "bibcorporate", "bibliteral", "textgreek", "textzh", "textarabic", "textrussian", "texthebrew", "textjapanese",
+        "bibcorporate", "bibliteral", "pkg", "proglang", "ce", "boldsymbol", "bm", "textenglish", "doi", "code", "file",
+        "textgreek", "textzh", "textarabic", "textrussian", "texthebrew", "textjapanese",
         "foreignlanguage", "foreignquote", "textcolor", "colorbox", "raisebox", "texorpdfstring", "href",
     ]
 
@@ -226,7 +227,8 @@ enum LaTeXText {
             // An accent over nothing (`Ry{\'{}cko}`, or Beebe's `\llap{\raise…\hbox{\'{}}}` over the letter
             // before it) is the mark alone, which joins the character before it.
             if base.isEmpty {
-                out.append(mark)
+                // `\~{}` and `\^{}` are how BibTeX writes a tilde and a caret (`/\~{}smith`).
+                if first == "~" || first == "^" { out.append(first) } else { out.append(mark) }
                 return i
             }
             // The mark goes after the first character: \c{c} → ç, \'{\i} → í.

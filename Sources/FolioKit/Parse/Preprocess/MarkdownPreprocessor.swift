@@ -82,6 +82,10 @@ struct MarkdownPreprocessor {
     var malformedCount = 0
     /// The last search for a comment's `<<}`: from where, and what it found (so the scan stays linear).
     var commentClose: (from: Int, at: Int?)?
+    /// `mayBeInTag`'s last answer.
+    var tagMemo: (at: Int, inTag: Bool)?
+    /// The last search for an HTML comment's `-->`: from where, and where it was (nil: none after).
+    var htmlCommentClose: (from: Int, at: Int?)?
 
     static func run(_ text: String, file: String, lineOffset: Int = 0, limits: InputLimits = InputLimits(),
                     rawTeX: Diagnostic.Severity = .error) -> Output {
@@ -308,6 +312,8 @@ struct MarkdownPreprocessor {
         copied = start
         plainUntil = start
         commentClose = nil
+        tagMemo = nil
+        htmlCommentClose = nil
         var i = start
         while i < end {
             let c = b[i]
@@ -320,6 +326,10 @@ struct MarkdownPreprocessor {
                 // before anything else it escapes it.
                 if i >= plainUntil, i + 1 < end, (b[i + 1] | 0x20) >= UInt8(ascii: "a"), (b[i + 1] | 0x20) <= UInt8(ascii: "z") {
                     i = texCommand(i, end)
+                } else if i >= plainUntil, i + 1 < end, b[i + 1] == UInt8(ascii: "\"") || b[i + 1] == UInt8(ascii: "'"), !mayBeInTag(i) {
+                    // An escaped quote stays straight: smart punctuation must not curl it (`5\'10\"`).
+                    replace(i, i + 2, .text(b[i + 1] == UInt8(ascii: "'") ? SmartPunctuation.straightApostrophe : SmartPunctuation.straightQuote))
+                    i += 2
                 } else {
                     i += 2
                 }
@@ -366,40 +376,97 @@ struct MarkdownPreprocessor {
     }
 
     /// Past the inline HTML tag, closing tag or comment that starts at `i` (`<a href="…">`, `</a>`,
-    /// `<!-- … -->`), quoted attribute values included; nil when `<` starts none. A tag is looked for
-    /// at most 4 KiB ahead, so a paragraph of stray `<` stays linear.
+    /// `<!-- … -->`), read by CommonMark's grammar for raw HTML, so that text cmark prints as text
+    /// (`n <k we cite [@a], k > 2`) is still scanned; nil when `<` starts none. A tag is looked for at
+    /// most 4 KiB ahead, and a comment's end is searched for once per paragraph, so both stay linear.
     private mutating func htmlTagEnd(_ i: Int, _ end: Int) -> Int? {
         let limit = min(end, i + 4096)
         guard i + 1 < limit else { return nil }
         if b[i + 1] == UInt8(ascii: "!") {
             guard i + 3 < limit, b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") else { return nil }
+            // The next `-->`, remembering the answer: a paragraph of `<!--` is searched once.
+            if let memo = htmlCommentClose, i + 4 >= memo.from, memo.at.map({ i + 4 <= $0 }) ?? true {
+                return memo.at.map { $0 + 3 }
+            }
             var k = i + 4
-            while k + 2 < limit {
-                if b[k] == UInt8(ascii: "-"), b[k + 1] == UInt8(ascii: "-"), b[k + 2] == UInt8(ascii: ">") { return k + 3 }
+            var found: Int?
+            while k + 2 < end {
+                if b[k] == UInt8(ascii: "-"), b[k + 1] == UInt8(ascii: "-"), b[k + 2] == UInt8(ascii: ">") {
+                    found = k
+                    break
+                }
                 k += 1
             }
-            return nil
+            htmlCommentClose = (i + 4, found)
+            return found.map { $0 + 3 }
         }
         var k = i + 1
-        if b[k] == UInt8(ascii: "/") { k += 1 }
+        let closing = b[k] == UInt8(ascii: "/")
+        if closing { k += 1 }
         guard k < limit, isLetter(b[k]) else { return nil }
         while k < limit, isAlnum(b[k]) || b[k] == UInt8(ascii: "-") { k += 1 }
-        guard k < limit, isSpace(b[k]) || b[k] == UInt8(ascii: ">") || b[k] == UInt8(ascii: "/") else { return nil }
-        var quote: UInt8?
-        while k < limit {
+        func spaces() -> Bool {
+            let from = k
+            while k < limit, isSpace(b[k]) { k += 1 }
+            return k > from
+        }
+        if closing {
+            _ = spaces()
+            return k < limit && b[k] == UInt8(ascii: ">") ? k + 1 : nil
+        }
+        // Attributes: whitespace, a name, and optionally `=` and a value (unquoted, '…' or "…").
+        while true {
+            let spaced = spaces()
+            guard k < limit else { return nil }
+            if b[k] == UInt8(ascii: ">") { return k + 1 }
+            if b[k] == UInt8(ascii: "/") { return k + 1 < limit && b[k + 1] == UInt8(ascii: ">") ? k + 2 : nil }
             let c = b[k]
-            if let q = quote {
-                if c == q { quote = nil }
-            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                quote = c
-            } else if c == UInt8(ascii: ">") {
-                return k + 1
-            } else if c == UInt8(ascii: "<") {
-                return nil
+            guard spaced, isLetter(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") else { return nil }
+            while k < limit, isAlnum(b[k]) || "_.:-".utf8.contains(b[k]) { k += 1 }
+            let before = k
+            _ = spaces()
+            guard k < limit, b[k] == UInt8(ascii: "=") else {
+                k = before
+                continue
             }
             k += 1
+            _ = spaces()
+            guard k < limit else { return nil }
+            if b[k] == UInt8(ascii: "\"") || b[k] == UInt8(ascii: "'") {
+                let q = b[k]
+                k += 1
+                while k < limit, b[k] != q { k += 1 }
+                guard k < limit else { return nil }
+                k += 1
+            } else {
+                let from = k
+                while k < limit, !isSpace(b[k]), !"\"'=<>`".utf8.contains(b[k]) { k += 1 }
+                guard k > from else { return nil }
+            }
         }
-        return nil
+    }
+
+    /// Whether `i` may stand inside an HTML tag that cmark reads (a `<` and a letter before it, with no
+    /// `>` between, at most 4 KiB back): an escaped quote there is left to cmark, since a marker in
+    /// its place would change where the tag's attribute values end.
+    /// The answer for the last escape asked about, so that a run of escapes is scanned once.
+    private mutating func mayBeInTag(_ i: Int) -> Bool {
+        var k = i - 1
+        var answer = false
+        while k >= max(chunk.start, i - 4096) {
+            if let memo = tagMemo, memo.at == k, memo.at >= chunk.start {
+                answer = memo.inTag
+                break
+            }
+            if b[k] == UInt8(ascii: ">") { break }
+            if b[k] == UInt8(ascii: "<"), k + 1 < i, isLetter(b[k + 1]) || b[k + 1] == UInt8(ascii: "/") {
+                answer = true
+                break
+            }
+            k -= 1
+        }
+        tagMemo = (i, answer)
+        return answer
     }
 
     /// Whether `[from, to)` is all the paragraph being scanned holds, spaces aside (never in a table cell).

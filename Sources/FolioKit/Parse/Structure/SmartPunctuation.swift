@@ -54,6 +54,26 @@ enum SmartPunctuation {
         return out
     }
 
+    /// Escaped quotes (`\"`, `\'`) reach this pass as these private-use markers, which it leaves as
+    /// they are; `restoreStraightQuotes` then makes them straight quotes again.
+    static let straightQuote = "\u{E000}", straightApostrophe = "\u{E001}"
+
+    /// `doc` with every escaped-quote marker back to the straight quote the author escaped.
+    static func restoreStraightQuotes(_ doc: MarkdownDocument) -> MarkdownDocument {
+        func restore(_ list: [Inline]) -> [Inline] {
+            list.map { node in
+                guard case .text(let s) = node.kind, s.unicodeScalars.contains(where: { $0.value == 0xE000 || $0.value == 0xE001 }) else { return node }
+                var n = node
+                n.kind = .text(s.replacingOccurrences(of: straightQuote, with: "\"").replacingOccurrences(of: straightApostrophe, with: "'"))
+                return n
+            }
+        }
+        var out = MarkdownDocument(file: doc.file, blocks: doc.blocks.map { $0.mapInlines(restore) },
+                                   footnotes: doc.footnotes.map { $0.mapInlines(restore) })
+        out.reviewMarks = doc.reviewMarks
+        return out
+    }
+
     /// One inline list: each text node is read with the last character before it, so a quote after
     /// emphasis closes and a quote before it opens.
     static func list(_ inlines: [Inline]) -> [Inline] {

@@ -128,7 +128,8 @@ enum ChicagoFormat {
             }
             if let number { t.text(" " + number) }
             let genre = r["genre"] ?? (r.type == "manuscript" ? "unpublished manuscript" : nil)
-            let paren = [genre, p.placePublisher, date].compactMap { $0 }
+            let series = r["collection-title"].map { $0 + (r["collection-number"].map { " " + $0 } ?? "") }
+            let paren = [series, genre, p.placePublisher, date].compactMap { $0 }
             t.text(" (" + paren.joined(separator: ", ") + ")")
             if let loc = locator { t.text(", " + loc) }
         }
