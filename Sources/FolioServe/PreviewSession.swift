@@ -26,6 +26,8 @@ public actor PreviewSession {
     private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
     /// Chapters parsed by earlier builds: an edit re-parses only the chapters it touched.
     public let cache = ParseCache()
+    /// Chapters written by earlier builds: an edit renders only the chapters whose output changes.
+    public let emitCache = EmitCache()
     /// Prints each build's diagnostics and a status line.
     private let report: @Sendable (DiagnosticEngine, String) -> Void
 
@@ -60,6 +62,7 @@ public actor PreviewSession {
                                             formats: [.html], profile: .draft)
         request.untrusted = options.untrusted
         request.cache = cache
+        request.emitCache = emitCache
         // git runs while the paper is analysed.
         let (directory, pdf) = (options.paperDirectory, options.pdf)
         request.findProvenance = {

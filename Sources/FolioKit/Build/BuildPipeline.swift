@@ -19,6 +19,8 @@ public enum BuildPipeline {
         public var findProvenance: (@Sendable () -> Provenance?)?
         /// Parsed chapters kept between builds (`folio serve`).
         public var cache: ParseCache?
+        /// Written chapters kept between builds (`folio serve`).
+        public var emitCache: EmitCache?
         /// Threads for parsing (`--jobs`).
         public var jobs = Parallel.defaultJobs
         /// Review marks shown, or every change accepted or rejected (`--review`).
@@ -105,7 +107,7 @@ public enum BuildPipeline {
         let writers = OutputFormat.allCases.filter { request.formats.contains($0) }.compactMap { Writers.table[$0] }
         let open: Writers.Open = { path in try TextSink(file: try stager.url(path)) }
         let outputs = PhaseTimer.measure("emit") {
-            Parallel.map(writers.count, jobs: request.jobs) { i in Result { try writers[i](resolved, open) } }
+            Parallel.map(writers.count, jobs: request.jobs) { i in Result { try writers[i](resolved, open, request.emitCache) } }
         }
         var files: [String] = []
         for output in outputs {

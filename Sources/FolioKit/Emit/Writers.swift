@@ -11,15 +11,16 @@ public enum Writers {
     /// Opens the file at a path relative to the output folder, such as `html/index.html`.
     public typealias Open = @Sendable (String) throws -> TextSink
 
-    public static let table: [OutputFormat: @Sendable (ResolvedPaper, Open) throws -> Output] = [
-        .html: { paper, open in
+    /// Each writer: the paper, where to write, and the chapters kept from the last build (`folio serve`).
+    public static let table: [OutputFormat: @Sendable (ResolvedPaper, Open, EmitCache?) throws -> Output] = [
+        .html: { paper, open, cache in
             let page = try open("html/index.html")
-            HTMLPage.paper(paper, to: page)
+            HTMLPage.paper(paper, to: page, cache: cache)
             try page.close()
             try write(Stylesheet.css, to: "html/\(HTMLPage.stylesheetName)", open)
             return Output(files: ["html/index.html", "html/\(HTMLPage.stylesheetName)"])
         },
-        .latex: { paper, open in
+        .latex: { paper, open, _ in
             let tex = try open("latex/paper.tex")
             let diagnostics = LaTeXDocument.paper(paper, to: tex)
             try tex.close()

@@ -6,9 +6,10 @@ import Testing
 /// same bytes as a fresh one. Parses are counted, not timed.
 @Suite("Parse cache")
 struct ParseCacheTests {
-    func build(_ paper: URL, out: URL, cache: ParseCache?) throws -> String {
+    func build(_ paper: URL, out: URL, cache: ParseCache?, emitCache: EmitCache? = nil) throws -> String {
         var request = BuildPipeline.Request(paperDirectory: paper.path, outputDirectory: out.path, formats: [.html, .latex], profile: .draft)
         request.cache = cache
+        request.emitCache = emitCache
         let outcome = BuildPipeline.run(request)
         #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.diagnostics)")
         return try String(contentsOf: out.appendingPathComponent("html/index.html"), encoding: .utf8)
@@ -47,5 +48,29 @@ struct ParseCacheTests {
         _ = try build(paper, out: s.url.appendingPathComponent("a"), cache: cache)
         #expect(cache.bibliographyLoads == 2)
         #expect(cache.parses == count + 1)
+    }
+
+    @Test("Only chapters whose output changes are written again; the page matches a fresh build")
+    func onlyChangedChaptersAreRendered() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let paper = s.url.appendingPathComponent("Paper")
+        try FileManager.default.copyItem(at: TestPaths.fixtures.appendingPathComponent("papers/citations"), to: paper)
+        let chapters = try FileManager.default.contentsOfDirectory(atPath: paper.appendingPathComponent("chapters").path).filter { $0.hasSuffix(".md") }.sorted()
+        let (parse, emit) = (ParseCache(), EmitCache())
+
+        let first = try build(paper, out: s.url.appendingPathComponent("a"), cache: parse, emitCache: emit)
+        let written = emit.renders
+        #expect(written > chapters.count - 1 && emit.hits == 0, "every chapter (and the generated ones) rendered once")
+        let again = try build(paper, out: s.url.appendingPathComponent("a"), cache: parse, emitCache: emit)
+        #expect(again == first)
+        #expect(emit.renders == written && emit.hits == written, "nothing changed, nothing rendered")
+
+        let edited = paper.appendingPathComponent("chapters/\(chapters[0])")
+        try Data((try String(contentsOf: edited, encoding: .utf8) + "\nOne more sentence.\n").utf8).write(to: edited)
+        let afterEdit = try build(paper, out: s.url.appendingPathComponent("a"), cache: parse, emitCache: emit)
+        #expect(emit.renders == written + 1, "only the edited chapter is rendered again")
+        #expect(afterEdit.contains("One more sentence."))
+        #expect(afterEdit == (try build(paper, out: s.url.appendingPathComponent("fresh"), cache: nil)), "a cached page differs from a fresh one")
     }
 }

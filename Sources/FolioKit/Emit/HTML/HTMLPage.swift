@@ -32,8 +32,9 @@ public enum HTMLPage {
         return sink.text
     }
 
-    /// The page written into `sink` a chapter at a time.
-    public static func paper(_ paper: ResolvedPaper, to sink: TextSink) {
+    /// The page written into `sink` a chapter at a time; with `cache`, a chapter unchanged since the
+    /// last build is copied rather than rendered.
+    public static func paper(_ paper: ResolvedPaper, to sink: TextSink, cache: EmitCache? = nil) {
         let m = paper.manifest
         let e = HTMLEscaping.text
         let summary = m.abstract.map { String($0.prefix(300)) }
@@ -74,7 +75,7 @@ public enum HTMLPage {
         let assets = paper.assets
         options.assetPath = { assets[$0]?.htmlPath }
         var openPart = false
-        for entry in paper.entries {
+        for (index, entry) in paper.entries.enumerated() {
             switch entry {
             case .part(let part):
                 if openPart { out += "</section>\n" }
@@ -88,7 +89,12 @@ public enum HTMLPage {
                 }
                 sink.write(out)
                 out = ""
-                sink.write(chapter(ch, options: options))
+                if let cache {
+                    let key = EmitCache.Key(ch, rawHTML: options.rawHTML, words: options.words, assets: assets)
+                    sink.write(cache.chapterHTML(at: index, key: key) { chapter(ch, options: options) })
+                } else {
+                    sink.write(chapter(ch, options: options))
+                }
             }
         }
         if openPart { out += "</section>\n" }
@@ -122,7 +128,7 @@ public enum HTMLPage {
         let contents = e(words.phrase(.contents))
         var out = "<nav class=\"toc\" aria-label=\"\(contents)\">\n<h2>\(contents)</h2>\n<ol class=\"toc-list\">\n"
         var openPart = false
-        for entry in paper.entries {
+        for (index, entry) in paper.entries.enumerated() {
             switch entry {
             case .part(let part):
                 if openPart { out += "</ol></li>\n" }

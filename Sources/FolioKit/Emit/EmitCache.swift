@@ -1,0 +1,49 @@
+import Foundation
+
+/// Chapters written by an earlier build (`folio serve`): a chapter whose resolved content and page
+/// settings are what they were last time is not rendered again. Equality is checked on the whole
+/// resolved chapter, so a cached chapter is always the one a fresh render would write.
+public final class EmitCache: @unchecked Sendable {
+    /// Everything `HTMLPage.chapter` reads.
+    struct Key: Equatable {
+        var title: [Inline]
+        var ordinal: Int?
+        var id: String
+        var matter: Chapter.Matter
+        var blocks: [Block]
+        var footnotes: [MarkdownDocument.Footnote]
+        var footnoteNumbers: [String: Int]
+        var footnotePrefix: String
+        var rawHTML: Bool
+        var words: PaperWords
+        var assets: [String: Asset]
+
+        init(_ ch: ResolvedChapter, rawHTML: Bool, words: PaperWords, assets: [String: Asset]) {
+            (title, ordinal, id, matter, blocks) = (ch.title, ch.ordinal, ch.id, ch.matter, ch.blocks)
+            (footnotes, footnoteNumbers, footnotePrefix) = (ch.footnotes, ch.footnoteNumbers, ch.footnotePrefix)
+            (self.rawHTML, self.words, self.assets) = (rawHTML, words, assets)
+        }
+    }
+
+    private let lock = NSLock()
+    private var html: [Int: (key: Key, text: String)] = [:]
+    /// Chapters rendered, and taken from the last build (tests count them).
+    public private(set) var renders = 0
+    public private(set) var hits = 0
+
+    public init() {}
+
+    /// The HTML of the chapter at `index`, rendered now or kept from the last build.
+    func chapterHTML(at index: Int, key: Key, render: () -> String) -> String {
+        if let kept = lock.withLock({ html[index] }), kept.key == key {
+            lock.withLock { hits += 1 }
+            return kept.text
+        }
+        let text = render()
+        lock.withLock {
+            html[index] = (key, text)
+            renders += 1
+        }
+        return text
+    }
+}
