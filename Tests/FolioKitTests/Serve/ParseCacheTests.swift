@@ -16,13 +16,19 @@ struct ParseCacheTests {
             + String(contentsOf: out.appendingPathComponent("latex/paper.tex"), encoding: .utf8)
     }
 
+    /// A copy of the citations fixture, and its chapter files in order.
+    static func citationsPaper(in s: Scratch) throws -> (URL, [String]) {
+        let paper = s.url.appendingPathComponent("Paper")
+        try FileManager.default.copyItem(at: TestPaths.fixtures.appendingPathComponent("papers/citations"), to: paper)
+        let chapters = try FileManager.default.contentsOfDirectory(atPath: paper.appendingPathComponent("chapters").path)
+        return (paper, chapters.filter { $0.hasSuffix(".md") }.sorted())
+    }
+
     @Test("Only the edited chapter is parsed again; the bibliography only when its file changes; outputs match a fresh build")
     func onlyEditedChaptersAreParsed() throws {
         let s = try Scratch()
         defer { s.remove() }
-        let paper = s.url.appendingPathComponent("Paper")
-        try FileManager.default.copyItem(at: TestPaths.fixtures.appendingPathComponent("papers/citations"), to: paper)
-        let chapters = try FileManager.default.contentsOfDirectory(atPath: paper.appendingPathComponent("chapters").path).filter { $0.hasSuffix(".md") }.sorted()
+        let (paper, chapters) = try Self.citationsPaper(in: s)
         let count = chapters.count
         #expect(count >= 2)
         let cache = ParseCache()
@@ -54,9 +60,7 @@ struct ParseCacheTests {
     func onlyChangedChaptersAreRendered() throws {
         let s = try Scratch()
         defer { s.remove() }
-        let paper = s.url.appendingPathComponent("Paper")
-        try FileManager.default.copyItem(at: TestPaths.fixtures.appendingPathComponent("papers/citations"), to: paper)
-        let chapters = try FileManager.default.contentsOfDirectory(atPath: paper.appendingPathComponent("chapters").path).filter { $0.hasSuffix(".md") }.sorted()
+        let (paper, chapters) = try Self.citationsPaper(in: s)
         let (parse, emit) = (ParseCache(), EmitCache())
 
         let first = try build(paper, out: s.url.appendingPathComponent("a"), cache: parse, emitCache: emit)
