@@ -77,6 +77,9 @@ public struct Manifest: Sendable {
     public var pandocCrossrefCompat = false
     /// `crossref: number-all-equations: true` (pandoc-crossref's `autoEqnLabels`): unlabelled equations are numbered too.
     public var numberAllEquations = false
+    /// `crossref: auto-section-labels: true` (pandoc-crossref's `autoSectionLabels`): the id Folio
+    /// makes for a heading without one starts with `sec:` (`## Wrapping div` is `@sec:wrapping-div`).
+    public var autoSectionLabels = false
     /// Input limits for every chapter (the manifest's `limits:` section).
     public var limits: InputLimits
     /// The manifest's own location (its first line).

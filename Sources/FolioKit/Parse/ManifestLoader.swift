@@ -61,10 +61,13 @@ public enum ManifestLoader {
         var sortReferences = false
         var crossrefCompat = false
         var numberAllEquations = false
+        var autoSectionLabels = false
         if let crossref = f.value("crossref") {
             let c = try YAMLFields(crossref, what: "crossref")
-            warnings += c.unknownKeys(known: ["words", "lists", "compat", "number-unlabelled-figures", "sort", "number-all-equations"])
+            warnings += c.unknownKeys(known: ["words", "lists", "compat", "number-unlabelled-figures", "sort", "number-all-equations",
+                                                 "auto-section-labels"])
             numberAllEquations = try c.bool("number-all-equations") ?? false
+            autoSectionLabels = try c.bool("auto-section-labels") ?? false
             if let compat = try c.string("compat") {
                 guard compat == "pandoc-crossref" else {
                     throw .error("manifest.crossref", "'compat' takes pandoc-crossref, not '\(compat)'", at: c.value("compat")?.location ?? c.location)
@@ -137,6 +140,7 @@ public enum ManifestLoader {
         manifest.sortCrossReferences = sortReferences
         manifest.pandocCrossrefCompat = crossrefCompat
         manifest.numberAllEquations = numberAllEquations
+        manifest.autoSectionLabels = autoSectionLabels
         manifest.subject = try f.string("subject")
         manifest.keywords = try f.strings("keywords").map(\.0)
         if let v = f.value("raw-html") { manifest.settingLocations["raw-html"] = v.location }

@@ -17,6 +17,7 @@ public struct PandocMetadata: Sendable {
     public var crossrefWords: [(kind: String, words: [String])] = []
     public var chapters = false
     public var autoEqnLabels = false
+    public var autoSectionLabels = false
     /// pandoc-crossref's custom `prefixes:`, which Folio does not read: the file is still a paper, so
     /// each such reference is a located error rather than text.
     public var customPrefixes = false
@@ -24,11 +25,11 @@ public struct PandocMetadata: Sendable {
     /// The keys this reads, which a chapter's front matter may carry without a warning.
     static let keys = ["subtitle", "author", "authors", "affiliations", "institute", "date", "tags", "keywords",
                        "bibliography", "abstract", "lang",
-                       "figPrefix", "tblPrefix", "eqnPrefix", "lstPrefix", "secPrefix", "chapters", "autoEqnLabels"]
+                       "figPrefix", "tblPrefix", "eqnPrefix", "lstPrefix", "secPrefix", "chapters", "autoEqnLabels", "autoSectionLabels"]
 
     /// Whether a front matter says what only a paper's manifest would: authors, a bibliography or
     /// pandoc-crossref's settings (a title alone is any page's, as in Jekyll or Hugo, and stays a chapter's).
-    public var describesAPaper: Bool { !authors.isEmpty || !bibliography.isEmpty || !crossrefWords.isEmpty || chapters || autoEqnLabels || customPrefixes }
+    public var describesAPaper: Bool { !authors.isEmpty || !bibliography.isEmpty || !crossrefWords.isEmpty || chapters || autoEqnLabels || autoSectionLabels || customPrefixes }
 
     /// Whether `text` has a label or reference in pandoc-crossref's syntax with a prefix Folio reads
     /// (`{#fig:x}`, `@tbl:y`, `[@eqn:a]`), or a bracketed citation (`[@key]`), outside code: such a
@@ -89,6 +90,7 @@ public struct PandocMetadata: Sendable {
         m.customPrefixes = f.value("prefixes") != nil
         // `autoEqnLabels: true`, or a label template as a string.
         if let v = f.value("autoEqnLabels"), case .scalar(let s) = v.kind { m.autoEqnLabels = s != "false" }
+        if let v = f.value("autoSectionLabels"), case .scalar(let s) = v.kind { m.autoSectionLabels = !["false", "False", "no"].contains(s) }
         let affiliations = try affiliationNames(f)
         for key in ["author", "authors"] {
             guard let v = f.value(key) else { continue }
@@ -172,6 +174,7 @@ public struct PandocMetadata: Sendable {
         y += "numbering:\n  floats: \(chapters ? "chapter" : "paper")\n"
         y += "crossref:\n  compat: pandoc-crossref\n"
         if autoEqnLabels { y += "  number-all-equations: true\n" }
+        if autoSectionLabels { y += "  auto-section-labels: true\n" }
         if !crossrefWords.isEmpty {
             y += "  words:\n"
             for (kind, words) in crossrefWords { y += "    \(kind): [\(words.map(q).joined(separator: ", "))]\n" }

@@ -22,6 +22,16 @@ import Testing
         #expect(!r.html.contains("{#fig:a}") && !r.html.contains("@fig:a"), "no raw label or key")
     }
 
+    /// pandoc-crossref's demo: `autoSectionLabels` lets `@sec:wrapping-div` name `## Wrapping div`.
+    @Test func autoSectionLabels() throws {
+        let r = try Self.render("---\nautoSectionLabels: True\n---\n\n# Code blocks\n\n## Wrapping div\n\nSee @sec:wrapping-div and @sec:code-blocks.\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.html.contains("id=\"sec:wrapping-div\"") && r.html.contains("<a href=\"#sec:wrapping-div\">"), "\(r.html)")
+        #expect(r.html.contains("<a href=\"#sec:code-blocks\">"), "\(r.html)")
+        let off = try Self.render("---\nchapters: true\n---\n\n# Code blocks\n\n## Wrapping div\n\nSee @sec:wrapping-div.\n")
+        #expect(off.status != 0 && off.stderr.contains("undefined cross-reference '@sec:wrapping-div'"), "without the setting, ids have no prefix")
+    }
+
     @Test func everyHeadingOpensAChapterWithoutATitle() throws {
         let r = try Self.render("---\nchapters: true\n---\n\n# One\n\n![A](a.png){#fig:a}\n\n# Two\n\n![B](a.png){#fig:b}\n\nSee @fig:b.\n")
         #expect(r.status == 0, "\(r.stderr)")

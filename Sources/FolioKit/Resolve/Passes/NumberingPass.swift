@@ -77,7 +77,8 @@ extension Resolver {
 
     mutating func chapter(_ ch: Chapter, ordinal: Int?, index: Int) -> ResolvedChapter {
         let number = ordinal.map { ch.matter == .appendix ? AppendixLetter.string($0) : String($0) }
-        let id = ch.explicitID ?? slugger.unique(Slugger.slug(ch.title.plainText))
+        let sectionPrefix = paper.manifest.autoSectionLabels ? "sec:" : ""
+        let id = ch.explicitID ?? slugger.unique(sectionPrefix + Slugger.slug(ch.title.plainText))
         register(id, ch.matter == .appendix && number != nil ? .appendix : .chapter, number, ch.titleLocation,
                  title: ch.title.plainText)
         floats.startChapter(number, perChapter: paper.manifest.numberFloatsPerChapter)
@@ -101,7 +102,7 @@ extension Resolver {
                 }
                 h.level = depth + 1
                 ignoredNumbering(h.attributes, at: block.range.start)
-                if h.attributes.id == nil { h.attributes.id = slugger.unique(Slugger.slug(h.content.plainText)) }
+                if h.attributes.id == nil { h.attributes.id = slugger.unique(sectionPrefix + Slugger.slug(h.content.plainText)) }
                 if let hid = h.attributes.id {
                     register(hid, ch.matter == .appendix ? .appendixSection : .section, h.number, block.range.start,
                              title: h.content.plainText)
