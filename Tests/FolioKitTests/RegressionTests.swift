@@ -132,6 +132,18 @@ import Testing
         }
     }
 
+    /// A JOSS paper's `title: 'MAESTROeX…`` never closes its quote: the error is found where the
+    /// front matter ends, and a note points at the line where the value began.
+    @Test func anUnclosedQuoteIsTracedToWhereItBegan() {
+        do {
+            _ = try YAMLValue.parse("title: 'A title`\ntags:\n  - C++\n", file: "p.md", lineOffset: 1)
+            Issue.record("expected an error")
+        } catch {
+            let note = error.notes.first { $0.message.contains("never closed") }
+            #expect(note?.location?.line == 2 && note?.location?.column == 8, "\(error)")
+        }
+    }
+
     @Test func guardSeesThroughTricks() {
         var limits = InputLimits()
         limits.quoteDepth = 2

@@ -111,7 +111,13 @@ public struct YAMLValue: Sendable {
              .composer(let context, let problem, let mark, let yaml):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(max(mark.line - 1, 0)).first
-            let notes: [Diagnostic.Note] = line?.contains("\t") == true ? ["YAML does not allow tabs for indentation; use spaces"] : []
+            var notes: [Diagnostic.Note] = line?.contains("\t") == true ? ["YAML does not allow tabs for indentation; use spaces"] : []
+            // "while scanning a quoted scalar": the problem is found where the file ends, but it began
+            // where the value opened (a quote never closed, as in `title: 'A title``).
+            if let context, context.mark.line != mark.line {
+                notes.append(.init("it began here, \(context.text.replacingOccurrences(of: "while ", with: "")): look for a quote or bracket that is never closed",
+                                   at: location(context.mark, file: file, lineOffset: lineOffset)))
+            }
             return .error("yaml.syntax", "invalid YAML: \(text)", at: location(mark, file: file, lineOffset: lineOffset),
                           notes: notes)
         case .reader(let problem, _, _, _):
