@@ -3,8 +3,7 @@ import Foundation
 /// Citations are formatted in the manifest's style and the bibliography placed.
 extension Resolver {
     mutating func resolveCitations(_ entries: inout [ResolvedPaper.Entry]) {
-        let (out, made) = formatCitations(entries)
-        entries = out
+        let made = formatCitations(&entries)
         anchors.formUnion(made)
         listedReferences = paper.bibliography.references.filter { made.contains(Citations.anchorID($0.id)) }.map(\.id)
     }
@@ -29,8 +28,10 @@ extension Resolver {
 
     /// Formats citations and places the bibliography: in a `::: {#refs}` div if the paper has one,
     /// otherwise as an unnumbered chapter after the back matter. Returns the anchors it made.
-    private mutating func formatCitations(_ written: [ResolvedPaper.Entry]) -> ([ResolvedPaper.Entry], Set<String>) {
-        let entries = paper.bibliography.hasAliases ? written.map(citingEntryKeys) : written
+    /// Chapters are rewritten in place, so each one's old blocks are freed as soon as it is done.
+    private mutating func formatCitations(_ out: inout [ResolvedPaper.Entry]) -> Set<String> {
+        if paper.bibliography.hasAliases { out = out.map(citingEntryKeys) }
+        let entries = out
         var cited = Set<String>()
         for case .chapter(let ch) in entries {
             for b in ch.blocks + ch.footnotes.flatMap(\.content) {
@@ -40,46 +41,47 @@ extension Resolver {
             }
         }
         let options = paper.manifest.citations
-        guard !cited.isEmpty || !paper.bibliography.isEmpty || !options.nocite.isEmpty else { return (entries, []) }
+        guard !cited.isEmpty || !paper.bibliography.isEmpty || !options.nocite.isEmpty else { return [] }
         for r in paper.bibliography.references where !slugger.claim(Citations.anchorID(r.id)) {
             diagnostics.append(.error("label.duplicate", "id '\(Citations.anchorID(r.id))' is used in the text and by bibliography entry '\(r.id)'",
                                       at: r.location, notes: ["rename the other id; 'ref-' ids belong to the bibliography"]))
         }
         var citations = Citations(bib: paper.bibliography, options: options, slugger: slugger)
         citations.prepare(cited: cited, manifest: paper.manifest.location)
-        var out = entries.map { entry -> ResolvedPaper.Entry in
-            guard case .chapter(let ch) = entry else { return entry }
-            return .chapter(citations.rewrite(ch))
+        _ = consume entries
+        for i in out.indices {
+            guard case .chapter(let ch) = out[i] else { continue }
+            out[i] = .chapter(citations.rewrite(ch))
         }
         diagnostics += citations.diagnostics
         slugger = citations.slugger
-        guard var list = citations.bibliography() else { return (out, citations.anchors) }
+        guard var list = citations.bibliography() else { return citations.anchors }
         list.citedIn = paper.manifest.words.phrase(.citedIn)
         let anchors = citations.anchors.union(list.entries.map(\.id))
         var placed = false
-        out = out.map { entry in
-            guard !placed, case .chapter(var ch) = entry else { return entry }
-            ch.blocks = ch.blocks.map { b in
-                guard !placed, case .div(let attrs, _) = b.kind, attrs.id == "refs" else { return b }
-                placed = true
-                return Block(.div(attributes: attrs, content: [Block(.bibliography(list), range: b.range)]), range: b.range)
-            }
-            return .chapter(ch)
+        for i in out.indices where !placed {
+            guard case .chapter(var ch) = out[i],
+                  let b = ch.blocks.firstIndex(where: { if case .div(let attrs, _) = $0.kind { attrs.id == "refs" } else { false } }),
+                  case .div(let attrs, _) = ch.blocks[b].kind else { continue }
+            let range = ch.blocks[b].range
+            ch.blocks[b] = Block(.div(attributes: attrs, content: [Block(.bibliography(list), range: range)]), range: range)
+            out[i] = .chapter(ch)
+            placed = true
         }
-        guard !placed else { return (out, anchors) }
+        guard !placed else { return anchors }
         // A pandoc paper ends with an empty "# References" heading, under which pandoc puts the list.
         if let e = trailingReferencesHeading(out, title: options.referencesTitle), case .chapter(var ch) = out[e] {
             let at = ch.blocks.last?.range ?? SourceRange(start: ch.titleLocation, endLine: ch.titleLocation.line,
                                                           endColumn: ch.titleLocation.column)
             ch.blocks.append(Block(.bibliography(list), range: at))
             out[e] = .chapter(ch)
-            return (out, anchors)
+            return anchors
         }
         let chapter = generatedChapter(options.referencesTitle, id: "sec:references", matter: .back, entries: out,
                                        at: paper.manifest.location) { [Block(.bibliography(list), range: $0)] }
         let at = out.firstIndex { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } } ?? out.count
         out.insert(.chapter(chapter), at: at)
-        return (out, anchors)
+        return anchors
     }
 
     /// The last chapter before the appendices when it ends with a heading titled like the reference
