@@ -128,7 +128,7 @@ public enum HTMLPage {
         let contents = e(words.phrase(.contents))
         var out = "<nav class=\"toc\" aria-label=\"\(contents)\">\n<h2>\(contents)</h2>\n<ol class=\"toc-list\">\n"
         var openPart = false
-        for (index, entry) in paper.entries.enumerated() {
+        for entry in paper.entries {
             switch entry {
             case .part(let part):
                 if openPart { out += "</ol></li>\n" }

@@ -183,6 +183,9 @@ enum BibTeXConverter {
         return (out, diagnostics)
     }
 
+    /// What a date field may hold, as the `bib.date` warning says it.
+    static let dateForms = "(write YYYY, YYYY-MM or YYYY-MM-DD, with ~ or ? after it, or a range START/END)"
+
     /// Types whose `number`, next to a `series`, is the number in that series (biblatex's manual, §2.2.2).
     static let seriesNumbered: Set<String> = ["book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings",
                                              "reference", "mvreference", "inbook", "bookinbook", "incollection", "inproceedings",
@@ -239,7 +242,7 @@ enum BibTeXConverter {
             if let d = dateValue(raw) {
                 r.otherDates[csl] = d
             } else if let f = e.fields.first(where: { $0.name == field }) {
-                diagnostics.append(.warning("bib.date", "'\(raw)' in '\(field)' is not a date Folio reads (write YYYY, YYYY-MM or YYYY-MM-DD, or a range START/END)", at: f.location))
+                diagnostics.append(.warning("bib.date", "'\(raw)' in '\(field)' is not a date Folio reads \(Self.dateForms)", at: f.location))
             }
         }
         r["original-title"] = text("origtitle")
@@ -302,7 +305,7 @@ enum BibTeXConverter {
             r.issued = dateValue(d)
             if r.issued == nil, let f = e.fields.first(where: { $0.name == "date" }) {
                 let fallback = e.value("year").map { " (the year \($0) is used)" } ?? ""
-                diagnostics.append(.warning("bib.date", "'\(d)' is not a date Folio reads\(fallback) (write YYYY, YYYY-MM or YYYY-MM-DD, with ~ or ? after it, or a range START/END)", at: f.location))
+                diagnostics.append(.warning("bib.date", "'\(d)' is not a date Folio reads\(fallback) \(Self.dateForms)", at: f.location))
             }
         }
         if r.issued == nil, let y = e.value("year") {

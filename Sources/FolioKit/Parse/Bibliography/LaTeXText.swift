@@ -74,11 +74,14 @@ enum LaTeXText {
         "mkbibnamefamily", "mkbibnamegiven", "underline", "uline", "llap", "rlap", "hologo", "smash", "autocap",
         "bibcorporate", "bibliteral", "pkg", "proglang", "ce", "boldsymbol", "bm", "textenglish", "doi", "code", "file",
         "textgreek", "textzh", "textarabic", "textrussian", "texthebrew", "textjapanese",
-        "foreignlanguage", "foreignquote", "textcolor", "colorbox", "raisebox", "texorpdfstring", "href",
     ]
 
-    /// Commands that quote their argument (biblatex's `\mkbibquote`, csquotes' `\enquote`).
-    static let quoting: Set<String> = ["mkbibquote", "enquote", "textquote", "foreignquote", "hyphenquote"]
+    /// Commands that put their argument in marks: quotation marks (biblatex's `\mkbibquote`, csquotes'
+    /// `\enquote`), parentheses or brackets.
+    static let wrappers: [String: (open: String, close: String)] = [
+        "mkbibquote": ("“", "”"), "enquote": ("“", "”"), "textquote": ("“", "”"), "foreignquote": ("“", "”"),
+        "hyphenquote": ("“", "”"), "mkbibparens": ("(", ")"), "mkbibbrackets": ("[", "]"),
+    ]
 
     /// Commands whose first argument is no text: `\href{url}{text}`, `\foreignlanguage{polish}{text}`,
     /// `\textcolor{red}{text}`, `\raisebox{1ex}{text}`; the second argument is printed.
@@ -113,7 +116,8 @@ enum LaTeXText {
             var k = j
             while k < c.count, c[k] == " " { k += 1 }
             let known = named[name] != nil || mathSymbol(name) != nil || spacing.contains(name) || switches.contains(name)
-                || silent.contains(name) || keepsArgument.contains(name) || quoting.contains(name) || name == "mkbibparens" || name == "mkbibbrackets" || (name.count == 1 && accents[Character(name)] != nil)
+                || silent.contains(name) || keepsArgument.contains(name) || wrappers[name] != nil || twoArgumentCommands.contains(name)
+                || firstOfTwo.contains(name) || (name.count == 1 && accents[Character(name)] != nil)
                 || (delimited.contains(name) && k < c.count)
             if !known { found.append("\\" + name + (k < c.count && c[k] == "{" ? "{…}" : "")) }
             i = j
@@ -290,15 +294,12 @@ enum LaTeXText {
             return argument(c, at: i, to: to, depth: depth).1
         }
         while i < to, c[i] == " " { i += 1 }
-        // Other commands keep their braced argument's text: \emph{x}, \textit{x}, \url{x}; quoting ones
-        // put it in quotation marks.
+        // Other commands keep their braced argument's text: \emph{x}, \textit{x}, \url{x}; wrappers put
+        // it in their marks.
         if i < to, c[i] == "{" {
             var text = ""
             (text, i) = argument(c, at: i, to: to, depth: depth)
-            if !silent.contains(name) {
-                out += quoting.contains(name) ? "“" + text + "”" : name == "mkbibparens" ? "(" + text + ")"
-                    : name == "mkbibbrackets" ? "[" + text + "]" : text
-            }
+            if !silent.contains(name) { out += wrappers[name].map { $0.open + text + $0.close } ?? text }
         }
         return i
     }

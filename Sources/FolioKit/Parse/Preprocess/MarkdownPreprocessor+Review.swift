@@ -93,20 +93,9 @@ extension MarkdownPreprocessor {
         return c + 3
     }
 
-    /// The next `<<}` at or after `k`, remembering the last answer so that no byte is searched twice.
+    /// The next `<<}` at or after `k`.
     private mutating func commentEnd(after k: Int, _ end: Int) -> Int? {
-        if let memo = commentClose, k >= memo.from, memo.at.map({ k <= $0 }) ?? true { return memo.at }
-        var j = k
-        var found: Int?
-        while j + 2 < end {
-            if b[j] == UInt8(ascii: "<"), b[j + 1] == UInt8(ascii: "<"), b[j + 2] == UInt8(ascii: "}") {
-                found = j
-                break
-            }
-            j += 1
-        }
-        commentClose = (k, found)
-        return found
+        reviewCommentClose.next(in: b, after: k, end)
     }
 
     private func text(_ from: Int, _ to: Int) -> String {

@@ -80,12 +80,11 @@ struct MarkdownPreprocessor {
     /// The lines for pandoc's tables, built at the first block that could start one.
     var tableLines: TableLines?
     var malformedCount = 0
-    /// The last search for a comment's `<<}`: from where, and what it found (so the scan stays linear).
-    var commentClose: (from: Int, at: Int?)?
+    /// A review comment's `<<}` and an HTML comment's `-->`, each searched for once per paragraph.
+    var reviewCommentClose = CloserSearch("<<}")
+    var htmlCommentClose = CloserSearch("-->")
     /// `mayBeInTag`'s last answer.
     var tagMemo: (at: Int, inTag: Bool)?
-    /// The last search for an HTML comment's `-->`: from where, and where it was (nil: none after).
-    var htmlCommentClose: (from: Int, at: Int?)?
 
     static func run(_ text: String, file: String, lineOffset: Int = 0, limits: InputLimits = InputLimits(),
                     rawTeX: Diagnostic.Severity = .error) -> Output {
@@ -311,9 +310,9 @@ struct MarkdownPreprocessor {
         chunk = (start, end)
         copied = start
         plainUntil = start
-        commentClose = nil
+        reviewCommentClose.reset()
+        htmlCommentClose.reset()
         tagMemo = nil
-        htmlCommentClose = nil
         var i = start
         while i < end {
             let c = b[i]
@@ -384,21 +383,7 @@ struct MarkdownPreprocessor {
         guard i + 1 < limit else { return nil }
         if b[i + 1] == UInt8(ascii: "!") {
             guard i + 3 < limit, b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") else { return nil }
-            // The next `-->`, remembering the answer: a paragraph of `<!--` is searched once.
-            if let memo = htmlCommentClose, i + 4 >= memo.from, memo.at.map({ i + 4 <= $0 }) ?? true {
-                return memo.at.map { $0 + 3 }
-            }
-            var k = i + 4
-            var found: Int?
-            while k + 2 < end {
-                if b[k] == UInt8(ascii: "-"), b[k + 1] == UInt8(ascii: "-"), b[k + 2] == UInt8(ascii: ">") {
-                    found = k
-                    break
-                }
-                k += 1
-            }
-            htmlCommentClose = (i + 4, found)
-            return found.map { $0 + 3 }
+            return htmlCommentClose.next(in: b, after: i + 4, end).map { $0 + 3 }
         }
         var k = i + 1
         let closing = b[k] == UInt8(ascii: "/")
@@ -448,8 +433,8 @@ struct MarkdownPreprocessor {
 
     /// Whether `i` may stand inside an HTML tag that cmark reads (a `<` and a letter before it, with no
     /// `>` between, at most 4 KiB back): an escaped quote there is left to cmark, since a marker in
-    /// its place would change where the tag's attribute values end.
-    /// The answer for the last escape asked about, so that a run of escapes is scanned once.
+    /// its place would change where the tag's attribute values end. The last answer is kept, so a run
+    /// of escapes is scanned once.
     private mutating func mayBeInTag(_ i: Int) -> Bool {
         var k = i - 1
         var answer = false

@@ -71,7 +71,7 @@ enum ChicagoFormat {
             pieces.append("Translated by " + NameFormat.join(tr.map(NameFormat.natural)))
         }
         if let e = r["edition"] { pieces.append(Int(e) != nil ? "\(ordinal(e)) ed" : e) }
-        if let series = r["collection-title"] { pieces.append(series + (r["collection-number"].map { " " + $0 } ?? "")) }
+        if let series = p.series(numberedAfter: " ") { pieces.append(series) }
         if let g = r["genre"], let n = r["number"] { pieces.append(g + " " + n) }
         else if let g = r["genre"] { pieces.append(g) }
         else if let n = r["number"] { pieces.append(n) }
@@ -128,8 +128,7 @@ enum ChicagoFormat {
             }
             if let number { t.text(" " + number) }
             let genre = r["genre"] ?? (r.type == "manuscript" ? "unpublished manuscript" : nil)
-            let series = r["collection-title"].map { $0 + (r["collection-number"].map { " " + $0 } ?? "") }
-            let paren = [series, genre, p.placePublisher, date].compactMap { $0 }
+            let paren = [p.series(numberedAfter: " "), genre, p.placePublisher, date].compactMap { $0 }
             t.text(" (" + paren.joined(separator: ", ") + ")")
             if let loc = locator { t.text(", " + loc) }
         }

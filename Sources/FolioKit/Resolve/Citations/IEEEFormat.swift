@@ -30,7 +30,7 @@ enum IEEEFormat {
         }
         if let g = r["genre"] { pieces.append(g) }
         if let n = r["number"] { pieces.append(r.type == "report" && Int(n) != nil ? "Rep. " + n : n) }
-        if let series = r["collection-title"] { pieces.append(series + (r["collection-number"].map { ", no. " + $0 } ?? "")) }
+        if let series = p.series(numberedAfter: ", no. ") { pieces.append(series) }
         if let pg = p.pages { pieces.append((pg.contains("–") ? "pp. " : "p. ") + pg) }
         pieces.append(r.issued.map(ReferenceParts.shortDate) ?? "n.d.")
         if let note = r["note"] { pieces.append(note) }

@@ -13,8 +13,9 @@ struct ReferenceParts {
 
     init(r: Reference) {
         self.r = r
-        shortNames = NameFormat.short(r.author.isEmpty ? r.editor : r.author)
-        let names = NameFormat.sortKey(r.author.isEmpty ? r.editor : r.author)
+        let creators = r.author.isEmpty ? r.editor : r.author
+        shortNames = NameFormat.short(creators)
+        let names = NameFormat.sortKey(creators)
         let t = Self.sortableTitle(r["title"] ?? r.id)
         sortPrefix = (names.isEmpty ? t : names) + "\u{1}" + (r.issued.map { String(format: "%04d", $0.year) } ?? "9999")
         sortTitle = t
@@ -37,6 +38,11 @@ struct ReferenceParts {
     /// Authors, or editors standing in for them (with `byEditors` set).
     var creators: (names: [Reference.Name], byEditors: Bool) {
         r.author.isEmpty ? (r.editor, !r.editor.isEmpty) : (r.author, false)
+    }
+
+    /// The series and the number in it ("Bollingen Series 75"), with `separator` before the number.
+    func series(numberedAfter separator: String) -> String? {
+        r["collection-title"].map { $0 + (r["collection-number"].map { separator + $0 } ?? "") }
     }
 
     var year: String { (r.issued.map(\.yearText) ?? "n.d.") + yearSuffix }

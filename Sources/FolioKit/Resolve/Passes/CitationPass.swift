@@ -31,9 +31,8 @@ extension Resolver {
     /// Chapters are rewritten in place, so each one's old blocks are freed as soon as it is done.
     private mutating func formatCitations(_ out: inout [ResolvedPaper.Entry]) -> Set<String> {
         if paper.bibliography.hasAliases { out = out.map(citingEntryKeys) }
-        let entries = out
         var cited = Set<String>()
-        for case .chapter(let ch) in entries {
+        for case .chapter(let ch) in out {
             for b in ch.blocks + ch.footnotes.flatMap(\.content) {
                 b.forEachInline { node in
                     if case .citation(let g) = node.kind, Citations.isCitation(g) { for item in g.items { cited.insert(item.key) } }
@@ -48,7 +47,6 @@ extension Resolver {
         }
         var citations = Citations(bib: paper.bibliography, options: options, slugger: slugger)
         citations.prepare(cited: cited, manifest: paper.manifest.location)
-        _ = consume entries
         for i in out.indices {
             guard case .chapter(let ch) = out[i] else { continue }
             out[i] = .chapter(citations.rewrite(ch))
