@@ -26,6 +26,10 @@ public actor PreviewSession {
     private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
     /// Chapters parsed by earlier builds: an edit re-parses only the chapters it touched.
     public let cache = ParseCache()
+    /// Chapters resolved by earlier builds: an edit resolves again only what it can change.
+    public let resolveCache = ResolveCache()
+    /// Chapters checked by earlier builds.
+    public let validationCache = ValidationCache()
     /// Chapters written by earlier builds: an edit renders only the chapters whose output changes.
     public let emitCache = EmitCache()
     /// Prints each build's diagnostics and a status line.
@@ -62,6 +66,8 @@ public actor PreviewSession {
                                             formats: [.html], profile: .draft)
         request.untrusted = options.untrusted
         request.cache = cache
+        request.resolveCache = resolveCache
+        request.validationCache = validationCache
         request.emitCache = emitCache
         // git runs while the paper is analysed.
         let (directory, pdf) = (options.paperDirectory, options.pdf)

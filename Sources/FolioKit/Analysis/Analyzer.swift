@@ -12,6 +12,10 @@ public enum Analyzer {
         public var changedLines: [String: Set<Int>]?
         /// Parsed chapters kept from the last analysis (the live preview).
         public var cache: ParseCache?
+        /// Resolved chapters kept from the last analysis (the live preview).
+        public var resolveCache: ResolveCache?
+        /// Chapters' findings kept from the last analysis (the live preview).
+        public var validationCache: ValidationCache?
         /// Threads that parse chapters (`--jobs`; 1 is sequential, with the same result).
         public var jobs = Parallel.defaultJobs
         /// Review marks shown, or every change accepted or rejected (`--review`).
@@ -64,10 +68,10 @@ public enum Analyzer {
         if options.lint { engine.emit(contentsOf: switchProblems) }
 
         let (resolved, resolveDiagnostics) = PhaseTimer.measure("resolve") {
-            Resolver.resolve(paper, profile: options.profile, review: options.review)
+            Resolver.resolve(paper, profile: options.profile, review: options.review, cache: options.resolveCache)
         }
         engine.emit(contentsOf: resolveDiagnostics)
-        engine.emit(contentsOf: PhaseTimer.measure("validate") { Validation.run(resolved, jobs: options.jobs) })
+        engine.emit(contentsOf: PhaseTimer.measure("validate") { Validation.run(resolved, jobs: options.jobs, cache: options.validationCache) })
         var result = Result(paper: paper, resolved: resolved, engine: engine)
         guard options.lint else { return result }
 

@@ -19,6 +19,10 @@ public enum BuildPipeline {
         public var findProvenance: (@Sendable () -> Provenance?)?
         /// Parsed chapters kept between builds (`folio serve`).
         public var cache: ParseCache?
+        /// Resolved chapters kept between builds (`folio serve`).
+        public var resolveCache: ResolveCache?
+        /// Chapters' findings kept between builds (`folio serve`).
+        public var validationCache: ValidationCache?
         /// Written chapters kept between builds (`folio serve`).
         public var emitCache: EmitCache?
         /// Threads for parsing (`--jobs`).
@@ -59,6 +63,8 @@ public enum BuildPipeline {
     public static func run(_ request: Request) -> Outcome {
         var options = Analyzer.Options(profile: request.profile, untrusted: request.untrusted)
         options.cache = request.cache
+        options.resolveCache = request.resolveCache
+        options.validationCache = request.validationCache
         options.jobs = request.jobs
         options.review = request.review
         let found = request.findProvenance.map(Background.init)

@@ -5,12 +5,12 @@ import Foundation
 /// `<!-- folio-lint disable-next-line prose.todo -->` and `<!-- folio-lint disable-file prose.sentence-length -->`.
 /// With no rule ids they apply to every rule. A directive that suppresses nothing is reported.
 /// `DiagnosticEngine` applies them to every configurable diagnostic, whichever stage made it.
-struct LintDirectives: Sendable {
+struct LintDirectives: Sendable, Equatable {
     enum Kind: String {
         case disable, enable, disableNextLine = "disable-next-line", disableFile = "disable-file"
     }
 
-    struct Directive: Sendable {
+    struct Directive: Sendable, Equatable {
         var kind: Kind
         /// nil: every rule.
         var rules: Set<String>?

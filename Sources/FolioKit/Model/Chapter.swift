@@ -1,5 +1,5 @@
 /// One chapter file: its front matter and parsed body.
-public struct Chapter: Sendable {
+public struct Chapter: Sendable, Equatable {
     public enum Status: String, Sendable, CaseIterable, Comparable {
         case draft, review, approved
 

@@ -1,5 +1,5 @@
 /// The paper's manifest, `Paper/folio.yaml`.
-public struct Manifest: Sendable {
+public struct Manifest: Sendable, Equatable {
     public struct Author: Sendable, Hashable {
         public var name: String
         public var affiliations: [String]
@@ -15,7 +15,7 @@ public struct Manifest: Sendable {
         case demand, supply
     }
 
-    public struct PartSpec: Sendable {
+    public struct PartSpec: Sendable, Equatable {
         public var title: String
         public var side: Side
         public var chapters: [FileRef]

@@ -1,11 +1,21 @@
 import Yams
 
 /// A YAML value with the source location of every node, for located manifest and front-matter errors.
-public struct YAMLValue: Sendable {
-    public indirect enum Kind: Sendable {
+public struct YAMLValue: Sendable, Equatable {
+    public indirect enum Kind: Sendable, Equatable {
         case scalar(String)
         case sequence([YAMLValue])
         case mapping([(key: String, keyLocation: SourceLocation, value: YAMLValue)])
+
+        public static func == (a: Kind, b: Kind) -> Bool {
+            switch (a, b) {
+            case let (.scalar(x), .scalar(y)): x == y
+            case let (.sequence(x), .sequence(y)): x == y
+            case let (.mapping(x), .mapping(y)):
+                x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.keyLocation == $1.keyLocation && $0.value == $1.value }
+            default: false
+            }
+        }
     }
 
     public var kind: Kind

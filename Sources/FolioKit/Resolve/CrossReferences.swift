@@ -1,12 +1,13 @@
 /// Turns cross-reference citations (`@sec:x`, `[@fig:a; @fig:b]`, `[-@tbl:t]`, `@Fig:x`) into links whose
 /// text is the number Folio computed, and reports undefined and unreferenced labels.
-struct CrossReferences {
+struct CrossReferences: Equatable {
     let labels: LabelRegistry
     let words: PaperWords
     /// References of one kind in the order of their numbers (`crossref: sort: true`).
     let sort: Bool
-    private(set) var diagnostics: [Diagnostic] = []
-    private var referenced: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+    /// Canonical ids referenced so far: the state handed from chapter to chapter.
+    var referenced: Set<String> = []
 
     /// Keys of the bibliography: a key that is no label's is a citation.
     let citationKeys: Set<String>

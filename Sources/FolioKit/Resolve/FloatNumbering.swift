@@ -1,6 +1,6 @@
 /// Numbers figures, tables, equations, listings and callouts in document order, per chapter
 /// ("Figure 3.2") or through the paper ("Figure 12"), and registers them as targets.
-struct FloatCounters {
+struct FloatCounters: Equatable {
     private var counts: [String: Int] = [:]
     private var prefix: String?
 

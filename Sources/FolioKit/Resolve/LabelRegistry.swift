@@ -1,6 +1,6 @@
 /// Every referenceable target in the paper, keyed so that `@fig:x`, `@Fig:x` and Quarto's `@fig-x`
 /// all find `{#fig:x}` (or `{#fig-x}`).
-public struct LabelRegistry: Sendable {
+public struct LabelRegistry: Sendable, Equatable {
     public enum TargetKind: Sendable, Hashable {
         case part, chapter, appendix, section, appendixSection, figure, table, equation, listing
         case callout(Callout.Kind)

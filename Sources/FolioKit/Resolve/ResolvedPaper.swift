@@ -77,19 +77,12 @@ public struct ResolvedPaper: Sendable {
     /// made here covers every place a writer reads. (Part titles and manifest metadata are plain
     /// strings that the writers escape as text.)
     public func forEachInline(_ body: (Inline) -> Void) {
-        for ch in chapters {
-            ch.title.forEachInline(body)
-            for block in ch.blocks { block.forEachInline(body) }
-            for note in ch.footnotes { for block in note.content { block.forEachInline(body) } }
-        }
+        for ch in chapters { ch.forEachInline(body) }
     }
 
     /// Every block any writer prints, nested ones included, footnotes too.
     public func forEachBlock(_ body: (Block) -> Void) {
-        for ch in chapters {
-            for block in ch.blocks { block.forEachBlock(body) }
-            for note in ch.footnotes { for block in note.content { block.forEachBlock(body) } }
-        }
+        for ch in chapters { ch.forEachBlock(body) }
     }
 }
 
@@ -103,7 +96,7 @@ public struct ResolvedPart: Sendable {
     public var id: String
 }
 
-public struct ResolvedChapter: Sendable {
+public struct ResolvedChapter: Sendable, Equatable {
     public var title: [Inline]
     /// The chapter counter (appendices count from 1 again), nil when unnumbered.
     public var ordinal: Int?
@@ -128,6 +121,19 @@ public struct ResolvedChapter: Sendable {
     public var status: Chapter.Status?
     public var owners: [String]
     public var claims: [CoverageClaim]
+
+    /// Every inline of the chapter a writer prints: its title, its blocks and its footnotes.
+    public func forEachInline(_ body: (Inline) -> Void) {
+        title.forEachInline(body)
+        for block in blocks { block.forEachInline(body) }
+        for note in footnotes { for block in note.content { block.forEachInline(body) } }
+    }
+
+    /// Every block of the chapter, nested ones and footnotes included.
+    public func forEachBlock(_ body: (Block) -> Void) {
+        for block in blocks { block.forEachBlock(body) }
+        for note in footnotes { for block in note.content { block.forEachBlock(body) } }
+    }
 
     /// The label shown before the title in the paper's words: "Chapter 3", "Appendix A", or nil.
     public func label(_ words: PaperWords) -> String? {

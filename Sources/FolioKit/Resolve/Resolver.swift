@@ -16,6 +16,8 @@ public struct Resolver {
     var anchors: Set<String> = []
     var coverage: CoverageReport?
     var listedReferences: [String] = []
+    /// Last build's chapter steps (`folio serve`); nil resolves every chapter afresh.
+    let cache: ResolveCache?
 
     /// One step of the stage; each reads and rewrites the entries made so far.
     struct Pass: Sendable {
@@ -38,9 +40,11 @@ public struct Resolver {
 
     /// `profile` decides whether checklist `status` rules apply and whether review marks are errors
     /// (final only); `review` whether marks are shown or applied first (`ReviewDecision`).
-    public static func resolve(_ paper: Paper, profile: Profile = .draft, review: ReviewMode = .show) -> (ResolvedPaper, [Diagnostic]) {
+    /// `cache` keeps chapter steps between builds; the result is the same with or without it.
+    public static func resolve(_ paper: Paper, profile: Profile = .draft, review: ReviewMode = .show,
+                               cache: ResolveCache? = nil) -> (ResolvedPaper, [Diagnostic]) {
         let decided = ReviewDecision.apply(review, to: paper, profile: profile)
-        var r = Resolver(paper: decided.paper, profile: profile)
+        var r = Resolver(paper: decided.paper, profile: profile, cache: cache)
         r.diagnostics = decided.diagnostics
         var entries: [ResolvedPaper.Entry] = []
         for pass in passes { PhaseTimer.measure("resolve: \(pass.name)") { pass.run(&r, &entries) } }
@@ -52,9 +56,10 @@ public struct Resolver {
         return (resolved, r.diagnostics)
     }
 
-    private init(paper: Paper, profile: Profile) {
+    private init(paper: Paper, profile: Profile, cache: ResolveCache?) {
         self.paper = paper
         self.profile = profile
+        self.cache = cache
         self.catalog = AssetCatalog(provider: paper.provider)
     }
 

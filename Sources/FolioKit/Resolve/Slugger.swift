@@ -1,5 +1,5 @@
 /// Makes HTML-safe, unique anchor ids from heading text.
-public struct Slugger: Sendable {
+public struct Slugger: Sendable, Equatable {
     private var used: [String: Int] = [:]
 
     public init() {}

@@ -2,10 +2,11 @@
 /// error (pull requests are untrusted), and TeX the MathML converter cannot show is a warning that
 /// names the command (the HTML then shows the TeX source).
 public enum MathCheck {
-    /// Every formula the writers will print, wherever it sits (see `ResolvedPaper.forEachInline`).
-    public static func diagnostics(in paper: ResolvedPaper) -> [Diagnostic] {
+    /// Every formula of a chapter the writers will print: in its title (which the contents and running
+    /// heads repeat), its text and its footnotes.
+    static func diagnostics(in ch: ResolvedChapter) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        paper.forEachInline { node in
+        ch.forEachInline { node in
             guard case .math(let display, let tex) = node.kind else { return }
             out += check(tex, display: display, at: node.range.start)
         }

@@ -3,11 +3,10 @@
 /// says so. pandoc's raw attribute (`{=latex}`, `{=html}`): LaTeX only with `raw-latex: true`, HTML as
 /// raw HTML, and a format Folio does not write is left out with a warning.
 public enum RawContentCheck {
-    public static func diagnostics(in paper: ResolvedPaper) -> [Diagnostic] {
+    static func diagnostics(in ch: ResolvedChapter, html: Bool, latex: Bool) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let m = paper.manifest
-        paper.forEachBlock { out += check($0, html: m.rawHTML, latex: m.rawLaTeX) }
-        paper.forEachInline { out += check($0, html: m.rawHTML, latex: m.rawLaTeX) }
+        ch.forEachBlock { out += check($0, html: html, latex: latex) }
+        ch.forEachInline { out += check($0, html: html, latex: latex) }
         return out
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The paper's bibliography: every entry of every file the manifest names, in file order.
-public struct Bibliography: Sendable {
+public struct Bibliography: Sendable, Equatable {
     public private(set) var references: [Reference] = []
     private var index: [String: Int] = [:]
 

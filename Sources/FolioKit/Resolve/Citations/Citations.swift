@@ -6,18 +6,51 @@ struct Citations {
     let options: CitationOptions
     private(set) var diagnostics: [Diagnostic] = []
     /// Entries in the bibliography, with the facts every style reads.
-    private var parts: [String: ReferenceParts] = [:]
-    private var numbers: [String: Int] = [:]
-    private var fullNoteGiven: Set<String> = []
-    private var backlinks: [String: [BibliographyList.Backlink]] = [:]
-    private var backlinkLabels: [String: Set<String>] = [:]
+    var parts: [String: ReferenceParts] = [:]
     /// "Did you mean" answers, once per unknown key.
     private var suggestions: [String: String?] = [:]
-    private var anchorCount = 0
-    /// Keeps citation anchors distinct from every other id on the page.
-    var slugger: Slugger
-    /// Every anchor made here (entries and citations), for writers that link to them differently.
-    private(set) var anchors: Set<String> = []
+
+    /// What one chapter hands the next: numbers in order of first citation, sources already given in
+    /// full, backlinks, and the anchors made so far.
+    struct State: Equatable {
+        var numbers: [String: Int] = [:]
+        var fullNoteGiven: Set<String> = []
+        var backlinks: [String: [BibliographyList.Backlink]] = [:]
+        var backlinkLabels: [String: Set<String>] = [:]
+        var anchorCount = 0
+        /// Keeps citation anchors distinct from every other id on the page.
+        var slugger: Slugger
+        /// Every anchor made here (entries and citations), for writers that link to them differently.
+        var anchors: Set<String> = []
+        /// Footnotes made for citations in the notes style.
+        var generatedCount = 0
+    }
+
+    var state: State
+
+    /// What every chapter's citations are formatted from.
+    struct Environment: Equatable {
+        var parts: [String: ReferenceParts]
+        var options: CitationOptions
+        var bib: Bibliography
+    }
+
+    /// What `prepare` reads.
+    struct PrepareKey: Equatable {
+        var cited: Set<String>
+        var options: CitationOptions
+        var bib: Bibliography
+    }
+
+    /// What `bibliography()` reads.
+    struct ListKey: Equatable {
+        var environment: Environment
+        var state: State
+    }
+
+    var environment: Environment { Environment(parts: parts, options: options, bib: bib) }
+    var slugger: Slugger { state.slugger }
+    var anchors: Set<String> { state.anchors }
     /// Where citations currently being rewritten sit: the number of the enclosing section.
     private var section = ""
     private var inFootnote = false
@@ -27,12 +60,17 @@ struct Citations {
     private var noteOrder: [String] = []
     /// Author footnotes referenced but not yet rewritten (a queue, so chains of notes never recurse).
     private var noteQueue: [String] = []
-    private var generatedCount = 0
 
     init(bib: Bibliography, options: CitationOptions, slugger: Slugger) {
         self.bib = bib
         self.options = options
-        self.slugger = slugger
+        self.state = State(slugger: slugger)
+    }
+
+    /// The diagnostics made so far, handed over once.
+    mutating func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
     }
 
     /// Whether a group is a citation (no key has a cross-reference prefix).
@@ -234,8 +272,8 @@ struct Citations {
             known.append((item, p))
         }
         guard known.count == group.items.count else { return [Inline(.text(group.source), range: range)] }
-        for (item, _) in known where numbers[item.key] == nil {
-            numbers[item.key] = numbers.count + 1
+        for (item, _) in known where state.numbers[item.key] == nil {
+            state.numbers[item.key] = state.numbers.count + 1
         }
         let content: [Inline]
         switch options.style {
@@ -248,11 +286,11 @@ struct Citations {
 
     /// A link to the entry, wrapped in an anchor the entry links back to.
     private mutating func anchored(_ key: String, _ content: [Inline], range: SourceRange) -> Inline {
-        anchorCount += 1
-        let id = slugger.unique("cite-\(anchorCount)")
-        anchors.insert(id)
-        if backlinkLabels[key, default: []].insert(section).inserted {
-            backlinks[key, default: []].append(.init(id: id, label: section))
+        state.anchorCount += 1
+        let id = state.slugger.unique("cite-\(state.anchorCount)")
+        state.anchors.insert(id)
+        if state.backlinkLabels[key, default: []].insert(section).inserted {
+            state.backlinks[key, default: []].append(.init(id: id, label: section))
         }
         let link = Inline(.link(destination: "#" + Self.anchorID(key), title: "", content: content), range: range)
         var attrs = Attributes()
@@ -306,7 +344,7 @@ struct Citations {
         var out: [Inline] = []
         func bracket(_ item: CitationGroup.Item) -> [Inline] {
             let (prefix, locator) = affixes(item, ieee: true)
-            let n = numbers[item.key] ?? 0
+            let n = state.numbers[item.key] ?? 0
             var nodes: [Inline] = prefix.isEmpty ? [] : [text(prefix, range)]
             nodes.append(anchored(item.key, [text("[\(n)" + (locator.map { ", " + $0 } ?? "") + "]", range)], range: range))
             return nodes
@@ -317,13 +355,13 @@ struct Citations {
         }
         // Plain items (no prefix or locator) are sorted and runs of three or more become ranges.
         let plain = items.allSatisfy { $0.0.prefix.isEmpty && $0.0.suffix.isEmpty }
-        let ordered = plain ? items.sorted { (numbers[$0.0.key] ?? 0) < (numbers[$1.0.key] ?? 0) } : items
+        let ordered = plain ? items.sorted { (state.numbers[$0.0.key] ?? 0) < (state.numbers[$1.0.key] ?? 0) } : items
         var i = 0
         while i < ordered.count {
             if i > 0 { out.append(text(", ", range)) }
             var j = i
             while plain, j + 1 < ordered.count,
-                  (numbers[ordered[j + 1].0.key] ?? 0) == (numbers[ordered[j].0.key] ?? 0) + 1 { j += 1 }
+                  (state.numbers[ordered[j + 1].0.key] ?? 0) == (state.numbers[ordered[j].0.key] ?? 0) + 1 { j += 1 }
             if j - i >= 2 {
                 out += bracket(ordered[i].0)
                 out.append(text("–", range))
@@ -349,10 +387,10 @@ struct Citations {
             // A note is a sentence: only its first word is capitalised.
             if !prefix.isEmpty { note.text(n == 0 ? prefix.prefix(1).uppercased() + prefix.dropFirst() : prefix) }
             let end = n == items.count - 1 && !inFootnote ? "." : ""
-            let form = fullNoteGiven.contains(item.key)
+            let form = state.fullNoteGiven.contains(item.key)
                 ? ChicagoFormat.shortNote(p, locator: locator, end: end, range: range)
                 : ChicagoFormat.fullNote(p, locator: locator, range: range)
-            fullNoteGiven.insert(item.key)
+            state.fullNoteGiven.insert(item.key)
             note.append([anchored(item.key, form.nodes, range: range)])
         }
         // Inside an author's footnote the citation is part of that note's sentence.
@@ -360,8 +398,8 @@ struct Citations {
         note.finish()
         var lead: [Inline] = []
         if inText, let (item, p) = items.first, !item.suppressAuthor { lead = labelNodes(p, range) }
-        generatedCount += 1
-        let label = "folio-cite-\(generatedCount)"
+        state.generatedCount += 1
+        let label = "folio-cite-\(state.generatedCount)"
         let body = Block(.paragraph(note.nodes), range: range)
         let footnote = MarkdownDocument.Footnote(label: label, content: [body], range: range)
         doneNotes[label] = footnote
@@ -380,7 +418,7 @@ struct Citations {
             // Cited entries by first citation, then `nocite` ones in file order.
             let fileOrder = Dictionary(bib.references.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             list.sort { a, b in
-                switch (numbers[a.r.id], numbers[b.r.id]) {
+                switch (state.numbers[a.r.id], state.numbers[b.r.id]) {
                 case let (x?, y?): x < y
                 case (.some, nil): true
                 case (nil, .some): false
@@ -390,7 +428,7 @@ struct Citations {
         case .authorDate, .notes:
             list = list.map { ($0.sortKey, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        var next = numbers.count + 1
+        var next = state.numbers.count + 1
         let entries = list.map { p -> BibliographyList.Entry in
             let range = SourceRange(start: p.r.location, endLine: p.r.location.line, endColumn: p.r.location.column)
             var label: String?
@@ -400,11 +438,11 @@ struct Citations {
             case .notes: content = ChicagoFormat.entry(p, range: range, dateAfterAuthor: false)
             case .numeric:
                 let n: Int
-                if let known = numbers[p.r.id] { n = known } else { n = next; next += 1 }
+                if let known = state.numbers[p.r.id] { n = known } else { n = next; next += 1 }
                 label = "[\(n)]"
                 content = IEEEFormat.entry(p, range: range)
             }
-            return .init(id: Self.anchorID(p.r.id), label: label, content: content, backlinks: backlinks[p.r.id] ?? [])
+            return .init(id: Self.anchorID(p.r.id), label: label, content: content, backlinks: state.backlinks[p.r.id] ?? [])
         }
         return BibliographyList(entries: entries, citedIn: "Cited in")
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The facts of a reference that every style needs, read once.
-struct ReferenceParts {
+struct ReferenceParts: Equatable {
     let r: Reference
     /// "a", "b"... when two entries share authors and year (author-date).
     var yearSuffix = ""

@@ -32,12 +32,9 @@ extension Resolver {
     private mutating func formatCitations(_ out: inout [ResolvedPaper.Entry]) -> Set<String> {
         if paper.bibliography.hasAliases { out = out.map(citingEntryKeys) }
         var cited = Set<String>()
-        for case .chapter(let ch) in out {
-            for b in ch.blocks + ch.footnotes.flatMap(\.content) {
-                b.forEachInline { node in
-                    if case .citation(let g) = node.kind, Citations.isCitation(g) { for item in g.items { cited.insert(item.key) } }
-                }
-            }
+        for (i, entry) in out.enumerated() {
+            guard case .chapter(let ch) = entry else { continue }
+            cited.formUnion(cache?.citedKeys.value(i, ch) { Self.citedKeys(ch) } ?? Self.citedKeys(ch))
         }
         let options = paper.manifest.citations
         guard !cited.isEmpty || !paper.bibliography.isEmpty || !options.nocite.isEmpty else { return [] }
@@ -46,14 +43,12 @@ extension Resolver {
                                       at: r.location, notes: ["rename the other id; 'ref-' ids belong to the bibliography"]))
         }
         var citations = Citations(bib: paper.bibliography, options: options, slugger: slugger)
-        citations.prepare(cited: cited, manifest: paper.manifest.location)
-        for i in out.indices {
-            guard case .chapter(let ch) = out[i] else { continue }
-            out[i] = .chapter(citations.rewrite(ch))
-        }
-        diagnostics += citations.diagnostics
+        prepare(&citations, cited: cited)
+        cache?.citations.begin(citations.environment)
+        rewriteChapters(&out, with: &citations, memo: cache?.citations, state: \.state,
+                        rewrite: { $0.rewrite($1) }, diagnostics: { $0.takeDiagnostics() })
         slugger = citations.slugger
-        guard var list = citations.bibliography() else { return citations.anchors }
+        guard var list = bibliographyList(citations) else { return citations.anchors }
         list.citedIn = paper.manifest.words.phrase(.citedIn)
         let anchors = citations.anchors.union(list.entries.map(\.id))
         var placed = false
@@ -80,6 +75,45 @@ extension Resolver {
         let at = out.firstIndex { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } } ?? out.count
         out.insert(.chapter(chapter), at: at)
         return anchors
+    }
+
+    /// The keys a chapter cites (cross-references left out).
+    private static func citedKeys(_ ch: ResolvedChapter) -> Set<String> {
+        var cited = Set<String>()
+        for b in ch.blocks + ch.footnotes.flatMap(\.content) {
+            b.forEachInline { node in
+                if case .citation(let g) = node.kind, Citations.isCitation(g) { for item in g.items { cited.insert(item.key) } }
+            }
+        }
+        return cited
+    }
+
+    /// The entries the bibliography lists, or last build's when the same keys are cited.
+    private mutating func prepare(_ citations: inout Citations, cited: Set<String>) {
+        guard let cache else {
+            citations.prepare(cited: cited, manifest: paper.manifest.location)
+            return
+        }
+        let key = Citations.PrepareKey(cited: cited, options: citations.options, bib: paper.bibliography)
+        if let kept = cache.prepared, kept.key == key {
+            citations.parts = kept.parts
+            diagnostics += kept.diagnostics
+            return
+        }
+        citations.prepare(cited: cited, manifest: paper.manifest.location)
+        let found = citations.takeDiagnostics()
+        cache.prepared = (key, citations.parts, found)
+        diagnostics += found
+    }
+
+    /// The formatted bibliography, or last build's when its entries and every citation's state are unchanged.
+    private func bibliographyList(_ citations: Citations) -> BibliographyList? {
+        guard let cache else { return citations.bibliography() }
+        let key = Citations.ListKey(environment: citations.environment, state: citations.state)
+        if let kept = cache.list, kept.key == key { return kept.list }
+        let list = citations.bibliography()
+        cache.list = (key, list)
+        return list
     }
 
     /// The last chapter before the appendices when it ends with a heading titled like the reference

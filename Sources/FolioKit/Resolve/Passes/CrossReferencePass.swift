@@ -3,33 +3,44 @@ extension Resolver {
     mutating func resolveCrossReferences(_ entries: inout [ResolvedPaper.Entry]) {
         var references = CrossReferences(labels: labels, words: paper.manifest.words, sort: paper.manifest.sortCrossReferences,
                                          citationKeys: paper.bibliography.allKeys)
-        entries = entries.map { entry in
-            guard case .chapter(var ch) = entry else { return entry }
-            // Only blocks that hold a citation or an internal link are rebuilt.
-            func rewrite(_ b: Block) -> Block {
-                var needed = false
-                b.forEachInline { node in
-                    switch node.kind {
-                    case .citation: needed = true
-                    case .link(let d, _, _): needed = needed || d.hasPrefix("#")
-                    default: break
-                    }
-                }
-                return needed ? b.mapInlines { references.rewrite($0) } : b
-            }
-            // A reference in a chapter's title ("# About @sec:x") reads as in the text.
-            if ch.title.contains(where: { if case .citation = $0.kind { true } else { false } }) {
-                ch.title = ch.title.mapInlines { references.rewrite($0) }
-            }
-            ch.blocks = ch.blocks.map(rewrite)
-            ch.footnotes = ch.footnotes.map { note in
-                var n = note
-                n.content = n.content.map(rewrite)
-                return n
-            }
-            return .chapter(ch)
-        }
-        diagnostics += references.diagnostics
+        cache?.crossReferences.begin(references)
+        rewriteChapters(&entries, with: &references, memo: cache?.crossReferences, state: \.referenced,
+                        rewrite: { $0.rewrite($1) }, diagnostics: { $0.takeDiagnostics() })
         diagnostics += references.unreferenced()
+    }
+}
+
+extension CrossReferences {
+    /// Rewrites one chapter: only blocks that hold a citation or an internal link are rebuilt.
+    mutating func rewrite(_ chapter: ResolvedChapter) -> ResolvedChapter {
+        var ch = chapter
+        func rewrite(_ b: Block) -> Block {
+            var needed = false
+            b.forEachInline { node in
+                switch node.kind {
+                case .citation: needed = true
+                case .link(let d, _, _): needed = needed || d.hasPrefix("#")
+                default: break
+                }
+            }
+            return needed ? b.mapInlines { self.rewrite($0) } : b
+        }
+        // A reference in a chapter's title ("# About @sec:x") reads as in the text.
+        if ch.title.contains(where: { if case .citation = $0.kind { true } else { false } }) {
+            ch.title = ch.title.mapInlines { self.rewrite($0) }
+        }
+        ch.blocks = ch.blocks.map(rewrite)
+        ch.footnotes = ch.footnotes.map { note in
+            var n = note
+            n.content = n.content.map(rewrite)
+            return n
+        }
+        return ch
+    }
+
+    /// The diagnostics made so far, handed over once.
+    mutating func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
     }
 }

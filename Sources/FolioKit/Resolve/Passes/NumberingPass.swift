@@ -1,6 +1,35 @@
 /// The first pass: explicit ids, then parts, chapters, sections and floats numbered in reading order,
 /// every target registered and every local image checked.
 extension Resolver {
+    /// What numbering a chapter reads: the chapter and its number.
+    struct NumberingInput: Equatable {
+        var chapter: Chapter
+        var ordinal: Int?
+    }
+
+    /// What numbering hands from chapter to chapter.
+    struct NumberingState: Equatable {
+        var slugger: Slugger
+        var labels: LabelRegistry
+        var floats: FloatCounters
+    }
+
+    struct NumberingOutput {
+        var chapter: ResolvedChapter
+        /// The chapter's image nodes, checked once every chapter is numbered.
+        var images: [Inline]
+    }
+
+    struct ExplicitID {
+        var id: String
+        var location: SourceLocation
+    }
+
+    var numberingState: NumberingState {
+        get { NumberingState(slugger: slugger, labels: labels, floats: floats) }
+        set { (slugger, labels, floats) = (newValue.slugger, newValue.labels, newValue.floats) }
+    }
+
     mutating func numberChapters() -> [ResolvedPaper.Entry] {
         claimExplicitIDs()
         for item in paper.checklist?.items ?? [] {
@@ -8,7 +37,9 @@ extension Resolver {
             _ = slugger.claim(id)
             register(id, .checklistItem, nil, item.location, title: item.title)
         }
+        cache?.numbering.begin(paper.manifest)
         var entries: [ResolvedPaper.Entry] = []
+        var images: [Inline] = []
         var chapterNumber = 0
         var appendixNumber = 0
         let numberFront = paper.manifest.numberFrontMatter
@@ -18,64 +49,91 @@ extension Resolver {
             chapterNumber += 1
             return chapterNumber
         }
+        func add(_ ch: Chapter, ordinal: Int?) {
+            let out = numbered(NumberingInput(chapter: ch, ordinal: ordinal), index: entries.count)
+            entries.append(.chapter(out.chapter))
+            images += out.images
+        }
         for ch in paper.frontMatter {
             if numberFront { chapterNumber += 1 }
-            entries.append(.chapter(chapter(ch, ordinal: numberFront ? chapterNumber : nil, index: entries.count)))
+            add(ch, ordinal: numberFront ? chapterNumber : nil)
         }
         for (i, part) in paper.parts.enumerated() {
             let id = slugger.unique("sec:part-\(RomanNumeral.string(i + 1).lowercased())")
             let resolved = ResolvedPart(title: part.title, side: part.side, ordinal: i + 1, id: id)
             register(id, .part, resolved.number, part.location, title: part.title)
             entries.append(.part(resolved))
-            for ch in part.chapters {
-                entries.append(.chapter(chapter(ch, ordinal: ordinal(ch), index: entries.count)))
-            }
+            for ch in part.chapters { add(ch, ordinal: ordinal(ch)) }
         }
-        for ch in paper.backMatter {
-            entries.append(.chapter(chapter(ch, ordinal: ordinal(ch), index: entries.count)))
-        }
+        for ch in paper.backMatter { add(ch, ordinal: ordinal(ch)) }
         for ch in paper.appendices {
             appendixNumber += 1
-            entries.append(.chapter(chapter(ch, ordinal: appendixNumber, index: entries.count)))
+            add(ch, ordinal: appendixNumber)
         }
+        // Images are read afresh every build (a figure may change on disk while its chapter does not).
+        for node in images { checkImage(node) }
         return entries
+    }
+
+    /// One chapter numbered, or last build's result when it and everything before it are unchanged.
+    private mutating func numbered(_ input: NumberingInput, index: Int) -> NumberingOutput {
+        guard let memo = cache?.numbering else { return chapter(input.chapter, ordinal: input.ordinal, index: index) }
+        let (out, state, found) = memo.step(index, input: input, state: numberingState) {
+            let mark = diagnostics.count
+            let out = chapter(input.chapter, ordinal: input.ordinal, index: index)
+            defer { diagnostics.removeSubrange(mark...) }
+            return (out, numberingState, Array(diagnostics[mark...]))
+        }
+        numberingState = state
+        diagnostics += found
+        return out
     }
 
     /// Explicit ids are claimed first, so a generated slug never takes an author's id.
     mutating func claimExplicitIDs() {
         var firstSeen: [String: SourceLocation] = [:]
-        func claim(_ id: String?, at loc: SourceLocation) {
-            guard let id else { return }
-            let key = LabelRegistry.canonical(id)
-            if let first = firstSeen[key] {
-                diagnostics.append(.error("label.duplicate", "id '\(id)' is already used", at: loc,
-                                          notes: ["first used at \(first)"]))
-            } else {
-                firstSeen[key] = loc
-                _ = slugger.claim(id)
-            }
-        }
-        for ch in paper.chapters {
-            claim(ch.explicitID, at: ch.titleLocation)
-            for top in ch.document.blocks + ch.document.footnotes.flatMap(\.content) {
-                top.forEachBlock { block in
-                    switch block.kind {
-                    case .heading(let h): claim(h.attributes.id, at: block.range.start)
-                    case .paragraph(let content):
-                        for (_, attrs) in Self.imageLines(content) ?? [] { claim(attrs.id, at: block.range.start) }
-                    case .table(let t): claim(t.attributes.id, at: block.range.start)
-                    case .equation(let e): claim(e.attributes.id, at: block.range.start)
-                    case .listing(let l): claim(l.attributes.id, at: block.range.start)
-                    case .callout(let c): claim(c.attributes.id, at: block.range.start)
-                    case .div(let attrs, _): claim(attrs.id, at: block.range.start)
-                    default: break
-                    }
+        for (index, ch) in paper.chapters.enumerated() {
+            let ids = cache?.explicitIDs.value(index, ch) { Self.explicitIDs(ch) } ?? Self.explicitIDs(ch)
+            for claim in ids {
+                let key = LabelRegistry.canonical(claim.id)
+                if let first = firstSeen[key] {
+                    diagnostics.append(.error("label.duplicate", "id '\(claim.id)' is already used", at: claim.location,
+                                              notes: ["first used at \(first)"]))
+                } else {
+                    firstSeen[key] = claim.location
+                    _ = slugger.claim(claim.id)
                 }
             }
         }
     }
 
-    mutating func chapter(_ ch: Chapter, ordinal: Int?, index: Int) -> ResolvedChapter {
+    /// The ids a chapter's author wrote: on its title, headings, figures, tables, equations, listings,
+    /// callouts and divs, in reading order.
+    static func explicitIDs(_ ch: Chapter) -> [ExplicitID] {
+        var out: [ExplicitID] = []
+        func claim(_ id: String?, at loc: SourceLocation) {
+            if let id { out.append(ExplicitID(id: id, location: loc)) }
+        }
+        claim(ch.explicitID, at: ch.titleLocation)
+        for top in ch.document.blocks + ch.document.footnotes.flatMap(\.content) {
+            top.forEachBlock { block in
+                switch block.kind {
+                case .heading(let h): claim(h.attributes.id, at: block.range.start)
+                case .paragraph(let content):
+                    for (_, attrs) in Self.imageLines(content) ?? [] { claim(attrs.id, at: block.range.start) }
+                case .table(let t): claim(t.attributes.id, at: block.range.start)
+                case .equation(let e): claim(e.attributes.id, at: block.range.start)
+                case .listing(let l): claim(l.attributes.id, at: block.range.start)
+                case .callout(let c): claim(c.attributes.id, at: block.range.start)
+                case .div(let attrs, _): claim(attrs.id, at: block.range.start)
+                default: break
+                }
+            }
+        }
+        return out
+    }
+
+    mutating func chapter(_ ch: Chapter, ordinal: Int?, index: Int) -> NumberingOutput {
         let number = ordinal.map { ch.matter == .appendix ? AppendixLetter.string($0) : String($0) }
         let sectionPrefix = paper.manifest.autoSectionLabels ? "sec:" : ""
         let id = ch.explicitID ?? slugger.unique(sectionPrefix + Slugger.slug(ch.title.plainText))
@@ -84,6 +142,10 @@ extension Resolver {
         floats.startChapter(number, perChapter: paper.manifest.numberFloatsPerChapter)
         var counters = [Int](repeating: 0, count: 6)
         var blocks: [Block] = []
+        var images: [Inline] = []
+        func collectImages(_ node: Inline) {
+            if case .image = node.kind { images.append(node) }
+        }
         let source = paper.manifest.numberAllEquations ? PlaceholderExpansion.splittingDisplayMath(ch.document.blocks) : ch.document.blocks
         for var block in source {
             if case .heading(var h) = block.kind {
@@ -111,18 +173,19 @@ extension Resolver {
             } else {
                 block = floatsIn(block)
             }
-            block.forEachInline { checkImage($0) }
+            block.forEachInline(collectImages)
             blocks.append(block)
         }
         let notes = ch.document.footnotes.map { note -> MarkdownDocument.Footnote in
             var n = note
             n.content = n.content.map { floatsIn($0) }
-            for b in n.content { b.forEachInline { checkImage($0) } }
+            for b in n.content { b.forEachInline(collectImages) }
             return n
         }
-        return ResolvedChapter(title: ch.title, ordinal: ordinal, id: id, matter: ch.matter, blocks: blocks,
-                               footnotes: notes, footnotePrefix: "c\(index)-", path: ch.path, titleLocation: ch.titleLocation,
-                               isGenerated: false, status: ch.status, owners: ch.owners, claims: ch.claims)
+        let resolved = ResolvedChapter(title: ch.title, ordinal: ordinal, id: id, matter: ch.matter, blocks: blocks,
+                                       footnotes: notes, footnotePrefix: "c\(index)-", path: ch.path, titleLocation: ch.titleLocation,
+                                       isGenerated: false, status: ch.status, owners: ch.owners, claims: ch.claims)
+        return NumberingOutput(chapter: resolved, images: images)
     }
 
     /// An image alone in its paragraph, optionally followed by `{#id key=value}`: the image and its attributes.

@@ -1,0 +1,88 @@
+/// What the last build resolved, chapter by chapter (`folio serve`). Each pass that carries state from
+/// chapter to chapter (numbering, cross-references, citations) is a fold: a chapter's output and the
+/// state it hands on depend only on its input, the state it receives and the pass's environment. When
+/// all three equal last time's, last time's output, state and diagnostics are taken, so a kept chapter
+/// is always what a fresh resolve would make. After an edited chapter the state is compared once; when
+/// the edit changed nothing later chapters depend on, they are kept again.
+public final class ResolveCache: @unchecked Sendable {
+    let numbering = FoldMemo<Manifest, Resolver.NumberingInput, Resolver.NumberingState, Resolver.NumberingOutput>()
+    let crossReferences = FoldMemo<CrossReferences, ResolvedChapter, Set<String>, ResolvedChapter>()
+    let citations = FoldMemo<Citations.Environment, ResolvedChapter, Citations.State, ResolvedChapter>()
+    /// Per chapter: the explicit ids it claims, and the keys it cites.
+    let explicitIDs = ChapterMemo<Chapter, [Resolver.ExplicitID]>()
+    let citedKeys = ChapterMemo<ResolvedChapter, Set<String>>()
+    /// The bibliography's entries for the set of cited keys, and the formatted list for the final state.
+    var prepared: (key: Citations.PrepareKey, parts: [String: ReferenceParts], diagnostics: [Diagnostic])?
+    var list: (key: Citations.ListKey, list: BibliographyList?)?
+
+    public init() {}
+
+    /// Chapter steps computed afresh in the last build, over every pass (tests count them).
+    public var steps: Int { numbering.runs + crossReferences.runs + citations.runs }
+}
+
+/// One pass's steps from the last build, by position.
+final class FoldMemo<Environment: Equatable, Input: Equatable, State: Equatable, Output> {
+    private struct Step {
+        var input: Input
+        var before: State
+        var after: State
+        var output: Output
+        var diagnostics: [Diagnostic]
+    }
+
+    private var environment: Environment?
+    private var steps: [Int: Step] = [:]
+    /// Steps computed (not kept) since `begin`.
+    private(set) var runs = 0
+
+    /// Starts a build: a different environment forgets every step.
+    func begin(_ environment: Environment) {
+        if self.environment != environment {
+            steps = [:]
+            self.environment = environment
+        }
+        runs = 0
+    }
+
+    /// Step `index`: last time's output, state and diagnostics when its input and incoming state are equal,
+    /// else `body` (which returns the output, the outgoing state and the diagnostics it made).
+    func step(_ index: Int, input: Input, state: State, _ body: () -> (Output, State, [Diagnostic])) -> (Output, State, [Diagnostic]) {
+        if let kept = steps[index], kept.input == input, kept.before == state {
+            return (kept.output, kept.after, kept.diagnostics)
+        }
+        runs += 1
+        var (output, after, diagnostics) = body()
+        // The same state as last time is handed on as last time's value, whose storage the next step's
+        // record shares: comparing it there is then a pointer check.
+        if let kept = steps[index], kept.after == after { after = kept.after }
+        steps[index] = Step(input: input, before: state, after: after, output: output, diagnostics: diagnostics)
+        return (output, after, diagnostics)
+    }
+}
+
+extension Resolver {
+    /// Rewrites each chapter in reading order with `host` (which carries `state` from chapter to chapter
+    /// and collects diagnostics); with a memo, a chapter whose input and incoming state are last time's is kept.
+    mutating func rewriteChapters<Host, State: Equatable>(
+        _ entries: inout [ResolvedPaper.Entry], with host: inout Host, memo: FoldMemo<some Equatable, ResolvedChapter, State, ResolvedChapter>?,
+        state: WritableKeyPath<Host, State>, rewrite: (inout Host, ResolvedChapter) -> ResolvedChapter,
+        diagnostics take: (inout Host) -> [Diagnostic]
+    ) {
+        for i in entries.indices {
+            guard case .chapter(let ch) = entries[i] else { continue }
+            guard let memo else {
+                entries[i] = .chapter(rewrite(&host, ch))
+                continue
+            }
+            let (out, after, found) = memo.step(i, input: ch, state: host[keyPath: state]) {
+                let out = rewrite(&host, ch)
+                return (out, host[keyPath: state], take(&host))
+            }
+            host[keyPath: state] = after
+            diagnostics += found
+            entries[i] = .chapter(out)
+        }
+        diagnostics += take(&host)
+    }
+}
