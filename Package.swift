@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -21,7 +22,8 @@ let package = Package(
         ),
         .target(
             name: "FolioKit",
-            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams"),
+                           .product(name: "HashTreeCollections", package: "swift-collections")],
             // Link the fixed parser statically, so the binary carries it wherever it is copied.
             linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libcmark-gfm-extensions.a", "-Xlinker", "-l:libcmark-gfm.a"])]
         ),

@@ -1,3 +1,5 @@
+import HashTreeCollections
+
 /// Turns cross-reference citations (`@sec:x`, `[@fig:a; @fig:b]`, `[-@tbl:t]`, `@Fig:x`) into links whose
 /// text is the number Folio computed, and reports undefined and unreferenced labels.
 struct CrossReferences: Equatable {
@@ -7,7 +9,7 @@ struct CrossReferences: Equatable {
     let sort: Bool
     var diagnostics: [Diagnostic] = []
     /// Canonical ids referenced so far: the state handed from chapter to chapter.
-    var referenced: Set<String> = []
+    var referenced: TreeSet<String> = []
 
     /// Keys of the bibliography: a key that is no label's is a citation.
     let citationKeys: Set<String>

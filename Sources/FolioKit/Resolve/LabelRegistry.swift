@@ -1,3 +1,5 @@
+import HashTreeCollections
+
 /// Every referenceable target in the paper, keyed so that `@fig:x`, `@Fig:x` and Quarto's `@fig-x`
 /// all find `{#fig:x}` (or `{#fig-x}`).
 public struct LabelRegistry: Sendable, Equatable {
@@ -34,7 +36,8 @@ public struct LabelRegistry: Sendable, Equatable {
         public var title: String? = nil
     }
 
-    public private(set) var targets: [String: Target] = [:]
+    /// A persistent tree: the preview keeps a copy per chapter (`ResolveCache`), sharing what they have in common.
+    public private(set) var targets: TreeDictionary<String, Target> = [:]
 
     /// Reserved prefixes and the kinds of target each may label.
     static let prefixes: [String: [TargetKind]] = [

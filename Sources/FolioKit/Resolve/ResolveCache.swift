@@ -1,3 +1,5 @@
+import HashTreeCollections
+
 /// What the last build resolved, chapter by chapter (`folio serve`). Each pass that carries state from
 /// chapter to chapter (numbering, cross-references, citations) is a fold: a chapter's output and the
 /// state it hands on depend only on its input, the state it receives and the pass's environment. When
@@ -6,11 +8,13 @@
 /// the edit changed nothing later chapters depend on, they are kept again.
 public final class ResolveCache: @unchecked Sendable {
     let numbering = FoldMemo<Manifest, Resolver.NumberingInput, Resolver.NumberingState, Resolver.NumberingOutput>()
-    let crossReferences = FoldMemo<CrossReferences, ResolvedChapter, Set<String>, ResolvedChapter>()
+    let crossReferences = FoldMemo<CrossReferences, ResolvedChapter, TreeSet<String>, ResolvedChapter>()
     let citations = FoldMemo<Citations.Environment, ResolvedChapter, Citations.State, ResolvedChapter>()
     /// Per chapter: the explicit ids it claims, and the keys it cites.
     let explicitIDs = ChapterMemo<Chapter, [Resolver.ExplicitID]>()
     let citedKeys = ChapterMemo<ResolvedChapter, Set<String>>()
+    /// Per chapter: its checklist claims, measured.
+    let coverage = ChapterMemo<Coverage.Region, Coverage.Collected>()
     /// The bibliography's entries for the set of cited keys, and the formatted list for the final state.
     var prepared: (key: Citations.PrepareKey, parts: [String: ReferenceParts], diagnostics: [Diagnostic])?
     var list: (key: Citations.ListKey, list: BibliographyList?)?

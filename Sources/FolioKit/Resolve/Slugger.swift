@@ -1,6 +1,9 @@
-/// Makes HTML-safe, unique anchor ids from heading text.
+import HashTreeCollections
+
+/// Makes HTML-safe, unique anchor ids from heading text. The ids taken are a persistent tree, so the
+/// copies the preview keeps of each chapter's state share what they have in common (`ResolveCache`).
 public struct Slugger: Sendable, Equatable {
-    private var used: [String: Int] = [:]
+    private var used: TreeDictionary<String, Int> = [:]
 
     public init() {}
 

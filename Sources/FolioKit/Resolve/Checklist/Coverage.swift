@@ -16,22 +16,41 @@ struct Coverage {
         self.words = words
     }
 
-    /// Collects claims from every chapter and returns the chapters with their markers removed.
-    mutating func collect(_ entries: [ResolvedPaper.Entry]) -> [ResolvedPaper.Entry] {
+    /// What one chapter's claims are measured from.
+    struct Region: Equatable, Sendable {
+        var chapter: ResolvedChapter
         var side: Manifest.Side?
-        return entries.map { entry in
+        var words: PaperWords
+    }
+
+    /// A chapter without its markers, and the claims it makes.
+    struct Collected: Sendable {
+        var chapter: ResolvedChapter
+        var claims: [CoverageReport.Claim]
+    }
+
+    /// Collects claims from every chapter and returns the chapters with their markers removed; `memo`
+    /// keeps each chapter's result while it is unchanged (`folio serve`).
+    mutating func collect(_ entries: [ResolvedPaper.Entry], memo: ChapterMemo<Region, Collected>? = nil) -> [ResolvedPaper.Entry] {
+        var side: Manifest.Side?
+        return entries.enumerated().map { i, entry in
             switch entry {
             case .part(let p):
                 side = p.side
                 return entry
             case .chapter(let ch):
-                return .chapter(collect(ch, side: ch.matter == .main ? side : nil))
+                let region = Region(chapter: ch, side: ch.matter == .main ? side : nil, words: words)
+                let found = memo?.value(i, region) { Self.collect(region) } ?? Self.collect(region)
+                claims += found.claims
+                return .chapter(found.chapter)
             }
         }
     }
 
-    private mutating func collect(_ chapter: ResolvedChapter, side: Manifest.Side?) -> ResolvedChapter {
-        var ch = chapter
+    private static func collect(_ region: Region) -> Collected {
+        let (words, side) = (region.words, region.side)
+        var claims: [CoverageReport.Claim] = []
+        var ch = region.chapter
         let (blocks, markers) = Self.removeMarkers(ch.blocks)
         ch.blocks = blocks
         let notes = Dictionary(ch.footnotes.map { ($0.label, $0.content) }, uniquingKeysWith: { a, _ in a })
@@ -78,7 +97,7 @@ struct Coverage {
             add(marker.ids.map { CoverageClaim(itemID: $0, primary: false, scope: .paragraph, location: marker.location) },
                 [ch.blocks[marker.block]], anchor: anchor, label: label)
         }
-        return ch
+        return Collected(chapter: ch, claims: claims)
     }
 
     static func ids(_ attribute: String?) -> [String] {

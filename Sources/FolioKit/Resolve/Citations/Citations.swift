@@ -1,3 +1,5 @@
+import HashTreeCollections
+
 /// The citation pass of the Resolve stage: every citation group whose keys are not cross-references
 /// becomes formatted text (or, in the notes style, a footnote) linking to its bibliography entry,
 /// and the bibliography is built with links back to each citation. Runs after `CrossReferences`.
@@ -11,17 +13,18 @@ struct Citations {
     private var suggestions: [String: String?] = [:]
 
     /// What one chapter hands the next: numbers in order of first citation, sources already given in
-    /// full, backlinks, and the anchors made so far.
+    /// full, backlinks, and the anchors made so far. Persistent trees, so the copies the preview keeps
+    /// of each chapter's state share what they have in common (`ResolveCache`).
     struct State: Equatable {
-        var numbers: [String: Int] = [:]
-        var fullNoteGiven: Set<String> = []
-        var backlinks: [String: [BibliographyList.Backlink]] = [:]
-        var backlinkLabels: [String: Set<String>] = [:]
+        var numbers: TreeDictionary<String, Int> = [:]
+        var fullNoteGiven: TreeSet<String> = []
+        var backlinks: TreeDictionary<String, [BibliographyList.Backlink]> = [:]
+        var backlinkLabels: TreeDictionary<String, Set<String>> = [:]
         var anchorCount = 0
         /// Keeps citation anchors distinct from every other id on the page.
         var slugger: Slugger
         /// Every anchor made here (entries and citations), for writers that link to them differently.
-        var anchors: Set<String> = []
+        var anchors: TreeSet<String> = []
         /// Footnotes made for citations in the notes style.
         var generatedCount = 0
     }
@@ -50,7 +53,7 @@ struct Citations {
 
     var environment: Environment { Environment(parts: parts, options: options, bib: bib) }
     var slugger: Slugger { state.slugger }
-    var anchors: Set<String> { state.anchors }
+    var anchors: Set<String> { Set(state.anchors) }
     /// Where citations currently being rewritten sit: the number of the enclosing section.
     private var section = ""
     private var inFootnote = false
