@@ -1,5 +1,5 @@
 /// The paper's glossary (`glossary: glossary.yaml`): terms, acronyms, definitions, preferred forms.
-public struct Glossary: Sendable {
+public struct Glossary: Sendable, Equatable {
     public struct Entry: Sendable, Hashable {
         public var term: String
         public var acronym: String?

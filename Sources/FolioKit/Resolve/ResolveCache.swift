@@ -10,6 +10,7 @@ public final class ResolveCache: @unchecked Sendable {
     let numbering = FoldMemo<Manifest, Resolver.NumberingInput, Resolver.NumberingState, Resolver.NumberingOutput>()
     let crossReferences = FoldMemo<CrossReferences, ResolvedChapter, TreeSet<String>, ResolvedChapter>()
     let citations = FoldMemo<Citations.Environment, ResolvedChapter, Citations.State, ResolvedChapter>()
+    let abbreviations = FoldMemo<Abbreviations, ResolvedChapter, TreeSet<String>, ResolvedChapter>()
     /// Per chapter: the explicit ids it claims, and the keys it cites.
     let explicitIDs = ChapterMemo<Chapter, [Resolver.ExplicitID]>()
     let citedKeys = ChapterMemo<ResolvedChapter, Set<String>>()
@@ -22,7 +23,7 @@ public final class ResolveCache: @unchecked Sendable {
     public init() {}
 
     /// Chapter steps computed afresh in the last build, over every pass (tests count them).
-    public var steps: Int { numbering.runs + crossReferences.runs + citations.runs }
+    public var steps: Int { numbering.runs + crossReferences.runs + citations.runs + abbreviations.runs }
 }
 
 /// One pass's steps from the last build, by position.

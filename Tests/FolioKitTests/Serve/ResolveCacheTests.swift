@@ -60,6 +60,7 @@ struct ResolveCacheTests {
                 $0.components(separatedBy: "\n").filter { !$0.hasPrefix("![How demand-side needs map") }.joined(separator: "\n")
                     .replacingOccurrences(of: "@Fig:demand-supply-map", with: "the map")
                     .replacingOccurrences(of: "@fig:demand-supply-map", with: "the map") } }),
+            ("an acronym used first in an earlier chapter", { try Self.edit(early) { $0 + "\nProvenance marks follow C2PA.\n" } }),
             ("the numeric citation style", { try Self.edit(manifest) { $0 + "citation-style: numeric\n" } }),
             ("a citation added in numeric style", { try Self.edit(early) { $0 + "\nAnd again [@nevo2024weights; @qi2024finetuning].\n" } }),
             ("a duplicate id, an error", { try Self.edit(late) { $0 + "\n## Again {#sec:cache-new}\n" } }),
@@ -98,7 +99,7 @@ struct ResolveCacheTests {
         #expect(resolve.steps == 0 && validation.checks == 0, "nothing changed, nothing resolved or checked")
         try Self.edit(paper.appendingPathComponent("chapters/11-guarantees-and-obligations.md")) { $0 + "\nOne more sentence.\n" }
         try build()
-        #expect(resolve.steps == 3, "numbering, cross-references and citations of the edited chapter")
+        #expect(resolve.steps == 4, "numbering, cross-references, citations and abbreviations of the edited chapter")
         // The coverage appendix counts the words of each claimed section, so it changes too.
         #expect(validation.checks == 2, "the edited chapter and the coverage appendix are checked again")
     }

@@ -1,12 +1,18 @@
+import HashTreeCollections
+
 /// The glossary pass of the Resolve stage: every glossary acronym in the authors' text becomes an
 /// abbreviation span (HTML `<abbr title>`), and its first use in reading order is expanded as
 /// "Infocomm Media Development Authority (IMDA)" unless the author already wrote it that way.
 /// Headings, code, citations and generated chapters are left alone.
-struct Abbreviations {
+struct Abbreviations: Equatable {
     let glossary: Glossary
     /// Acronyms by their first word, longest first, so "NIST AI RMF" wins over "NIST".
     private let byFirstWord: [String: [Glossary.Entry]]
-    private var expanded: Set<String> = []
+    /// Acronyms already expanded: the state handed from chapter to chapter.
+    var expanded: TreeSet<String> = []
+
+    /// Whether the glossary has acronyms to mark.
+    var isActive: Bool { !byFirstWord.isEmpty }
 
     init(glossary: Glossary) {
         self.glossary = glossary
@@ -18,18 +24,17 @@ struct Abbreviations {
         byFirstWord = map.mapValues { $0.sorted { ($0.acronym?.count ?? 0) > ($1.acronym?.count ?? 0) } }
     }
 
-    mutating func apply(_ entries: [ResolvedPaper.Entry]) -> [ResolvedPaper.Entry] {
-        guard !byFirstWord.isEmpty else { return entries }
-        return entries.map { entry in
-            guard case .chapter(var ch) = entry, !ch.isGenerated else { return entry }
-            ch.blocks = ch.blocks.map { rewrite($0) }
-            ch.footnotes = ch.footnotes.map { note in
-                var n = note
-                n.content = n.content.map { rewrite($0) }
-                return n
-            }
-            return .chapter(ch)
+    /// Marks one chapter's acronyms; generated chapters are left alone.
+    mutating func rewrite(_ chapter: ResolvedChapter) -> ResolvedChapter {
+        guard !chapter.isGenerated else { return chapter }
+        var ch = chapter
+        ch.blocks = ch.blocks.map { rewrite($0) }
+        ch.footnotes = ch.footnotes.map { note in
+            var n = note
+            n.content = n.content.map { rewrite($0) }
+            return n
         }
+        return ch
     }
 
     private mutating func rewrite(_ block: Block) -> Block {
