@@ -23,7 +23,7 @@ struct CrossReferences: Equatable {
         self.words = words
         self.sort = sort
         self.citationKeys = citationKeys
-        labelPrefixes = Set(labels.targets.values.compactMap { t in
+        labelPrefixes = Set(labels.targets.compactMap { t in
             guard t.kind.word != nil, t.number != nil, LabelRegistry.reservedPrefix(t.id) == nil,
                   let colon = t.id.firstIndex(of: ":") else { return nil }
             return String(t.id[..<colon]).lowercased()
@@ -107,7 +107,7 @@ struct CrossReferences: Equatable {
 
     private func undefined(_ item: CitationGroup.Item, in group: CitationGroup) -> Diagnostic {
         let prefix = LabelRegistry.reservedPrefix(item.key) ?? Self.prefix(item.key) ?? ""
-        let candidates = labels.targets.keys.filter { $0.hasPrefix(prefix + ":") }.sorted()
+        let candidates = labels.keys.filter { $0.hasPrefix(prefix + ":") }.sorted()
         var notes: [Diagnostic.Note] = []
         if let near = Spelling.nearest(to: LabelRegistry.canonical(item.key), in: candidates) { notes.append("did you mean '@\(near)'?") }
         // `\autoref{fig:x}` is quoted as written, not as the `@fig:x` Folio reads it as.
@@ -240,7 +240,7 @@ struct CrossReferences: Equatable {
 
     /// Figures, tables and equations that nothing refers to.
     func unreferenced() -> [Diagnostic] {
-        labels.targets.values.filter { t in
+        labels.targets.filter { t in
             [.figure, .table, .equation].contains(t.kind) && !referenced.contains(LabelRegistry.canonical(t.id))
         }.sorted { $0.location < $1.location }.map { t in
             let word = t.kind.word.map(words.singular) ?? "Target"

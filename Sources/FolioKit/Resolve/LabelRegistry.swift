@@ -2,6 +2,11 @@ import HashTreeCollections
 
 /// Every referenceable target in the paper, keyed so that `@fig:x`, `@Fig:x` and Quarto's `@fig-x`
 /// all find `{#fig:x}` (or `{#fig-x}`).
+///
+/// What each id names and where it is written are kept apart, and two registries are equal when the
+/// same ids name the same targets, wherever they are written: nothing a chapter resolves reads where
+/// another chapter's targets are, so the preview (`ResolveCache`) can keep later chapters when an
+/// edit only moves lines. Both are persistent trees, so the copy kept per chapter shares storage.
 public struct LabelRegistry: Sendable, Equatable {
     public enum TargetKind: Sendable, Hashable {
         case part, chapter, appendix, section, appendixSection, figure, table, equation, listing
@@ -36,8 +41,45 @@ public struct LabelRegistry: Sendable, Equatable {
         public var title: String? = nil
     }
 
-    /// A persistent tree: the preview keeps a copy per chapter (`ResolveCache`), sharing what they have in common.
-    public private(set) var targets: TreeDictionary<String, Target> = [:]
+    /// A target without its place.
+    private struct Named: Sendable, Hashable {
+        var id: String
+        var kind: TargetKind
+        var number: String?
+        var title: String?
+    }
+
+    /// Where a target is written (by canonical key).
+    struct Placement: Sendable, Hashable {
+        var key: String
+        var location: SourceLocation
+    }
+
+    private var named: TreeDictionary<String, Named> = [:]
+    private var locations: TreeDictionary<String, SourceLocation> = [:]
+
+    public static func == (a: LabelRegistry, b: LabelRegistry) -> Bool { a.named == b.named }
+
+    /// Every target, in no particular order.
+    public var targets: [Target] { named.keys.compactMap(target(canonical:)) }
+
+    /// Every target's canonical key.
+    public var keys: [String] { Array(named.keys) }
+
+    private func target(canonical key: String) -> Target? {
+        guard let n = named[key], let location = locations[key] else { return nil }
+        return Target(id: n.id, kind: n.kind, number: n.number, location: location, title: n.title)
+    }
+
+    /// The targets `other` names, keeping where this registry's are written (`place` says where).
+    mutating func adoptTargets(of other: LabelRegistry) {
+        named = other.named
+    }
+
+    /// Records where a target is written.
+    mutating func place(_ p: Placement) {
+        locations[p.key] = p.location
+    }
 
     /// Reserved prefixes and the kinds of target each may label.
     static let prefixes: [String: [TargetKind]] = [
@@ -67,7 +109,9 @@ public struct LabelRegistry: Sendable, Equatable {
 
     /// Records a target; returns an error when the id's prefix does not fit the target's kind.
     mutating func register(_ target: Target) -> Diagnostic? {
-        targets[Self.canonical(target.id)] = target
+        let key = Self.canonical(target.id)
+        named[key] = Named(id: target.id, kind: target.kind, number: target.number, title: target.title)
+        locations[key] = target.location
         if let prefix = Self.reservedPrefix(target.id), let allowed = Self.prefixes[prefix], !allowed.contains(target.kind) {
             return .error("label.prefix-mismatch", "'\(target.id)' has the prefix '\(prefix):' but labels a \(Self.describe(target.kind))",
                           at: target.location, notes: ["use a prefix that matches: \(Self.suggestedPrefix(target.kind))"])
@@ -75,7 +119,7 @@ public struct LabelRegistry: Sendable, Equatable {
         return nil
     }
 
-    public func target(_ key: String) -> Target? { targets[Self.canonical(key)] }
+    public func target(_ key: String) -> Target? { target(canonical: Self.canonical(key)) }
 
     static func describe(_ kind: TargetKind) -> String {
         switch kind {

@@ -35,7 +35,7 @@ public struct ResolvedPaper: Sendable {
     }
 
     /// Ids that labels point at (the LaTeX writer links to these with `\hyperref`).
-    public var labelIDs: Set<String> { Set(labels.targets.values.map(\.id)) }
+    public var labelIDs: Set<String> { Set(labels.targets.map(\.id)) }
 
     /// Where `destination` goes, given the label ids and anchors of this paper (computed once by a writer).
     public static func linkTarget(_ destination: String, labels: Set<String>, anchors: Set<String>) -> LinkTarget {

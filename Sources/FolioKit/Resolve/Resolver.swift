@@ -18,6 +18,8 @@ public struct Resolver {
     var listedReferences: [String] = []
     /// Last build's chapter steps (`folio serve`); nil resolves every chapter afresh.
     let cache: ResolveCache?
+    /// Where the targets registered by the chapter being numbered are written (collected for the cache).
+    var placements: [LabelRegistry.Placement]?
 
     /// One step of the stage; each reads and rewrites the entries made so far.
     struct Pass: Sendable {
@@ -84,6 +86,7 @@ public struct Resolver {
         if let problem = labels.register(.init(id: id, kind: kind, number: number, location: location, title: title)) {
             diagnostics.append(problem)
         }
+        placements?.append(.init(key: LabelRegistry.canonical(id), location: location))
     }
 
 }

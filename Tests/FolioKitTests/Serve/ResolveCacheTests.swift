@@ -61,6 +61,10 @@ struct ResolveCacheTests {
                     .replacingOccurrences(of: "@Fig:demand-supply-map", with: "the map")
                     .replacingOccurrences(of: "@fig:demand-supply-map", with: "the map") } }),
             ("an acronym used first in an earlier chapter", { try Self.edit(early) { $0 + "\nProvenance marks follow C2PA.\n" } }),
+            ("a table nobody refers to, a warning", { try Self.edit(middle) {
+                $0 + "\n| a | b |\n|---|---|\n| 1 | 2 |\n\n: A table. {#tbl:cache-unreferenced}\n" } }),
+            ("a paragraph above it, which moves every label after it", { try Self.edit(middle) {
+                $0.replacingOccurrences(of: "## Use cases {#sec:operator-use-cases", with: "A new paragraph.\n\n## Use cases {#sec:operator-use-cases") } }),
             ("the numeric citation style", { try Self.edit(manifest) { $0 + "citation-style: numeric\n" } }),
             ("a citation added in numeric style", { try Self.edit(early) { $0 + "\nAnd again [@nevo2024weights; @qi2024finetuning].\n" } }),
             ("a duplicate id, an error", { try Self.edit(late) { $0 + "\n## Again {#sec:cache-new}\n" } }),
@@ -102,5 +106,12 @@ struct ResolveCacheTests {
         #expect(resolve.steps == 4, "numbering, cross-references, citations and abbreviations of the edited chapter")
         // The coverage appendix counts the words of each claimed section, so it changes too.
         #expect(validation.checks == 2, "the edited chapter and the coverage appendix are checked again")
+
+        // A new paragraph moves every label after it, and no label elsewhere.
+        try Self.edit(paper.appendingPathComponent("chapters/11-guarantees-and-obligations.md")) {
+            $0.replacingOccurrences(of: "\n## ", with: "\nA new first paragraph.\n\n## ", options: [], range: $0.range(of: "\n## "))
+        }
+        try build()
+        #expect(resolve.steps == 4, "a paragraph that moves labels resolves only its chapter again")
     }
 }

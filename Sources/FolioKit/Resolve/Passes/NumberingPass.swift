@@ -18,6 +18,9 @@ extension Resolver {
         var chapter: ResolvedChapter
         /// The chapter's image nodes, checked once every chapter is numbered.
         var images: [Inline]
+        /// Where the chapter's targets are written: placed again when the chapter is kept, as the
+        /// state compared between chapters leaves places out (`LabelRegistry`).
+        var placements: [LabelRegistry.Placement] = []
     }
 
     struct ExplicitID {
@@ -27,7 +30,10 @@ extension Resolver {
 
     var numberingState: NumberingState {
         get { NumberingState(slugger: slugger, labels: labels, floats: floats) }
-        set { (slugger, labels, floats) = (newValue.slugger, newValue.labels, newValue.floats) }
+        set {
+            (slugger, floats) = (newValue.slugger, newValue.floats)
+            labels.adoptTargets(of: newValue.labels)
+        }
     }
 
     mutating func numberChapters() -> [ResolvedPaper.Entry] {
@@ -80,11 +86,15 @@ extension Resolver {
         guard let memo = cache?.numbering else { return chapter(input.chapter, ordinal: input.ordinal, index: index) }
         let (out, state, found) = memo.step(index, input: input, state: numberingState) {
             let mark = diagnostics.count
-            let out = chapter(input.chapter, ordinal: input.ordinal, index: index)
+            placements = []
+            var out = chapter(input.chapter, ordinal: input.ordinal, index: index)
+            out.placements = placements ?? []
+            placements = nil
             defer { diagnostics.removeSubrange(mark...) }
             return (out, numberingState, Array(diagnostics[mark...]))
         }
         numberingState = state
+        for p in out.placements { labels.place(p) }
         diagnostics += found
         return out
     }

@@ -8,7 +8,7 @@ struct BrokenLink: LintRule {
                             help: "Link to an id that exists, or use a cross-reference such as @sec:intro instead of a link to a chapter file.")
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        var ids = Set(context.paper.labels.targets.keys).union(context.paper.hyperTargets)
+        var ids = Set(context.paper.labels.keys).union(context.paper.hyperTargets)
         for ch in context.paper.chapters {
             ids.insert(ch.id)
             for b in ch.blocks {
