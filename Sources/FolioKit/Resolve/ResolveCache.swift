@@ -9,7 +9,7 @@ import HashTreeCollections
 public final class ResolveCache: @unchecked Sendable {
     let numbering = FoldMemo<Manifest, Resolver.NumberingInput, Resolver.NumberingState, Resolver.NumberingOutput>()
     let crossReferences = FoldMemo<CrossReferences, ResolvedChapter, TreeSet<String>, ResolvedChapter>()
-    let citations = FoldMemo<Citations.Environment, ResolvedChapter, Citations.State, ResolvedChapter>()
+    let citations = FoldMemo<Citations.Environment, ResolvedChapter, Citations.State, Citations.Cited>()
     let abbreviations = FoldMemo<Abbreviations, ResolvedChapter, TreeSet<String>, ResolvedChapter>()
     /// Per chapter: the explicit ids it claims, and the keys it cites.
     let explicitIDs = ChapterMemo<Chapter, [Resolver.ExplicitID]>()
@@ -27,7 +27,7 @@ public final class ResolveCache: @unchecked Sendable {
 }
 
 /// One pass's steps from the last build, by position.
-final class FoldMemo<Environment: Equatable, Input: Equatable, State: Equatable, Output> {
+final class FoldMemo<Environment: Equatable, Input: Equatable, State: Equatable, Output: Equatable> {
     private struct Step {
         var input: Input
         var before: State
@@ -37,30 +37,33 @@ final class FoldMemo<Environment: Equatable, Input: Equatable, State: Equatable,
     }
 
     private var environment: Environment?
+    /// Whether this build's environment differs from the last one's: every step is computed again.
+    private var changed = true
     private var steps: [Int: Step] = [:]
     /// Steps computed (not kept) since `begin`.
     private(set) var runs = 0
 
-    /// Starts a build: a different environment forgets every step.
+    /// Starts a build: in a different environment no step is kept, though their outputs still are when equal.
     func begin(_ environment: Environment) {
-        if self.environment != environment {
-            steps = [:]
-            self.environment = environment
-        }
+        changed = self.environment != environment
+        self.environment = environment
         runs = 0
     }
 
     /// Step `index`: last time's output, state and diagnostics when its input and incoming state are equal,
     /// else `body` (which returns the output, the outgoing state and the diagnostics it made).
     func step(_ index: Int, input: Input, state: State, _ body: () -> (Output, State, [Diagnostic])) -> (Output, State, [Diagnostic]) {
-        if let kept = steps[index], kept.input == input, kept.before == state {
+        if !changed, let kept = steps[index], kept.input == input, kept.before == state {
             return (kept.output, kept.after, kept.diagnostics)
         }
         runs += 1
         var (output, after, diagnostics) = body()
-        // The same state as last time is handed on as last time's value, whose storage the next step's
-        // record shares: comparing it there is then a pointer check.
-        if let kept = steps[index], kept.after == after { after = kept.after }
+        // The same state or output as last time is handed on as last time's value, whose storage the
+        // next step's (or pass's) record shares: comparing it there is then a pointer check.
+        if let kept = steps[index] {
+            if kept.after == after { after = kept.after }
+            if kept.output == output { output = kept.output }
+        }
         steps[index] = Step(input: input, before: state, after: after, output: output, diagnostics: diagnostics)
         return (output, after, diagnostics)
     }

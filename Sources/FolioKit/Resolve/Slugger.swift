@@ -31,6 +31,19 @@ public struct Slugger: Sendable, Equatable {
         return true
     }
 
+    /// The ids taken that start with `prefix`: all that `unique` reads and writes for bases with that
+    /// prefix, so a pass that makes only such ids can carry this smaller slugger as its state.
+    func taken(prefix: String) -> Slugger {
+        var out = Slugger()
+        for (id, n) in used where id.hasPrefix(prefix) { out.used[id] = n }
+        return out
+    }
+
+    /// Takes back the ids a slugger from `taken(prefix:)` went on to make.
+    mutating func merge(_ other: Slugger) {
+        used.merge(other.used) { _, theirs in theirs }
+    }
+
     /// A unique id based on `base`: `base`, then `base-1`, `base-2`...
     public mutating func unique(_ base: String) -> String {
         var candidate = base

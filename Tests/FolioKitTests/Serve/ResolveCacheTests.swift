@@ -113,5 +113,11 @@ struct ResolveCacheTests {
         }
         try build()
         #expect(resolve.steps == 4, "a paragraph that moves labels resolves only its chapter again")
+
+        // A new heading takes a slug and a label: later chapters are numbered and cross-referenced
+        // again, but their citations (and backlinks, which are not state) are kept.
+        try Self.edit(paper.appendingPathComponent("chapters/11-guarantees-and-obligations.md")) { $0 + "\n## A new closing section\n\nIts text.\n" }
+        try build()
+        #expect(resolve.citations.runs == 1, "only the edited chapter's citations are formatted again")
     }
 }

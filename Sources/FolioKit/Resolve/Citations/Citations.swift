@@ -13,13 +13,12 @@ struct Citations {
     private var suggestions: [String: String?] = [:]
 
     /// What one chapter hands the next: numbers in order of first citation, sources already given in
-    /// full, backlinks, and the anchors made so far. Persistent trees, so the copies the preview keeps
-    /// of each chapter's state share what they have in common (`ResolveCache`).
+    /// full, and the anchors made so far. Persistent trees, so the copies the preview keeps of each
+    /// chapter's state share what they have in common (`ResolveCache`). Backlinks are not state: no
+    /// chapter's text depends on them, so each chapter's are collected apart (`Cited.backlinks`).
     struct State: Equatable {
         var numbers: TreeDictionary<String, Int> = [:]
         var fullNoteGiven: TreeSet<String> = []
-        var backlinks: TreeDictionary<String, [BibliographyList.Backlink]> = [:]
-        var backlinkLabels: TreeDictionary<String, Set<String>> = [:]
         var anchorCount = 0
         /// Keeps citation anchors distinct from every other id on the page.
         var slugger: Slugger
@@ -30,6 +29,26 @@ struct Citations {
     }
 
     var state: State
+
+    /// A backlink from an entry to one citation of it.
+    struct Backlink: Equatable, Sendable {
+        var key: String
+        var link: BibliographyList.Backlink
+    }
+
+    /// A chapter with its citations formatted, and its backlinks: the first citation of each entry in
+    /// each section, in reading order.
+    struct Cited: Equatable, Sendable {
+        var chapter: ResolvedChapter
+        var backlinks: [Backlink]
+    }
+
+    /// The backlinks of the chapter being rewritten, and the sections each entry already has one from.
+    private var chapterBacklinks: [Backlink] = []
+    private var chapterBacklinkLabels: [String: Set<String>] = [:]
+    /// Every chapter's backlinks, once each entry has one per section label (`collect`).
+    private(set) var backlinks: [String: [BibliographyList.Backlink]] = [:]
+    private var backlinkLabels: [String: Set<String>] = [:]
 
     /// What every chapter's citations are formatted from.
     struct Environment: Equatable {
@@ -49,6 +68,7 @@ struct Citations {
     struct ListKey: Equatable {
         var environment: Environment
         var state: State
+        var backlinks: [String: [BibliographyList.Backlink]]
     }
 
     var environment: Environment { Environment(parts: parts, options: options, bib: bib) }
@@ -80,6 +100,9 @@ struct Citations {
     static func isCitation(_ group: CitationGroup) -> Bool {
         group.items.allSatisfy { LabelRegistry.reservedPrefix($0.key) == nil }
     }
+
+    /// What every citation anchor's id starts with.
+    static let anchorPrefix = "cite-"
 
     static func anchorID(_ key: String) -> String {
         // Keys rarely hold spaces: only those are rebuilt character by character.
@@ -156,8 +179,23 @@ struct Citations {
 
     // MARK: Chapters
 
-    /// Rewrites one chapter's citations; in the notes style, adds a footnote per citation.
-    mutating func rewrite(_ ch: ResolvedChapter) -> ResolvedChapter {
+    /// Rewrites one chapter's citations (in the notes style, adding a footnote per citation) and
+    /// collects its backlinks.
+    mutating func cite(_ chapter: ResolvedChapter) -> Cited {
+        chapterBacklinks = []
+        chapterBacklinkLabels = [:]
+        let out = rewrite(chapter)
+        return Cited(chapter: out, backlinks: chapterBacklinks)
+    }
+
+    /// Adds a chapter's backlinks, in reading order; an entry links back once per section label.
+    mutating func collect(_ links: [Backlink]) {
+        for b in links where backlinkLabels[b.key, default: []].insert(b.link.label).inserted {
+            backlinks[b.key, default: []].append(b.link)
+        }
+    }
+
+    private mutating func rewrite(_ ch: ResolvedChapter) -> ResolvedChapter {
         var ch = ch
         let chapterLabel = ch.number.map { "§" + $0 } ?? ch.title.plainText
         section = chapterLabel
@@ -290,10 +328,10 @@ struct Citations {
     /// A link to the entry, wrapped in an anchor the entry links back to.
     private mutating func anchored(_ key: String, _ content: [Inline], range: SourceRange) -> Inline {
         state.anchorCount += 1
-        let id = state.slugger.unique("cite-\(state.anchorCount)")
+        let id = state.slugger.unique(Self.anchorPrefix + "\(state.anchorCount)")
         state.anchors.insert(id)
-        if state.backlinkLabels[key, default: []].insert(section).inserted {
-            state.backlinks[key, default: []].append(.init(id: id, label: section))
+        if chapterBacklinkLabels[key, default: []].insert(section).inserted {
+            chapterBacklinks.append(Backlink(key: key, link: .init(id: id, label: section)))
         }
         let link = Inline(.link(destination: "#" + Self.anchorID(key), title: "", content: content), range: range)
         var attrs = Attributes()
@@ -445,7 +483,7 @@ struct Citations {
                 label = "[\(n)]"
                 content = IEEEFormat.entry(p, range: range)
             }
-            return .init(id: Self.anchorID(p.r.id), label: label, content: content, backlinks: state.backlinks[p.r.id] ?? [])
+            return .init(id: Self.anchorID(p.r.id), label: label, content: content, backlinks: backlinks[p.r.id] ?? [])
         }
         return BibliographyList(entries: entries, citedIn: "Cited in")
     }

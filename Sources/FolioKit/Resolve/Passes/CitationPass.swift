@@ -42,12 +42,29 @@ extension Resolver {
             diagnostics.append(.error("label.duplicate", "id '\(Citations.anchorID(r.id))' is used in the text and by bibliography entry '\(r.id)'",
                                       at: r.location, notes: ["rename the other id; 'ref-' ids belong to the bibliography"]))
         }
-        var citations = Citations(bib: paper.bibliography, options: options, slugger: slugger)
+        // Citation anchors are all `cite-…`: the fold carries only those ids, so a new heading elsewhere
+        // does not change its state.
+        var citations = Citations(bib: paper.bibliography, options: options, slugger: slugger.taken(prefix: Citations.anchorPrefix))
         prepare(&citations, cited: cited)
         cache?.citations.begin(citations.environment)
-        rewriteChapters(&out, with: &citations, memo: cache?.citations, state: \.state,
-                        rewrite: { $0.rewrite($1) }, diagnostics: { $0.takeDiagnostics() })
-        slugger = citations.slugger
+        for i in out.indices {
+            guard case .chapter(let ch) = out[i] else { continue }
+            let cited: Citations.Cited
+            if let memo = cache?.citations {
+                let (kept, state, found) = memo.step(i, input: ch, state: citations.state) {
+                    let cited = citations.cite(ch)
+                    return (cited, citations.state, citations.takeDiagnostics())
+                }
+                (cited, citations.state) = (kept, state)
+                diagnostics += found
+            } else {
+                cited = citations.cite(ch)
+            }
+            citations.collect(cited.backlinks)
+            out[i] = .chapter(cited.chapter)
+        }
+        diagnostics += citations.takeDiagnostics()
+        slugger.merge(citations.slugger)
         guard var list = bibliographyList(citations) else { return citations.anchors }
         list.citedIn = paper.manifest.words.phrase(.citedIn)
         let anchors = citations.anchors.union(list.entries.map(\.id))
@@ -109,7 +126,7 @@ extension Resolver {
     /// The formatted bibliography, or last build's when its entries and every citation's state are unchanged.
     private func bibliographyList(_ citations: Citations) -> BibliographyList? {
         guard let cache else { return citations.bibliography() }
-        let key = Citations.ListKey(environment: citations.environment, state: citations.state)
+        let key = Citations.ListKey(environment: citations.environment, state: citations.state, backlinks: citations.backlinks)
         if let kept = cache.list, kept.key == key { return kept.list }
         let list = citations.bibliography()
         cache.list = (key, list)

@@ -14,7 +14,7 @@ extension Resolver {
         var floats: FloatCounters
     }
 
-    struct NumberingOutput {
+    struct NumberingOutput: Equatable {
         var chapter: ResolvedChapter
         /// The chapter's image nodes, checked once every chapter is numbered.
         var images: [Inline]
