@@ -1,7 +1,7 @@
 import Foundation
 
 /// A value computed from one chapter alone, kept by position while the chapter is equal (`folio serve`):
-/// the explicit ids and cited keys Resolve collects, and the diagnostics of Validate's chapter checks.
+/// the explicit ids, cited keys and checklist claims Resolve collects, and Validate's chapter findings.
 final class ChapterMemo<Input: Equatable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Int: (input: Input, value: Value)] = [:]

@@ -7,7 +7,7 @@ struct CrossReferences: Equatable {
     let words: PaperWords
     /// References of one kind in the order of their numbers (`crossref: sort: true`).
     let sort: Bool
-    var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics: [Diagnostic] = []
     /// Canonical ids referenced so far: the state handed from chapter to chapter.
     var referenced: TreeSet<String> = []
 
@@ -28,6 +28,12 @@ struct CrossReferences: Equatable {
                   let colon = t.id.firstIndex(of: ":") else { return nil }
             return String(t.id[..<colon]).lowercased()
         })
+    }
+
+    /// The diagnostics made so far, handed over once.
+    mutating func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
     }
 
     private static func prefix(_ key: String) -> String? {

@@ -1,7 +1,7 @@
 import HashTreeCollections
 
 /// What the last build resolved, chapter by chapter (`folio serve`). Each pass that carries state from
-/// chapter to chapter (numbering, cross-references, citations) is a fold: a chapter's output and the
+/// chapter to chapter (numbering, cross-references, citations, abbreviations) is a fold: a chapter's output and the
 /// state it hands on depend only on its input, the state it receives and the pass's environment. When
 /// all three equal last time's, last time's output, state and diagnostics are taken, so a kept chapter
 /// is always what a fresh resolve would make. After an edited chapter the state is compared once; when
@@ -71,16 +71,18 @@ final class FoldMemo<Environment: Equatable, Input: Equatable, State: Equatable,
 
 extension Resolver {
     /// Rewrites each chapter in reading order with `host` (which carries `state` from chapter to chapter
-    /// and collects diagnostics); with a memo, a chapter whose input and incoming state are last time's is kept.
-    mutating func rewriteChapters<Host, State: Equatable>(
-        _ entries: inout [ResolvedPaper.Entry], with host: inout Host, memo: FoldMemo<some Equatable, ResolvedChapter, State, ResolvedChapter>?,
-        state: WritableKeyPath<Host, State>, rewrite: (inout Host, ResolvedChapter) -> ResolvedChapter,
-        diagnostics take: (inout Host) -> [Diagnostic]
+    /// and collects diagnostics); with a memo, a chapter whose input and incoming state are last time's is
+    /// kept. `apply` takes each output, kept or made, and gives the chapter that replaces the input.
+    mutating func rewriteChapters<Host, State: Equatable, Output: Equatable>(
+        _ entries: inout [ResolvedPaper.Entry], with host: inout Host, memo: FoldMemo<some Equatable, ResolvedChapter, State, Output>?,
+        state: WritableKeyPath<Host, State>, rewrite: (inout Host, ResolvedChapter) -> Output,
+        diagnostics take: (inout Host) -> [Diagnostic], apply: (inout Host, Output) -> ResolvedChapter
     ) {
         for i in entries.indices {
             guard case .chapter(let ch) = entries[i] else { continue }
             guard let memo else {
-                entries[i] = .chapter(rewrite(&host, ch))
+                let out = rewrite(&host, ch)
+                entries[i] = .chapter(apply(&host, out))
                 continue
             }
             let (out, after, found) = memo.step(i, input: ch, state: host[keyPath: state]) {
@@ -89,8 +91,17 @@ extension Resolver {
             }
             host[keyPath: state] = after
             diagnostics += found
-            entries[i] = .chapter(out)
+            entries[i] = .chapter(apply(&host, out))
         }
         diagnostics += take(&host)
+    }
+
+    /// `rewriteChapters` for passes whose output is the chapter itself.
+    mutating func rewriteChapters<Host, State: Equatable>(
+        _ entries: inout [ResolvedPaper.Entry], with host: inout Host, memo: FoldMemo<some Equatable, ResolvedChapter, State, ResolvedChapter>?,
+        state: WritableKeyPath<Host, State>, rewrite: (inout Host, ResolvedChapter) -> ResolvedChapter,
+        diagnostics take: (inout Host) -> [Diagnostic]
+    ) {
+        rewriteChapters(&entries, with: &host, memo: memo, state: state, rewrite: rewrite, diagnostics: take, apply: { $1 })
     }
 }

@@ -47,23 +47,11 @@ extension Resolver {
         var citations = Citations(bib: paper.bibliography, options: options, slugger: slugger.taken(prefix: Citations.anchorPrefix))
         prepare(&citations, cited: cited)
         cache?.citations.begin(citations.environment)
-        for i in out.indices {
-            guard case .chapter(let ch) = out[i] else { continue }
-            let cited: Citations.Cited
-            if let memo = cache?.citations {
-                let (kept, state, found) = memo.step(i, input: ch, state: citations.state) {
-                    let cited = citations.cite(ch)
-                    return (cited, citations.state, citations.takeDiagnostics())
-                }
-                (cited, citations.state) = (kept, state)
-                diagnostics += found
-            } else {
-                cited = citations.cite(ch)
-            }
+        rewriteChapters(&out, with: &citations, memo: cache?.citations, state: \.state, rewrite: { $0.cite($1) },
+                        diagnostics: { $0.takeDiagnostics() }) { citations, cited in
             citations.collect(cited.backlinks)
-            out[i] = .chapter(cited.chapter)
+            return cited.chapter
         }
-        diagnostics += citations.takeDiagnostics()
         slugger.merge(citations.slugger)
         guard var list = bibliographyList(citations) else { return citations.anchors }
         list.citedIn = paper.manifest.words.phrase(.citedIn)

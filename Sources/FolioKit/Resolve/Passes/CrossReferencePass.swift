@@ -37,10 +37,4 @@ extension CrossReferences {
         }
         return ch
     }
-
-    /// The diagnostics made so far, handed over once.
-    mutating func takeDiagnostics() -> [Diagnostic] {
-        defer { diagnostics = [] }
-        return diagnostics
-    }
 }
