@@ -68,9 +68,33 @@ public enum SourceText {
 }
 
 extension String {
+    /// Whether the byte occurs anywhere in the string's UTF-8 (memchr over native strings).
+    func containsByte(_ byte: UInt8) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }) {
+            return found
+        }
+        return utf8.contains(byte)
+    }
+
     /// Whether the byte `first` is directly followed by `second` anywhere (`"]["`, `"^["`): a byte scan
     /// for the checks that run on every text node, where Foundation's string search is too slow.
     func containsBytes(_ first: UInt8, _ second: UInt8) -> Bool {
+        // Native strings are contiguous: memchr finds each `second`, and only its predecessor is read.
+        if let found = utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard let base = bytes.baseAddress, bytes.count >= 2 else { return false }
+            var from = 1
+            while from < bytes.count, let hit = memchr(base + from, Int32(second), bytes.count - from) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if base[at - 1] == first { return true }
+                from = at + 1
+            }
+            return false
+        }) {
+            return found
+        }
         var previous: UInt8 = 0
         for c in utf8 {
             if c == second, previous == first { return true }

@@ -8,22 +8,18 @@ public enum HTMLEscaping {
         return out
     }
 
+    private static let textSpecial = ByteSet("&<>\"")
+
     public static func appendText(_ s: String, to out: inout String) {
-        var start = s.startIndex
-        for i in s.utf8.indices {
-            let rep: String
-            switch s.utf8[i] {
-            case UInt8(ascii: "&"): rep = "&amp;"
-            case UInt8(ascii: "<"): rep = "&lt;"
-            case UInt8(ascii: ">"): rep = "&gt;"
-            case UInt8(ascii: "\""): rep = "&quot;"
-            default: continue
+        ByteEscaper.append(s, to: &out, special: textSpecial) { bytes, i, out in
+            switch bytes[i] {
+            case UInt8(ascii: "&"): out += "&amp;"
+            case UInt8(ascii: "<"): out += "&lt;"
+            case UInt8(ascii: ">"): out += "&gt;"
+            default: out += "&quot;"
             }
-            out += s[start..<i]
-            out += rep
-            start = s.utf8.index(after: i)
+            return 1
         }
-        out += s[start...]
     }
 
     private static let hrefSafe: [Bool] = {

@@ -8,53 +8,49 @@ public enum LaTeXEscaping {
         return out
     }
 
+    /// TeX's special characters, control characters, and the first byte of a no-break space.
+    private static let textSpecial = ByteSet(Array("\\{}#$%&_~^[]".utf8) + Array(0x00...0x1F) + [0x7F, 0xC2])
+
     /// Copies runs of ordinary bytes in one go and replaces only the special ones.
     public static func appendText(_ s: String, to out: inout String) {
-        let utf8 = s.utf8
-        var runStart = utf8.startIndex
-        var i = utf8.startIndex
-        while i < utf8.endIndex {
-            let b = utf8[i]
-            let next = utf8.index(after: i)
-            var replacement: String?
-            switch b {
-            case UInt8(ascii: "\\"): replacement = "\\textbackslash{}"
-            case UInt8(ascii: "{"): replacement = "\\{"
-            case UInt8(ascii: "}"): replacement = "\\}"
-            case UInt8(ascii: "#"): replacement = "\\#"
-            case UInt8(ascii: "$"): replacement = "\\$"
-            case UInt8(ascii: "%"): replacement = "\\%"
-            case UInt8(ascii: "&"): replacement = "\\&"
-            case UInt8(ascii: "_"): replacement = "\\_"
-            case UInt8(ascii: "~"): replacement = "\\textasciitilde{}"
-            case UInt8(ascii: "^"): replacement = "\\textasciicircum{}"
-            case UInt8(ascii: "["): replacement = "{[}"
-            case UInt8(ascii: "]"): replacement = "{]}"
-            case 0x0A, 0x0D, 0x09: replacement = " "
-            case 0x00...0x1F, 0x7F: replacement = ""
-            case 0xC2 where next < utf8.endIndex && utf8[next] == 0xA0:
-                // No-break space.
-                out += s[runStart..<i]
-                out += "~"
-                i = utf8.index(after: next)
-                runStart = i
-                continue
-            default: break
+        ByteEscaper.append(s, to: &out, special: textSpecial) { bytes, i, out in
+            switch bytes[i] {
+            case UInt8(ascii: "\\"): out += "\\textbackslash{}"
+            case UInt8(ascii: "{"): out += "\\{"
+            case UInt8(ascii: "}"): out += "\\}"
+            case UInt8(ascii: "#"): out += "\\#"
+            case UInt8(ascii: "$"): out += "\\$"
+            case UInt8(ascii: "%"): out += "\\%"
+            case UInt8(ascii: "&"): out += "\\&"
+            case UInt8(ascii: "_"): out += "\\_"
+            case UInt8(ascii: "~"): out += "\\textasciitilde{}"
+            case UInt8(ascii: "^"): out += "\\textasciicircum{}"
+            case UInt8(ascii: "["): out += "{[}"
+            case UInt8(ascii: "]"): out += "{]}"
+            case 0x0A, 0x0D, 0x09: out += " "
+            case 0xC2:
+                // A no-break space is a tie; any other scalar starting with C2 is copied whole.
+                guard i + 1 < bytes.count else { return 1 }
+                if bytes[i + 1] == 0xA0 {
+                    out += "~"
+                } else {
+                    out += String(decoding: UnsafeBufferPointer(rebasing: bytes[i ..< i + 2]), as: UTF8.self)
+                }
+                return 2
+            default: break  // other control characters are dropped
             }
-            if let replacement {
-                out += s[runStart..<i]
-                out += replacement
-                runStart = next
-            }
-            i = next
+            return 1
         }
-        out += s[runStart...]
     }
 
     /// A URL for `\href`/`\url`: characters TeX would read specially are percent-encoded or escaped.
     public static func url(_ s: String) -> String {
+        guard ByteEscaper.contains(s, anyOf: urlSpecial) else { return s }
         var out = ""
-        for b in s.utf8 {
+        out.reserveCapacity(s.utf8.count + 8)
+        // Every byte from 0x80 up is special, so the runs copied whole are plain ASCII.
+        ByteEscaper.append(s, to: &out, special: urlSpecial) { bytes, i, out in
+            let b = bytes[i]
             switch b {
             case UInt8(ascii: "#"): out += "\\#"
             case UInt8(ascii: "%"): out += "\\%"
@@ -62,16 +58,15 @@ public enum LaTeXEscaping {
             case UInt8(ascii: "&"): out += "\\&"
             case UInt8(ascii: "_"): out += "\\_"
             case UInt8(ascii: "$"): out += "\\$"
-            case UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "^"), UInt8(ascii: "\""),
-                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "`"), UInt8(ascii: " "),
-                 UInt8(ascii: "["), UInt8(ascii: "]"):
-                out += percent(b)
-            default:
-                if b < 0x20 || b >= 0x7F { out += percent(b) } else { out.unicodeScalars.append(UnicodeScalar(b)) }
+            default: out += percent(b)
             }
+            return 1
         }
         return out
     }
+
+    /// Bytes `url` changes: TeX's specials, delimiters, controls, and every non-ASCII byte.
+    private static let urlSpecial = ByteSet(Array("#%~&_$\\{}^\"<>|` []".utf8) + Array(0x00...0x1F) + Array(0x7F...0xFF))
 
     private static func percent(_ b: UInt8) -> String {
         let hex = Array("0123456789ABCDEF")

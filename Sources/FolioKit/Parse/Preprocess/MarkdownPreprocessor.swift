@@ -314,9 +314,10 @@ struct MarkdownPreprocessor {
         htmlCommentClose.reset()
         tagMemo = nil
         var i = start
+        let special = Self.special
         while i < end {
             let c = b[i]
-            if !Self.special[Int(c)] {
+            if !special.contains(c) {
                 i += 1
                 continue
             }
@@ -506,11 +507,7 @@ struct MarkdownPreprocessor {
     // MARK: Math
 
     /// Bytes that can start something the preprocessor handles; all others are skipped at once.
-    private static let special: [Bool] = {
-        var t = [Bool](repeating: false, count: 256)
-        for c in "\\`$[]@{+-~=<".utf8 { t[Int(c)] = true }
-        return t
-    }()
+    private static let special = ByteSet("\\`$[]@{+-~=<")
 
     private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 

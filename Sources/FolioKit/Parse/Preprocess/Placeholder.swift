@@ -11,7 +11,9 @@ enum Placeholder {
 
     /// Input may not contain the placeholder characters themselves; they become U+FFFD.
     static func neutralise(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value >= 0xF0000 && $0.value <= 0xF0002 }) else { return text }
+        // U+F0000...U+F0002 all begin with the byte F3 in UTF-8; most chapters have none at all.
+        guard text.containsByte(0xF3),
+              text.unicodeScalars.contains(where: { $0.value >= 0xF0000 && $0.value <= 0xF0002 }) else { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             out.append(s.value >= 0xF0000 && s.value <= 0xF0002 ? "\u{FFFD}" : s)
