@@ -37,6 +37,7 @@ struct BuildCommand: ParsableCommand {
                                             formats: formats, profile: profile.value)
         request.untrusted = safety.untrusted
         request.review = review
+        request.freeModel = false
         request.limits = tools.value
         request.provenance = try stamp.provenance(paper: paper, profile: profile.value)
         let outcome = BuildPipeline.run(request)

@@ -13,14 +13,14 @@ public enum PhaseTimer {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try body()
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        FileHandle.standardError.write(Data("timing: \(name) \(String(format: "%.1f", ms)) ms, peak memory \(peakMB()) MB\n".utf8))
+        FileHandle.standardError.write(Data("timing: \(name) \(String(format: "%.1f", ms)) ms, peak memory \(peakMB()) MB, resident \(peakMB("VmRSS:")) MB\n".utf8))
         return result
     }
 
-    /// The process's peak resident memory so far (VmHWM), in megabytes; "?" where /proc is missing.
-    static func peakMB() -> String {
+    /// The process's peak resident memory so far (VmHWM), or another field such as VmRSS, in megabytes; "?" where /proc is missing.
+    static func peakMB(_ field: String = "VmHWM:") -> String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
               let kb = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return "?" }
         return String(format: "%.1f", kb / 1024)
     }

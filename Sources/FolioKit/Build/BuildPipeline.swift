@@ -29,6 +29,10 @@ public enum BuildPipeline {
         public var jobs = Parallel.defaultJobs
         /// Review marks shown, or every change accepted or rejected (`--review`).
         public var review = ReviewMode.show
+        /// False when the process ends right after the build (`folio build`): the model is then left
+        /// to the exit, as compilers do with `-disable-free`, since freeing it node by node costs
+        /// as much as one resolve pass. A long-running caller (`folio serve`) keeps the default.
+        public var freeModel = true
 
         public init(source: any SourceProvider, outputDirectory: String, formats: [OutputFormat], profile: Profile) {
             self.source = source
@@ -69,6 +73,7 @@ public enum BuildPipeline {
         options.review = request.review
         let found = request.findProvenance.map(Background.init)
         var analysis = Analyzer.run(request.source, options)
+        defer { if !request.freeModel { ProcessLifetime.keep(analysis) } }
         var request = request
         if let found { request.provenance = request.provenance ?? found.value().flatMap { $0 } }
         // Writers read only the resolved paper: the parsed chapters can go before they run.

@@ -33,6 +33,9 @@ public struct YAMLValue: Sendable, Equatable {
     public static let maxExpandedBytes = 8 << 20
     /// Most nodes a document may expand to (guards against alias bombs).
     public static let maxNodes = 100_000
+    /// Yams builds its constructor's tables on every call; they are read-only, so one is shared.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// Deepest nesting accepted; the YAML composer recurses once per level.
     public static let maxDepth = 100
 
@@ -53,7 +56,8 @@ public struct YAMLValue: Sendable, Equatable {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // UTF-8 named here: Yams's default reads the whole environment on every call.
+            node = try Yams.compose(yaml: text, .default, Self.constructor, .utf8)
         } catch let error as YamlError {
             throw located(error, file: file, lineOffset: lineOffset)
         } catch {
