@@ -68,7 +68,7 @@ public enum Analyzer {
         if options.lint { engine.emit(contentsOf: switchProblems) }
 
         let (resolved, resolveDiagnostics) = PhaseTimer.measure("resolve") {
-            Resolver.resolve(paper, profile: options.profile, review: options.review, cache: options.resolveCache)
+            Resolver.resolve(paper, profile: options.profile, review: options.review, cache: options.resolveCache, jobs: options.jobs)
         }
         engine.emit(contentsOf: resolveDiagnostics)
         engine.emit(contentsOf: PhaseTimer.measure("validate") { Validation.run(resolved, jobs: options.jobs, cache: options.validationCache) })

@@ -18,6 +18,9 @@ public struct Resolver {
     var listedReferences: [String] = []
     /// Last build's chapter steps (`folio serve`); nil resolves every chapter afresh.
     let cache: ResolveCache?
+    /// Threads for what each chapter gives alone (its explicit ids, its cited keys), gathered before
+    /// the folds that need them: the folds run on one thread, so this work would otherwise too.
+    var jobs = 1
     /// Where the targets registered by the chapter being numbered are written (collected for the cache).
     var placements: [LabelRegistry.Placement]?
 
@@ -44,9 +47,10 @@ public struct Resolver {
     /// (final only); `review` whether marks are shown or applied first (`ReviewDecision`).
     /// `cache` keeps chapter steps between builds; the result is the same with or without it.
     public static func resolve(_ paper: Paper, profile: Profile = .draft, review: ReviewMode = .show,
-                               cache: ResolveCache? = nil) -> (ResolvedPaper, [Diagnostic]) {
+                               cache: ResolveCache? = nil, jobs: Int = Parallel.defaultJobs) -> (ResolvedPaper, [Diagnostic]) {
         let decided = ReviewDecision.apply(review, to: paper, profile: profile)
         var r = Resolver(paper: decided.paper, profile: profile, cache: cache)
+        r.jobs = jobs
         r.diagnostics = decided.diagnostics
         var entries: [ResolvedPaper.Entry] = []
         for pass in passes { PhaseTimer.measure("resolve: \(pass.name)") { pass.run(&r, &entries) } }

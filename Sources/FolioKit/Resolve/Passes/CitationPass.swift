@@ -32,10 +32,13 @@ extension Resolver {
     private mutating func formatCitations(_ out: inout [ResolvedPaper.Entry]) -> Set<String> {
         if paper.bibliography.hasAliases { out = out.map(citingEntryKeys) }
         var cited = Set<String>()
-        for (i, entry) in out.enumerated() {
-            guard case .chapter(let ch) = entry else { continue }
-            cited.formUnion(cache?.citedKeys.value(i, ch) { Self.citedKeys(ch) } ?? Self.citedKeys(ch))
+        let entries = out
+        let cache = cache
+        let perChapter = Parallel.map(entries.count, jobs: jobs) { i -> Set<String> in
+            guard case .chapter(let ch) = entries[i] else { return [] }
+            return cache?.citedKeys.value(i, ch) { Self.citedKeys(ch) } ?? Self.citedKeys(ch)
         }
+        for keys in perChapter { cited.formUnion(keys) }
         let options = paper.manifest.citations
         guard !cited.isEmpty || !paper.bibliography.isEmpty || !options.nocite.isEmpty else { return [] }
         for r in paper.bibliography.references where !slugger.claim(Citations.anchorID(r.id)) {

@@ -102,8 +102,13 @@ extension Resolver {
     /// Explicit ids are claimed first, so a generated slug never takes an author's id.
     mutating func claimExplicitIDs() {
         var firstSeen: [String: SourceLocation] = [:]
-        for (index, ch) in paper.chapters.enumerated() {
-            let ids = cache?.explicitIDs.value(index, ch) { Self.explicitIDs(ch) } ?? Self.explicitIDs(ch)
+        let chapters = paper.chapters
+        let cache = cache
+        let perChapter = Parallel.map(chapters.count, jobs: jobs) { index in
+            let ch = chapters[index]
+            return cache?.explicitIDs.value(index, ch) { Self.explicitIDs(ch) } ?? Self.explicitIDs(ch)
+        }
+        for ids in perChapter {
             for claim in ids {
                 let key = LabelRegistry.canonical(claim.id)
                 if let first = firstSeen[key] {
