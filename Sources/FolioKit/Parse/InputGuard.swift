@@ -40,8 +40,7 @@ public struct InputGuard {
         while start < b.count {
             line += 1
             // Lines end at LF, CRLF or a lone CR, as in CommonMark.
-            var end = start
-            while end < b.count, b[end] != 0x0A, b[end] != 0x0D { end += 1 }
+            let end = Self.lineEnd(b, from: start)
             let next = end < b.count && b[end] == 0x0D && end + 1 < b.count && b[end + 1] == 0x0A ? end + 2 : end + 1
             defer { start = next }
             var i = start
@@ -101,18 +100,10 @@ public struct InputGuard {
                 while let last = footnoteIndents.last, last + 4 > indent { footnoteIndents.removeLast() }
             }
             // Footnote references and table pipes on this line.
-            var pipes = 0
-            var k = i
-            while k < end {
-                if b[k] == UInt8(ascii: "|") && (k == i || b[k - 1] != UInt8(ascii: "\\")) { pipes += 1 }
-                if b[k] == UInt8(ascii: "["), k + 1 < end, b[k + 1] == UInt8(ascii: "^") {
-                    references += 1
-                    if references > limits.footnoteReferences {
-                        return violation("footnote-references", "footnote references in this chapter", found: references,
-                                         limit: limits.footnoteReferences, line: line, column: k - start + 1)
-                    }
-                }
-                k += 1
+            let (pipes, overflow) = Self.pipesAndReferences(b, i, end, references: &references, limit: limits.footnoteReferences)
+            if let k = overflow {
+                return violation("footnote-references", "footnote references in this chapter", found: references,
+                                 limit: limits.footnoteReferences, line: line, column: k - start + 1)
             }
             // Tables: a delimiter row fixes the column count; every later row adds that many cells.
             if let columns = delimiterRowColumns(b, i, end), previousLineHadPipe || columns > 1 {
@@ -139,6 +130,38 @@ public struct InputGuard {
             previousLineHadPipe = pipes > 0
         }
         return nil
+    }
+
+    // The two loops that read every byte of a chapter, over the array's buffer (no bounds check per byte).
+
+    /// Where the line starting at `start` ends: at its first LF or CR, or at the end of the text.
+    private static func lineEnd(_ b: [UInt8], from start: Int) -> Int {
+        b.withUnsafeBufferPointer { p in
+            var end = start
+            while end < p.count, p[end] != 0x0A, p[end] != 0x0D { end += 1 }
+            return end
+        }
+    }
+
+    /// The unescaped pipes in `i..<end`, counting its footnote references (`[^`) into `references`;
+    /// where the reference that went past `limit` starts, if one did.
+    private static func pipesAndReferences(_ b: [UInt8], _ i: Int, _ end: Int, references: inout Int,
+                                           limit: Int) -> (pipes: Int, overflow: Int?) {
+        b.withUnsafeBufferPointer { p in
+            var pipes = 0
+            var k = i
+            while k < end {
+                let c = p[k]
+                if c == UInt8(ascii: "|") {
+                    if k == i || p[k - 1] != UInt8(ascii: "\\") { pipes += 1 }
+                } else if c == UInt8(ascii: "["), k + 1 < end, p[k + 1] == UInt8(ascii: "^") {
+                    references += 1
+                    if references > limit { return (pipes, k) }
+                }
+                k += 1
+            }
+            return (pipes, nil)
+        }
     }
 
     /// Cells a table row writes: its unescaped pipes plus one, less a leading and a trailing pipe.

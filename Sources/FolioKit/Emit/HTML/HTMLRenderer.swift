@@ -56,7 +56,10 @@ public struct HTMLRenderer {
     // MARK: Blocks
 
     public mutating func blocks(_ list: [Block], tight: Bool = false) {
-        for b in list { block(b, tight: tight) }
+        // Nodes are read in place from the array's buffer, not copied (see MarkupWalker.walk).
+        list.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices { block(nodes[i], tight: tight) }
+        }
     }
 
     mutating func block(_ b: Block, tight: Bool = false, backref: String? = nil) {
@@ -246,7 +249,9 @@ public struct HTMLRenderer {
     // MARK: Inlines
 
     public mutating func inlines(_ list: [Inline]) {
-        for node in list { inline(node) }
+        list.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices { inline(nodes[i]) }
+        }
     }
 
     mutating func inline(_ node: Inline) {

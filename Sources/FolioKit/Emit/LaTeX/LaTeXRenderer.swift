@@ -63,9 +63,12 @@ public struct LaTeXRenderer {
     // MARK: Blocks
 
     public mutating func blocks(_ list: [Block]) {
-        for b in list {
-            block(b)
-            if deferFootnotes == 0 { flushFootnotes() }
+        // Nodes are read in place from the array's buffer, not copied (see MarkupWalker.walk).
+        list.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices {
+                block(nodes[i])
+                if deferFootnotes == 0 { flushFootnotes() }
+            }
         }
     }
 
@@ -192,7 +195,9 @@ public struct LaTeXRenderer {
     // MARK: Inlines
 
     public mutating func inlines(_ list: [Inline]) {
-        for node in list { inline(node) }
+        list.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices { inline(nodes[i]) }
+        }
     }
 
     mutating func inline(_ node: Inline) {
