@@ -242,6 +242,11 @@ if mem:
             over = (mem[name] - floor) / size
             print(f"{'peak memory, ' + name:<34} {mem[name] / 1e6:6.1f} MB   {over:5.1f}x the input above a {floor / 1e6:.1f} MB floor;"
                   f" goal at most 10x: {goal(over <= 10)}")
+    # What each further byte of input costs: the slope between two sizes, which leaves out what every
+    # build needs whatever its size (code and Unicode tables a build touches beyond --version).
+    if "paper" in mem and "paper4x" in mem:
+        slope = (mem["paper4x"] - mem["paper"]) / (b4 - b1)
+        print(f"{'peak memory, 1x to 4x (slope)':<34} {slope:7.2f}x   the memory each further input byte costs")
 with open(os.path.join(bench, "serve.txt")) as f:
     times = [int(t) for t in f.read().split()]
 if len(times) >= 3:
