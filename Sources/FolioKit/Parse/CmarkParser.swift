@@ -60,11 +60,12 @@ public enum CmarkParser {
         return (doc, pre.diagnostics + diagnostics + expansion.diagnostics + structure.diagnostics)
     }
 
-    /// cmark-gfm keeps the inline parser's special characters in one global table, which every parser
-    /// changes when its extensions are attached and again when it is freed; two parsers at once would
-    /// lose '~' (strikethrough) now and then. So cmark runs one parse at a time, and everything else
-    /// (the preprocessor, the guards, the conversion of the finished tree) runs in parallel.
-    private static let parseLock = NSLock()
+    /// cmark-gfm keeps the inline parser's special characters in one global table: each parser adds
+    /// its extensions' characters when it starts parsing inlines and removes them when it is done, so
+    /// two at once would lose '~' (strikethrough) now and then. Inlines are parsed in
+    /// `cmark_parser_finish`, so only that call is taken one at a time; reading the blocks (`feed`),
+    /// which never touches the table, and everything else run in parallel.
+    private static let inlineLock = NSLock()
 
     /// cmark-gfm's tree for `text`; the parser is freed before the tree is read.
     private static func parseTree(_ text: String) -> OpaquePointer? {
@@ -83,14 +84,14 @@ public enum CmarkParser {
             }
         }
         // The finished document belongs to the caller: finishing detaches it from the parser.
-        return cmark_parser_finish(parser)
+        return inlineLock.withLock { cmark_parser_finish(parser) }
     }
 
     /// Runs cmark-gfm on already-guarded, preprocessed text and converts its tree.
     private static func convert(_ text: String, file: String, lineOffset: Int, lineMap: [Int],
                                 tableShapes: [Int: TableShape]) -> (MarkdownDocument, [Diagnostic]) {
         _ = registered
-        guard let root = parseLock.withLock({ parseTree(text) }) else {
+        guard let root = parseTree(text) else {
             return (MarkdownDocument(file: file, blocks: [], footnotes: []),
                     [.error("parse.failed", "cmark-gfm could not parse the chapter (out of memory?)", at: nil)])
         }
@@ -151,7 +152,13 @@ private struct Converter {
 
     mutating func blockList(_ node: OpaquePointer) -> [Block] {
         let r = range(node, fallback: nil)
-        return children(node).compactMap { block($0, parentRange: r) }
+        var blocks: [Block] = []
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            if let b = block(c, parentRange: r) { blocks.append(b) }
+            child = cmark_node_next(c)
+        }
+        return blocks
     }
 
     mutating func block(_ node: OpaquePointer, parentRange: SourceRange?) -> Block? {
@@ -231,7 +238,21 @@ private struct Converter {
     // MARK: Inlines
 
     mutating func inlines(_ node: OpaquePointer, _ parent: SourceRange) -> [Inline] {
-        let list = RawAttribute.attach(children(node).compactMap { inline($0, parent) })
+        // The children are read straight off the C tree: no list of pointers is made per node.
+        var converted: [Inline] = []
+        var count = 0
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            count += 1
+            child = cmark_node_next(c)
+        }
+        converted.reserveCapacity(count)
+        child = cmark_node_first_child(node)
+        while let c = child {
+            if let i = inline(c, parent) { converted.append(i) }
+            child = cmark_node_next(c)
+        }
+        let list = RawAttribute.attach(converted)
         diagnostics += UndefinedReferenceLinks.find(list)
         return list
     }
