@@ -11,7 +11,10 @@ enum RawAttribute {
 
     /// Makes each code span followed by `{=name}` a raw inline.
     static func attach(_ list: [Inline]) -> [Inline] {
-        guard list.count >= 2, list.contains(where: { if case .text(let s) = $0.kind { s.hasPrefix("{=") } else { false } }) else { return list }
+        // The bytes are looked at first: `hasPrefix` compares whole characters, which is slow for every text node.
+        guard list.count >= 2, list.contains(where: {
+            if case .text(let s) = $0.kind { s.utf8.starts(with: "{=".utf8) && s.hasPrefix("{=") } else { false }
+        }) else { return list }
         var out: [Inline] = []
         out.reserveCapacity(list.count)
         for node in list {

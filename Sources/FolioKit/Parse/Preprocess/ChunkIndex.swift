@@ -15,7 +15,12 @@ struct ChunkIndex {
 
     init() {}
 
-    init(_ b: [UInt8], _ start: Int, _ end: Int) {
+    /// One pass over the paragraph's bytes, read from the array's buffer (no bounds check per byte).
+    init(_ array: [UInt8], _ start: Int, _ end: Int) {
+        self = array.withUnsafeBufferPointer { ChunkIndex(scanning: $0, start, min(end, $0.count)) }
+    }
+
+    private init(scanning b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
         var i = start
         while i < end {
             let c = b[i]

@@ -316,11 +316,15 @@ struct MarkdownPreprocessor {
         var i = start
         let special = Self.special
         while i < end {
-            let c = b[i]
-            if !special.contains(c) {
-                i += 1
-                continue
+            // Ordinary bytes are skipped over the array's buffer, without a bounds check per byte.
+            i = b.withUnsafeBufferPointer { bytes in
+                var j = i
+                let stop = min(end, bytes.count)
+                while j < stop, !special.contains(bytes[j]) { j += 1 }
+                return j
             }
+            guard i < end else { break }
+            let c = b[i]
             if c == UInt8(ascii: "\\") {
                 // A backslash before a letter starts a TeX command (not in link text or a destination);
                 // before anything else it escapes it.

@@ -32,8 +32,14 @@ enum SmartPunctuation {
         copy.withUTF8 { bytes in
             var line = firstLine
             var previous: UInt8 = 0
+            var marked = firstLine - 1  // the last line inserted: a line is hashed once, not per quote
             for b in bytes {
-                if b == 0x0A { line += 1 } else if changes(b, after: previous) { lines.insert(line) }
+                if b == 0x0A {
+                    line += 1
+                } else if line != marked, changes(b, after: previous) {
+                    lines.insert(line)
+                    marked = line
+                }
                 previous = b
             }
         }
@@ -62,7 +68,9 @@ enum SmartPunctuation {
     static func restoreStraightQuotes(_ doc: MarkdownDocument) -> MarkdownDocument {
         func restore(_ list: [Inline]) -> [Inline] {
             list.map { node in
-                guard case .text(let s) = node.kind, s.unicodeScalars.contains(where: { $0.value == 0xE000 || $0.value == 0xE001 }) else { return node }
+                // U+E000 and U+E001 both begin with the byte EE in UTF-8.
+                guard case .text(let s) = node.kind, s.containsByte(0xEE),
+                      s.unicodeScalars.contains(where: { $0.value == 0xE000 || $0.value == 0xE001 }) else { return node }
                 var n = node
                 n.kind = .text(s.replacingOccurrences(of: straightQuote, with: "\"").replacingOccurrences(of: straightApostrophe, with: "'"))
                 return n
