@@ -39,8 +39,12 @@ struct BuildCommand: ParsableCommand {
         request.review = review
         request.freeModel = false
         request.limits = tools.value
-        request.provenance = try stamp.provenance(paper: paper, profile: profile.value)
+        request.requireProvenance = stamp.lookup(paper: paper, profile: profile.value)
         let outcome = BuildPipeline.run(request)
+        if outcome.provenanceFailure != nil {
+            Console().report(outcome.diagnostics, summary: false)
+            throw ExitCode(2)
+        }
         Console().report(outcome.diagnostics, summary: true)
         if outcome.diagnostics.hasErrors { throw ExitCode(1) }
         for file in outcome.written { print("wrote \((out as NSString).appendingPathComponent(file))") }
@@ -89,16 +93,13 @@ struct StampOptions: ParsableArguments {
         if let n = pullRequest, n <= 0 { throw ValidationError("--pull-request must be a positive number") }
     }
 
-    /// The commit, dates and pull request; a bad SOURCE_DATE_EPOCH or a failing git is a clear error (exit 2).
-    func provenance(paper: PaperOption, profile: Profile) throws -> Provenance {
-        switch GitProvenance.detect(paperDirectory: paper.directory, revision: paper.revision, profile: profile,
-                                    pullRequest: pullRequest, limits: paper.gitLimits) {
-        case .success(let p): return p
-        case .failure(let d):
-            var engine = DiagnosticEngine()
-            engine.emit(d)
-            Console().report(engine, summary: false)
-            throw ExitCode(2)
+    /// Finds the commit, dates and pull request (git runs while the paper is analysed); a bad
+    /// SOURCE_DATE_EPOCH or a failing git is a clear error (exit 2) before anything is written.
+    func lookup(paper: PaperOption, profile: Profile) -> @Sendable () -> Result<Provenance, Diagnostic> {
+        let (directory, revision, pullRequest, limits) = (paper.directory, paper.revision, pullRequest, paper.gitLimits)
+        return {
+            GitProvenance.detect(paperDirectory: directory, revision: revision, profile: profile,
+                                 pullRequest: pullRequest, limits: limits)
         }
     }
 }

@@ -17,6 +17,10 @@ public enum BuildPipeline {
         /// Finds the provenance (git runs) while the paper is analysed, when `provenance` is nil: the
         /// live preview's stamp costs its rebuild nothing.
         public var findProvenance: (@Sendable () -> Provenance?)?
+        /// As `findProvenance`, for a build whose stamp must be right (`folio build`): git runs while the
+        /// paper is analysed, and a failure (a failing git, a bad SOURCE_DATE_EPOCH) stops the build
+        /// before anything is written, as `Outcome.provenanceFailure`.
+        public var requireProvenance: (@Sendable () -> Result<Provenance, Diagnostic>)?
         /// Parsed chapters kept between builds (`folio serve`).
         public var cache: ParseCache?
         /// Resolved chapters kept between builds (`folio serve`).
@@ -62,6 +66,8 @@ public enum BuildPipeline {
         public var manifest: Manifest?
         /// The provenance stamped on the outputs (found by `Request.findProvenance`, or given).
         public var provenance: Provenance?
+        /// Why `Request.requireProvenance` found none; nothing was written.
+        public var provenanceFailure: Diagnostic?
     }
 
     public static func run(_ request: Request) -> Outcome {
@@ -72,10 +78,20 @@ public enum BuildPipeline {
         options.jobs = request.jobs
         options.review = request.review
         let found = request.findProvenance.map(Background.init)
+        let required = request.requireProvenance.map(Background.init)
         var analysis = Analyzer.run(request.source, options)
         defer { if !request.freeModel { ProcessLifetime.keep(analysis) } }
         var request = request
         if let found { request.provenance = request.provenance ?? found.value().flatMap { $0 } }
+        switch required?.value() {
+        case .success(let p): request.provenance = p
+        case .failure(let d):
+            var failed = Outcome(diagnostics: DiagnosticEngine(), written: [])
+            failed.diagnostics.emit(d)
+            failed.provenanceFailure = d
+            return failed
+        case nil: break
+        }
         // Writers read only the resolved paper: the parsed chapters can go before they run.
         analysis.paper = nil
         var engine = analysis.engine
