@@ -44,12 +44,4 @@ enum ByteEscaper {
         let end = utf8.index(start, offsetBy: to - from)
         out += text[start..<end]
     }
-
-    /// Whether any byte of `text` is in `set`: the fast path that returns the text itself.
-    static func contains(_ text: String, anyOf set: ByteSet) -> Bool {
-        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.contains { set.contains($0) } }) {
-            return found
-        }
-        return text.utf8.contains { set.contains($0) }
-    }
 }

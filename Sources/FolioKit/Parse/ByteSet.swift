@@ -25,4 +25,12 @@ struct ByteSet: Sendable {
         let word = b < 0x80 ? (b < 0x40 ? low : middle) : (b < 0xC0 ? high : top)
         return word &>> UInt64(b & 63) & 1 == 1
     }
+
+    /// Whether any byte of `text` is in the set (over the string's buffer when it is native).
+    func occurs(in text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.contains { contains($0) } }) {
+            return found
+        }
+        return text.utf8.contains { contains($0) }
+    }
 }

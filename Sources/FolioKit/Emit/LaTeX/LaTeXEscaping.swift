@@ -45,7 +45,7 @@ public enum LaTeXEscaping {
 
     /// A URL for `\href`/`\url`: characters TeX would read specially are percent-encoded or escaped.
     public static func url(_ s: String) -> String {
-        guard ByteEscaper.contains(s, anyOf: urlSpecial) else { return s }
+        guard urlSpecial.occurs(in: s) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
         // Every byte from 0x80 up is special, so the runs copied whole are plain ASCII.

@@ -155,7 +155,8 @@ enum LaTeXText {
     }
 
     static func unicode(_ latex: String) -> String {
-        guard latex.contains(where: { "\\{}~-`'$".contains($0) }) else { return collapse(latex) }
+        // Every field of every entry passes here: the bytes are looked at first, characters only when needed.
+        guard special.occurs(in: latex) else { return collapse(latex) }
         var out = ""
         let chars = Array(latex)
         convert(chars, from: 0, to: chars.count, into: &out, depth: 0)
@@ -164,8 +165,11 @@ enum LaTeXText {
         return combined ? collapse(out).precomposedStringWithCanonicalMapping : collapse(out)
     }
 
+    private static let special = ByteSet("\\{}~-`'$")
+
     /// Whitespace runs (line breaks in the .bib) become single spaces; no-break spaces are kept.
     private static func collapse(_ s: String) -> String {
+        guard needsCollapsing(s) else { return s }
         var out = ""
         var pendingSpace = false
         for ch in s {
@@ -178,6 +182,21 @@ enum LaTeXText {
             }
         }
         return out
+    }
+
+    /// Whether `collapse` would change `s`: a tab, a line break, or a space at either end or after another.
+    private static func needsCollapsing(_ s: String) -> Bool {
+        var afterSpace = true
+        for b in s.utf8 {
+            switch b {
+            case 0x0A, 0x0D, 0x09: return true
+            case 0x20:
+                if afterSpace { return true }
+                afterSpace = true
+            default: afterSpace = false
+            }
+        }
+        return afterSpace && !s.isEmpty
     }
 
     /// Command arguments nest at most this deep; deeper text is kept without its commands (no stack overflow).

@@ -170,7 +170,7 @@ struct PlaceholderExpansion {
         var delimiters: [Int: Int] = [:]
         for node in list {
             switch node.kind {
-            case .text(let s) where s.unicodeScalars.contains(Placeholder.openScalar):
+            case .text(let s) where s.containsByte(0xF3) && s.unicodeScalars.contains(Placeholder.openScalar):
                 for piece in Placeholder.pieces(s) {
                     switch piece {
                     case .text(let t): out.append(Inline(.text(String(t)), range: node.range))
@@ -379,7 +379,7 @@ struct PlaceholderExpansion {
 
     /// Puts the original text back wherever a placeholder must not be interpreted.
     func restore(_ s: String) -> String {
-        guard s.unicodeScalars.contains(Placeholder.openScalar) else { return s }
+        guard s.containsByte(0xF3), s.unicodeScalars.contains(Placeholder.openScalar) else { return s }
         var out = ""
         for piece in Placeholder.pieces(s) {
             switch piece {
