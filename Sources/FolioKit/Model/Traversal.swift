@@ -252,6 +252,24 @@ extension MarkdownDocument.Footnote {
     }
 }
 
+extension Array where Element == Block {
+    /// `Block.forEachInline` for each block, visiting them in place rather than copying each one.
+    public func forEachInline(_ body: (Inline) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            var w = ClosureWalker(onInline: body)
+            w.walk(self)
+        }
+    }
+
+    /// `Block.forEachBlock` for each block, visiting them in place.
+    public func forEachBlock(_ body: (Block) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            var w = ClosureWalker(onBlock: body)
+            w.walk(self)
+        }
+    }
+}
+
 extension Array where Element == Inline {
     public func forEachInline(_ body: (Inline) -> Void) {
         withoutActuallyEscaping(body) { body in

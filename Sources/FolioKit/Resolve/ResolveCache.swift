@@ -14,6 +14,11 @@ public final class ResolveCache: @unchecked Sendable {
     /// Per chapter: the explicit ids it claims, and the keys it cites.
     let explicitIDs = ChapterMemo<Chapter, [Resolver.ExplicitID]>()
     let citedKeys = ChapterMemo<ResolvedChapter, Set<String>>()
+    /// Every chapter's cited keys and their union: with the same sets (kept, so compared by storage),
+    /// the union is last time's too, and so is the key it is compared under next.
+    var citedUnion: (perChapter: [Set<String>], union: Set<String>)?
+    /// Every chapter's citation backlinks and their join, kept the same way.
+    var backlinks: (perChapter: [[Citations.Backlink]], joined: [String: [BibliographyList.Backlink]])?
     /// Per chapter: its checklist claims, measured.
     let coverage = ChapterMemo<Coverage.Region, Coverage.Collected>()
     /// The bibliography's entries for the set of cited keys, and the formatted list for the final state.

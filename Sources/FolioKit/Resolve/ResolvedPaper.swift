@@ -125,14 +125,14 @@ public struct ResolvedChapter: Sendable, Equatable {
     /// Every inline of the chapter a writer prints: its title, its blocks and its footnotes.
     public func forEachInline(_ body: (Inline) -> Void) {
         title.forEachInline(body)
-        for block in blocks { block.forEachInline(body) }
-        for note in footnotes { for block in note.content { block.forEachInline(body) } }
+        blocks.forEachInline(body)
+        for note in footnotes { note.content.forEachInline(body) }
     }
 
     /// Every block of the chapter, nested ones and footnotes included.
     public func forEachBlock(_ body: (Block) -> Void) {
-        for block in blocks { block.forEachBlock(body) }
-        for note in footnotes { for block in note.content { block.forEachBlock(body) } }
+        blocks.forEachBlock(body)
+        for note in footnotes { note.content.forEachBlock(body) }
     }
 
     /// The label shown before the title in the paper's words: "Chapter 3", "Appendix A", or nil.

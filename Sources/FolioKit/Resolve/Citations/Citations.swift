@@ -188,8 +188,19 @@ struct Citations {
         return Cited(chapter: out, backlinks: chapterBacklinks)
     }
 
+    /// Every chapter's backlinks joined, in reading order; with a cache, last build's join when every
+    /// chapter's backlinks are last build's (kept chapters hand on the same arrays).
+    mutating func collect(chapters: [[Backlink]], cache: ResolveCache?) {
+        if let kept = cache?.backlinks, kept.perChapter == chapters {
+            backlinks = kept.joined
+            return
+        }
+        for links in chapters { collect(links) }
+        cache?.backlinks = (chapters, backlinks)
+    }
+
     /// Adds a chapter's backlinks, in reading order; an entry links back once per section label.
-    mutating func collect(_ links: [Backlink]) {
+    private mutating func collect(_ links: [Backlink]) {
         for b in links where backlinkLabels[b.key, default: []].insert(b.link.label).inserted {
             backlinks[b.key, default: []].append(b.link)
         }

@@ -31,14 +31,19 @@ extension Resolver {
     /// Chapters are rewritten in place, so each one's old blocks are freed as soon as it is done.
     private mutating func formatCitations(_ out: inout [ResolvedPaper.Entry]) -> Set<String> {
         if paper.bibliography.hasAliases { out = out.map(citingEntryKeys) }
-        var cited = Set<String>()
         let entries = out
         let cache = cache
         let perChapter = Parallel.map(entries.count, jobs: jobs) { i -> Set<String> in
             guard case .chapter(let ch) = entries[i] else { return [] }
             return cache?.citedKeys.value(i, ch) { Self.citedKeys(ch) } ?? Self.citedKeys(ch)
         }
-        for keys in perChapter { cited.formUnion(keys) }
+        let cited: Set<String>
+        if let kept = cache?.citedUnion, kept.perChapter == perChapter {
+            cited = kept.union
+        } else {
+            cited = perChapter.reduce(into: Set<String>()) { $0.formUnion($1) }
+            cache?.citedUnion = (perChapter, cited)
+        }
         let options = paper.manifest.citations
         guard !cited.isEmpty || !paper.bibliography.isEmpty || !options.nocite.isEmpty else { return [] }
         for r in paper.bibliography.references where !slugger.claim(Citations.anchorID(r.id)) {
@@ -50,11 +55,13 @@ extension Resolver {
         var citations = Citations(bib: paper.bibliography, options: options, slugger: slugger.taken(prefix: Citations.anchorPrefix))
         prepare(&citations, cited: cited)
         cache?.citations.begin(citations.environment)
+        var backlinks: [[Citations.Backlink]] = []
         rewriteChapters(&out, with: &citations, memo: cache?.citations, state: \.state, rewrite: { $0.cite($1) },
-                        diagnostics: { $0.takeDiagnostics() }) { citations, cited in
-            citations.collect(cited.backlinks)
+                        diagnostics: { $0.takeDiagnostics() }) { _, cited in
+            backlinks.append(cited.backlinks)
             return cited.chapter
         }
+        citations.collect(chapters: backlinks, cache: cache)
         slugger.merge(citations.slugger)
         guard var list = bibliographyList(citations) else { return citations.anchors }
         list.citedIn = paper.manifest.words.phrase(.citedIn)
@@ -88,11 +95,11 @@ extension Resolver {
     /// The keys a chapter cites (cross-references left out).
     private static func citedKeys(_ ch: ResolvedChapter) -> Set<String> {
         var cited = Set<String>()
-        for b in ch.blocks + ch.footnotes.flatMap(\.content) {
-            b.forEachInline { node in
-                if case .citation(let g) = node.kind, Citations.isCitation(g) { for item in g.items { cited.insert(item.key) } }
-            }
+        func collect(_ node: Inline) {
+            if case .citation(let g) = node.kind, Citations.isCitation(g) { for item in g.items { cited.insert(item.key) } }
         }
+        ch.blocks.forEachInline(collect)
+        for note in ch.footnotes { note.content.forEachInline(collect) }
         return cited
     }
 

@@ -130,21 +130,21 @@ extension Resolver {
             if let id { out.append(ExplicitID(id: id, location: loc)) }
         }
         claim(ch.explicitID, at: ch.titleLocation)
-        for top in ch.document.blocks + ch.document.footnotes.flatMap(\.content) {
-            top.forEachBlock { block in
-                switch block.kind {
-                case .heading(let h): claim(h.attributes.id, at: block.range.start)
-                case .paragraph(let content):
-                    for (_, attrs) in Self.imageLines(content) ?? [] { claim(attrs.id, at: block.range.start) }
-                case .table(let t): claim(t.attributes.id, at: block.range.start)
-                case .equation(let e): claim(e.attributes.id, at: block.range.start)
-                case .listing(let l): claim(l.attributes.id, at: block.range.start)
-                case .callout(let c): claim(c.attributes.id, at: block.range.start)
-                case .div(let attrs, _): claim(attrs.id, at: block.range.start)
-                default: break
-                }
+        func visit(_ block: Block) {
+            switch block.kind {
+            case .heading(let h): claim(h.attributes.id, at: block.range.start)
+            case .paragraph(let content):
+                for (_, attrs) in Self.imageLines(content) ?? [] { claim(attrs.id, at: block.range.start) }
+            case .table(let t): claim(t.attributes.id, at: block.range.start)
+            case .equation(let e): claim(e.attributes.id, at: block.range.start)
+            case .listing(let l): claim(l.attributes.id, at: block.range.start)
+            case .callout(let c): claim(c.attributes.id, at: block.range.start)
+            case .div(let attrs, _): claim(attrs.id, at: block.range.start)
+            default: break
             }
         }
+        ch.document.blocks.forEachBlock(visit)
+        for note in ch.document.footnotes { note.content.forEachBlock(visit) }
         return out
     }
 
