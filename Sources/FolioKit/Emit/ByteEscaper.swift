@@ -5,8 +5,9 @@ import Foundation
 /// through here, so it reads the string's UTF-8 buffer directly rather than through `String.Index`.
 enum ByteEscaper {
     /// Appends `text` to `out`. For each byte in `special`, `replace(bytes, i, &out)` appends what
-    /// stands for it and returns how many bytes it consumed (at least 1). Special bytes must be
-    /// ASCII or start a scalar, so every run boundary falls between scalars.
+    /// stands for it and returns how many bytes it consumed (at least 1). Every run copied whole must
+    /// begin and end between scalars: the special bytes are ASCII, or `replace` consumes whole
+    /// scalars, or (as for URLs) every byte from 0x80 up is special, so the runs are plain ASCII.
     @inline(__always)
     static func append(_ text: String, to out: inout String, special: ByteSet,
                        replace: (UnsafeBufferPointer<UInt8>, Int, inout String) -> Int) {
