@@ -72,9 +72,10 @@ public actor PreviewSession {
         // git runs while the paper is analysed.
         let (directory, pdf) = (options.paperDirectory, options.pdf)
         request.findProvenance = {
-            guard case .success(var p) = GitProvenance.detect(paperDirectory: directory, profile: .draft) else { return nil }
+            // The preview does without a stamp rather than stop.
+            guard case .success(var p) = GitProvenance.detect(paperDirectory: directory, profile: .draft) else { return .success(nil) }
             if pdf { p.links.pdf = "paper.pdf" }
-            return p
+            return .success(p)
         }
         let outcome = BuildPipeline.run(request)
         builds += 1

@@ -39,7 +39,7 @@ struct BuildCommand: ParsableCommand {
         request.review = review
         request.freeModel = false
         request.limits = tools.value
-        request.requireProvenance = stamp.lookup(paper: paper, profile: profile.value)
+        request.findProvenance = stamp.lookup(paper: paper, profile: profile.value)
         let outcome = BuildPipeline.run(request)
         if outcome.provenanceFailure != nil {
             Console().report(outcome.diagnostics, summary: false)
@@ -95,11 +95,11 @@ struct StampOptions: ParsableArguments {
 
     /// Finds the commit, dates and pull request (git runs while the paper is analysed); a bad
     /// SOURCE_DATE_EPOCH or a failing git is a clear error (exit 2) before anything is written.
-    func lookup(paper: PaperOption, profile: Profile) -> @Sendable () -> Result<Provenance, Diagnostic> {
+    func lookup(paper: PaperOption, profile: Profile) -> @Sendable () -> Result<Provenance?, Diagnostic> {
         let (directory, revision, pullRequest, limits) = (paper.directory, paper.revision, pullRequest, paper.gitLimits)
         return {
             GitProvenance.detect(paperDirectory: directory, revision: revision, profile: profile,
-                                 pullRequest: pullRequest, limits: limits)
+                                 pullRequest: pullRequest, limits: limits).map { $0 }
         }
     }
 }

@@ -14,13 +14,11 @@ public enum BuildPipeline {
         public var untrusted = false
         /// The commit, dates and pull request stamped on the pages; nil prints no stamps.
         public var provenance: Provenance?
-        /// Finds the provenance (git runs) while the paper is analysed, when `provenance` is nil: the
-        /// live preview's stamp costs its rebuild nothing.
-        public var findProvenance: (@Sendable () -> Provenance?)?
-        /// As `findProvenance`, for a build whose stamp must be right (`folio build`): git runs while the
-        /// paper is analysed, and a failure (a failing git, a bad SOURCE_DATE_EPOCH) stops the build
-        /// before anything is written, as `Outcome.provenanceFailure`.
-        public var requireProvenance: (@Sendable () -> Result<Provenance, Diagnostic>)?
+        /// Finds the provenance (git runs) while the paper is analysed, when `provenance` is nil, so the
+        /// stamp costs a build nothing. A failure (a failing git, a bad SOURCE_DATE_EPOCH) stops the
+        /// build before anything is written, as `Outcome.provenanceFailure`; a caller that can do
+        /// without a stamp (the live preview) returns `.success(nil)` instead.
+        public var findProvenance: (@Sendable () -> Result<Provenance?, Diagnostic>)?
         /// Parsed chapters kept between builds (`folio serve`).
         public var cache: ParseCache?
         /// Resolved chapters kept between builds (`folio serve`).
@@ -66,7 +64,7 @@ public enum BuildPipeline {
         public var manifest: Manifest?
         /// The provenance stamped on the outputs (found by `Request.findProvenance`, or given).
         public var provenance: Provenance?
-        /// Why `Request.requireProvenance` found none; nothing was written.
+        /// Why `Request.findProvenance` failed; nothing was written.
         public var provenanceFailure: Diagnostic?
     }
 
@@ -78,13 +76,11 @@ public enum BuildPipeline {
         options.jobs = request.jobs
         options.review = request.review
         let found = request.findProvenance.map(Background.init)
-        let required = request.requireProvenance.map(Background.init)
         var analysis = Analyzer.run(request.source, options)
         defer { if !request.freeModel { ProcessLifetime.keep(analysis) } }
         var request = request
-        if let found { request.provenance = request.provenance ?? found.value().flatMap { $0 } }
-        switch required?.value() {
-        case .success(let p): request.provenance = p
+        switch found?.value() {
+        case .success(let p): request.provenance = request.provenance ?? p
         case .failure(let d):
             var failed = Outcome(diagnostics: DiagnosticEngine(), written: [])
             failed.diagnostics.emit(d)

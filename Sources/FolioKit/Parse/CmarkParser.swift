@@ -153,11 +153,7 @@ private struct Converter {
     mutating func blockList(_ node: OpaquePointer) -> [Block] {
         let r = range(node, fallback: nil)
         var blocks: [Block] = []
-        var child = cmark_node_first_child(node)
-        while let c = child {
-            if let b = block(c, parentRange: r) { blocks.append(b) }
-            child = cmark_node_next(c)
-        }
+        Self.forEachChild(of: node) { if let b = block($0, parentRange: r) { blocks.append(b) } }
         return blocks
     }
 
@@ -238,20 +234,11 @@ private struct Converter {
     // MARK: Inlines
 
     mutating func inlines(_ node: OpaquePointer, _ parent: SourceRange) -> [Inline] {
-        // The children are read straight off the C tree: no list of pointers is made per node.
-        var converted: [Inline] = []
         var count = 0
-        var child = cmark_node_first_child(node)
-        while let c = child {
-            count += 1
-            child = cmark_node_next(c)
-        }
+        Self.forEachChild(of: node) { _ in count += 1 }
+        var converted: [Inline] = []
         converted.reserveCapacity(count)
-        child = cmark_node_first_child(node)
-        while let c = child {
-            if let i = inline(c, parent) { converted.append(i) }
-            child = cmark_node_next(c)
-        }
+        Self.forEachChild(of: node) { if let i = inline($0, parent) { converted.append(i) } }
         let list = RawAttribute.attach(converted)
         diagnostics += UndefinedReferenceLinks.find(list)
         return list
@@ -300,13 +287,18 @@ private struct Converter {
         return true
     }
 
-    func children(_ node: OpaquePointer) -> [OpaquePointer] {
-        var out: [OpaquePointer] = []
+    /// Each child of `node`, read straight off the C tree (no list of pointers is made).
+    static func forEachChild(of node: OpaquePointer, _ body: (OpaquePointer) -> Void) {
         var child = cmark_node_first_child(node)
         while let c = child {
-            out.append(c)
+            body(c)
             child = cmark_node_next(c)
         }
+    }
+
+    func children(_ node: OpaquePointer) -> [OpaquePointer] {
+        var out: [OpaquePointer] = []
+        Self.forEachChild(of: node) { out.append($0) }
         return out
     }
 

@@ -14,11 +14,9 @@ public final class ResolveCache: @unchecked Sendable {
     /// Per chapter: the explicit ids it claims, and the keys it cites.
     let explicitIDs = ChapterMemo<Chapter, [Resolver.ExplicitID]>()
     let citedKeys = ChapterMemo<ResolvedChapter, Set<String>>()
-    /// Every chapter's cited keys and their union: with the same sets (kept, so compared by storage),
-    /// the union is last time's too, and so is the key it is compared under next.
-    var citedUnion: (perChapter: [Set<String>], union: Set<String>)?
-    /// Every chapter's citation backlinks and their join, kept the same way.
-    var backlinks: (perChapter: [[Citations.Backlink]], joined: [String: [BibliographyList.Backlink]])?
+    /// The union of every chapter's cited keys, and the join of their backlinks.
+    let citedUnion = JoinMemo<Set<String>, Set<String>>()
+    let backlinks = JoinMemo<[Citations.Backlink], [String: [BibliographyList.Backlink]]>()
     /// Per chapter: its checklist claims, measured.
     let coverage = ChapterMemo<Coverage.Region, Coverage.Collected>()
     /// The bibliography's entries for the set of cited keys, and the formatted list for the final state.
@@ -29,6 +27,20 @@ public final class ResolveCache: @unchecked Sendable {
 
     /// Chapter steps computed afresh in the last build, over every pass (tests count them).
     public var steps: Int { numbering.runs + crossReferences.runs + citations.runs + abbreviations.runs }
+}
+
+/// A value made from every chapter's part, kept while every part is last build's. Kept chapters hand
+/// on last build's parts, whose storage is shared, so the check is mostly pointer comparisons; the
+/// value handed on is last build's too, so what is compared with it next is as cheap.
+final class JoinMemo<Part: Equatable, Joined> {
+    private var kept: (parts: [Part], joined: Joined)?
+
+    func value(_ parts: [Part], _ join: ([Part]) -> Joined) -> Joined {
+        if let kept, kept.parts == parts { return kept.joined }
+        let joined = join(parts)
+        kept = (parts, joined)
+        return joined
+    }
 }
 
 /// One pass's steps from the last build, by position.

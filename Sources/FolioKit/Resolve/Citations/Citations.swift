@@ -46,9 +46,8 @@ struct Citations {
     /// The backlinks of the chapter being rewritten, and the sections each entry already has one from.
     private var chapterBacklinks: [Backlink] = []
     private var chapterBacklinkLabels: [String: Set<String>] = [:]
-    /// Every chapter's backlinks, once each entry has one per section label (`collect`).
-    private(set) var backlinks: [String: [BibliographyList.Backlink]] = [:]
-    private var backlinkLabels: [String: Set<String>] = [:]
+    /// Every chapter's backlinks, once each entry has one per section label (`joined`).
+    var backlinks: [String: [BibliographyList.Backlink]] = [:]
 
     /// What every chapter's citations are formatted from.
     struct Environment: Equatable {
@@ -188,22 +187,16 @@ struct Citations {
         return Cited(chapter: out, backlinks: chapterBacklinks)
     }
 
-    /// Every chapter's backlinks joined, in reading order; with a cache, last build's join when every
-    /// chapter's backlinks are last build's (kept chapters hand on the same arrays).
-    mutating func collect(chapters: [[Backlink]], cache: ResolveCache?) {
-        if let kept = cache?.backlinks, kept.perChapter == chapters {
-            backlinks = kept.joined
-            return
+    /// Every chapter's backlinks joined by entry, in reading order; an entry links back once per section label.
+    static func joined(_ chapters: [[Backlink]]) -> [String: [BibliographyList.Backlink]] {
+        var joined: [String: [BibliographyList.Backlink]] = [:]
+        var labels: [String: Set<String>] = [:]
+        for links in chapters {
+            for b in links where labels[b.key, default: []].insert(b.link.label).inserted {
+                joined[b.key, default: []].append(b.link)
+            }
         }
-        for links in chapters { collect(links) }
-        cache?.backlinks = (chapters, backlinks)
-    }
-
-    /// Adds a chapter's backlinks, in reading order; an entry links back once per section label.
-    private mutating func collect(_ links: [Backlink]) {
-        for b in links where backlinkLabels[b.key, default: []].insert(b.link.label).inserted {
-            backlinks[b.key, default: []].append(b.link)
-        }
+        return joined
     }
 
     private mutating func rewrite(_ ch: ResolvedChapter) -> ResolvedChapter {

@@ -37,13 +37,8 @@ extension Resolver {
             guard case .chapter(let ch) = entries[i] else { return [] }
             return cache?.citedKeys.value(i, ch) { Self.citedKeys(ch) } ?? Self.citedKeys(ch)
         }
-        let cited: Set<String>
-        if let kept = cache?.citedUnion, kept.perChapter == perChapter {
-            cited = kept.union
-        } else {
-            cited = perChapter.reduce(into: Set<String>()) { $0.formUnion($1) }
-            cache?.citedUnion = (perChapter, cited)
-        }
+        let union: ([Set<String>]) -> Set<String> = { $0.reduce(into: Set<String>()) { $0.formUnion($1) } }
+        let cited = cache?.citedUnion.value(perChapter, union) ?? union(perChapter)
         let options = paper.manifest.citations
         guard !cited.isEmpty || !paper.bibliography.isEmpty || !options.nocite.isEmpty else { return [] }
         for r in paper.bibliography.references where !slugger.claim(Citations.anchorID(r.id)) {
@@ -61,7 +56,7 @@ extension Resolver {
             backlinks.append(cited.backlinks)
             return cited.chapter
         }
-        citations.collect(chapters: backlinks, cache: cache)
+        citations.backlinks = cache?.backlinks.value(backlinks, Citations.joined) ?? Citations.joined(backlinks)
         slugger.merge(citations.slugger)
         guard var list = bibliographyList(citations) else { return citations.anchors }
         list.citedIn = paper.manifest.words.phrase(.citedIn)
