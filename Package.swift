@@ -20,9 +20,11 @@ let package = Package(
             name: "CCmarkGFM",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // A per-thread bump arena that cmark-gfm allocates a chapter's parse from (CmarkParser).
+        .target(name: "CParseArena"),
         .target(
             name: "FolioKit",
-            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams"),
+            dependencies: ["CCmarkGFM", "CParseArena", .product(name: "Yams", package: "Yams"),
                            .product(name: "HashTreeCollections", package: "swift-collections")],
             // Link the fixed parser statically, so the binary carries it wherever it is copied.
             linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libcmark-gfm-extensions.a", "-Xlinker", "-l:libcmark-gfm.a"])]
@@ -43,7 +45,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FolioKitTests",
-            dependencies: ["FolioKit", "FolioServe", "folio", "folio-serve", .product(name: "Yams", package: "Yams")],
+            dependencies: ["FolioKit", "FolioServe", "CParseArena", "folio", "folio-serve", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Support/live_preview.py"]
         ),
     ],

@@ -16,10 +16,8 @@ enum ByteEscaper {
             var i = 0
             let count = bytes.count
             while i < count {
-                guard special.contains(bytes[i]) else {
-                    i += 1
-                    continue
-                }
+                i = special.firstIndex(in: bytes, from: i, to: count)
+                guard i < count else { break }
                 if runStart < i { appendRun(text, runStart, i, to: &out) }
                 i += max(1, replace(bytes, i, &out))
                 runStart = min(i, count)

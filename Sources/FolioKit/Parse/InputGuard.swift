@@ -1,3 +1,5 @@
+import Foundation
+
 /// A single linear pass over a chapter that enforces `InputLimits` before cmark-gfm sees the text,
 /// so hostile input is refused with a located error instead of hanging the parser or flooding the output.
 public struct InputGuard {
@@ -36,11 +38,12 @@ public struct InputGuard {
         var previousLineHadPipe = false
         var footnotes = 0
         var references = 0
+        let hasCR = b.withUnsafeBufferPointer { p in p.baseAddress.map { memchr($0, 0x0D, p.count) != nil } ?? false }
         func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
         while start < b.count {
             line += 1
             // Lines end at LF, CRLF or a lone CR, as in CommonMark.
-            let end = Self.lineEnd(b, from: start)
+            let end = Self.lineEnd(b, from: start, hasCR: hasCR)
             let next = end < b.count && b[end] == 0x0D && end + 1 < b.count && b[end + 1] == 0x0A ? end + 2 : end + 1
             defer { start = next }
             var i = start
@@ -135,13 +138,20 @@ public struct InputGuard {
     // The two loops that read every byte of a chapter, over the array's buffer (no bounds check per byte).
 
     /// Where the line starting at `start` ends: at its first LF or CR, or at the end of the text.
-    private static func lineEnd(_ b: [UInt8], from start: Int) -> Int {
+    /// Without a CR in the text (`hasCR`), memchr finds the LF.
+    private static func lineEnd(_ b: [UInt8], from start: Int, hasCR: Bool) -> Int {
         b.withUnsafeBufferPointer { p in
+            if !hasCR, let base = p.baseAddress, start < p.count {
+                guard let hit = memchr(base + start, 0x0A, p.count - start) else { return p.count }
+                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
             var end = start
             while end < p.count, p[end] != 0x0A, p[end] != 0x0D { end += 1 }
             return end
         }
     }
+
+    private static let pipeOrBracket = ByteSet("|[")
 
     /// The unescaped pipes in `i..<end`, counting its footnote references (`[^`) into `references`;
     /// where the reference that went past `limit` starts, if one did.
@@ -151,6 +161,8 @@ public struct InputGuard {
             var pipes = 0
             var k = i
             while k < end {
+                k = pipeOrBracket.firstIndex(in: p, from: k, to: end)
+                guard k < end else { break }
                 let c = p[k]
                 if c == UInt8(ascii: "|") {
                     if k == i || p[k - 1] != UInt8(ascii: "\\") { pipes += 1 }

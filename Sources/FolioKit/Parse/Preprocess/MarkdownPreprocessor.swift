@@ -316,13 +316,7 @@ struct MarkdownPreprocessor {
         var i = start
         let special = Self.special
         while i < end {
-            // Ordinary bytes are skipped over the array's buffer, without a bounds check per byte.
-            i = b.withUnsafeBufferPointer { bytes in
-                var j = i
-                let stop = min(end, bytes.count)
-                while j < stop, !special.contains(bytes[j]) { j += 1 }
-                return j
-            }
+            i = b.firstIndex(in: special, from: i, before: end)
             guard i < end else { break }
             let c = b[i]
             if c == UInt8(ascii: "\\") {
@@ -512,6 +506,8 @@ struct MarkdownPreprocessor {
 
     /// Bytes that can start something the preprocessor handles; all others are skipped at once.
     private static let special = ByteSet("\\`$[]@{+-~=<")
+    /// What `matchBrackets` stops at.
+    private static let brackets = ByteSet("\\`[]")
 
     private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 
@@ -642,7 +638,10 @@ struct MarkdownPreprocessor {
         var pairs: [Int: Int] = [:]
         var stack: [Int] = []
         var j = start
+        let brackets = Self.brackets
         while j < end {
+            j = b.firstIndex(in: brackets, from: j, before: end)
+            guard j < end else { break }
             switch b[j] {
             case UInt8(ascii: "\\"): j += 2; continue
             case UInt8(ascii: "`"): j = codeSpanEnd(j, end, index: &local); continue

@@ -1,3 +1,5 @@
+import Foundation
+
 /// pandoc's `smart` extension, applied to the parsed text: `--` is an en dash, `---` an em dash,
 /// `...` an ellipsis, and straight quotes become curly ones. It runs after every attribute block has
 /// been read, and leaves alone what is not prose: code, math, raw content, URLs and any `{…}`
@@ -7,10 +9,10 @@ enum SmartPunctuation {
     static func mayChange(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes in
-            var previous: UInt8 = 0
-            for b in bytes {
-                if changes(b, after: previous) { return true }
-                previous = b
+            var k = 0
+            while case let at = candidates.firstIndex(in: bytes, from: k, to: bytes.count), at < bytes.count {
+                if changes(bytes[at], after: at > 0 ? bytes[at - 1] : 0) { return true }
+                k = at + 1
             }
             return false
         }
@@ -25,26 +27,35 @@ enum SmartPunctuation {
         }
     }
 
-    /// The lines of `text` (numbered from `firstLine`) that hold something to change.
+    /// The lines of `text` (numbered from `firstLine`) that hold something to change. Bytes that can
+    /// change nothing are skipped at once, and so is the rest of a line once it is known to change.
     static func changingLines(_ text: String, firstLine: Int) -> Set<Int> {
         var lines: Set<Int> = []
         var copy = text
         copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             var line = firstLine
-            var previous: UInt8 = 0
-            var marked = firstLine - 1  // the last line inserted: a line is hashed once, not per quote
-            for b in bytes {
+            var k = 0
+            while k < bytes.count {
+                k = candidates.firstIndex(in: bytes, from: k, to: bytes.count)
+                guard k < bytes.count else { break }
+                let b = bytes[k]
                 if b == 0x0A {
                     line += 1
-                } else if line != marked, changes(b, after: previous) {
+                    k += 1
+                } else if changes(b, after: k > 0 ? bytes[k - 1] : 0) {
                     lines.insert(line)
-                    marked = line
+                    k = memchr(base + k, 0x0A, bytes.count - k).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+                } else {
+                    k += 1
                 }
-                previous = b
             }
         }
         return lines
     }
+
+    /// A line break, and the bytes `changes` may accept.
+    private static let candidates = ByteSet("\n\"'-.")
 
     /// `doc` with its text made typographic; only blocks on `lines` (from `changingLines`) are
     /// rebuilt, as most blocks of most chapters have nothing to change.
