@@ -62,7 +62,7 @@ public struct Locator: Hashable, Sendable {
         var i = s.startIndex
         while i < s.endIndex {
             let c = s[i]
-            if c.isNumber || "ivxlcdmIVXLCDM–-—,&.:".contains(c) || (c == " " && value.last.map { ",&–-".contains($0) } == true) {
+            if Self.inValue(c) || (c == " " && value.last.map { ",&–-".contains($0) } == true) {
                 if c == ",", let n = s.index(i, offsetBy: 1, limitedBy: s.endIndex), n < s.endIndex {
                     let after = s[n...].drop(while: { $0 == " " })
                     if !(after.first?.isNumber ?? false) { break }
@@ -80,9 +80,17 @@ public struct Locator: Hashable, Sendable {
         value = String(trimmed(value[...], " ,."))
         guard !value.isEmpty, matched || value.first?.isNumber == true else { return nil }
         rest = s[i...]
-        if value.contains("--") { value = value.replacingOccurrences(of: "--", with: "–") }
+        if value.containsBytes(UInt8(ascii: "-"), UInt8(ascii: "-")) { value = value.replacingOccurrences(of: "--", with: "–") }
         return Locator(label: label, value: value, rest: String(trimmed(rest, " \t\u{A0}")))
     }
+
+    /// A character a locator's value holds: digits, roman numerals and range or list punctuation.
+    private static func inValue(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return valueBytes.contains(a) }
+        return c == "–" || c == "—" || c.isNumber
+    }
+
+    private static let valueBytes = ByteSet("0123456789ivxlcdmIVXLCDM-,&.:")
 
     /// Each term once, by its lower-case spelling.
     private static let termIndex: [String: Label] = Dictionary(terms, uniquingKeysWith: { a, _ in a })

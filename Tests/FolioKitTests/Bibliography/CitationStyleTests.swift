@@ -163,7 +163,8 @@ import Testing
         (", sec. 3", "sec. 3", "sec. 3"), ("para. 12", "para. 12", "para. 12"), (", 50", "50", "p. 50"),
         ("fig. 3", "fig. 3", "fig. 3"), ("art. 14", "art. 14", "art. 14"), ("pp. 33-35, emphasis added", "33–35, emphasis added", "pp. 33–35, emphasis added"),
         ("§§ 4–6", "secs. 4–6", "secs. 4–6"), ("¶ 7", "para. 7", "para. 7"), ("Vol. 2", "vol. 2", "vol. 2"),
-        ("page 9", "9", "p. 9"), ("p.12", "12", "p. 12"),
+        ("page 9", "9", "p. 9"), ("p.12", "12", "p. 12"), ("pp. 33--35", "33–35", "pp. 33–35"), ("p. xiv", "xiv", "p. xiv"),
+        ("pp. ٣–٥", "٣–٥", "pp. ٣–٥"),
     ])
     func locators(_ suffix: String, _ chicago: String, _ ieee: String) {
         let loc = Locator.parse(suffix)
@@ -171,6 +172,15 @@ import Testing
         let restI = loc.map { $0.rest.isEmpty ? $0.ieee : $0.ieee + ($0.rest.hasPrefix(",") ? "" : " ") + $0.rest }
         #expect(restC == chicago)
         #expect(restI == ieee)
+    }
+
+    /// Titles sort without case, accents, punctuation or a leading article; ASCII titles take a byte
+    /// path that must agree with the general one.
+    @Test func sortableTitles() {
+        #expect(ReferenceParts.sortableTitle("The Risk of AI-2: a Survey") == "risk of ai2 a survey")
+        #expect(ReferenceParts.sortableTitle("An Uber Model") == "uber model")
+        #expect(ReferenceParts.sortableTitle("An Über Model") == "uber model")
+        #expect(ReferenceParts.sortableTitle("A the Study\tof\r\nthings") == "the studyofthings")
     }
 
     @Test func suffixWithoutLocatorIsKept() {

@@ -153,15 +153,18 @@ struct PlaceholderExpansion {
 
     /// Display math that is the whole paragraph becomes an equation block.
     private func equation(_ content: [Inline]) -> Equation? {
-        let meaningful = content.filter { node in
+        // Looked at in place, and given up at the first other thing: most paragraphs are prose.
+        var found: (tex: String, at: SourceLocation)?
+        for node in content {
             switch node.kind {
-            case .softBreak, .lineBreak: false
-            case .text(let s): !s.allSatisfy(\.isWhitespace)
-            default: true
+            case .softBreak, .lineBreak: continue
+            case .text(let s) where s.allSatisfy(\.isWhitespace): continue
+            case .math(true, let tex) where found == nil: found = (tex, node.range.start)
+            default: return nil
             }
         }
-        guard meaningful.count == 1, case .math(true, let tex) = meaningful[0].kind else { return nil }
-        return Equation(tex: tex, attributes: displayAttributes[meaningful[0].range.start] ?? Attributes())
+        guard let found else { return nil }
+        return Equation(tex: found.tex, attributes: displayAttributes[found.at] ?? Attributes())
     }
 
     func inlines(_ list: [Inline]) -> [Inline] {

@@ -120,6 +120,13 @@ struct ReferenceParts: Equatable {
     var sortKey: String { sortPrefix + yearSuffix + "\u{1}" + sortTitle }
 
     static func sortableTitle(_ t: String) -> String {
+        // Most titles are ASCII: lower-cased and filtered byte by byte, as the general path would.
+        if t.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = t.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+            for article in ["the ", "a ", "an "] where bytes.starts(with: article.utf8) { bytes.removeFirst(article.utf8.count) }
+            bytes.removeAll { !(($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == 0x20) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var s = t.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         for article in ["the ", "a ", "an "] where s.hasPrefix(article) { s = String(s.dropFirst(article.count)) }
         return s.filter { $0.isLetter || $0.isNumber || $0 == " " }
