@@ -91,22 +91,22 @@ extension MarkupRewriter {
     public mutating func rewriteBlocks(_ blocks: [Block]) -> [Block] { blocks.map { rewriteBlock($0) } }
     public mutating func rewriteInlines(_ inlines: [Inline]) -> [Inline] { inlines }
 
-    /// Rewrites the children of each inline, then the list itself.
+    /// Rewrites the children of each inline, in order, then the list itself. A list whose nodes hold
+    /// no inlines (most of a paper's) is handed on as it is, not copied.
     public mutating func rewrite(_ inlines: [Inline]) -> [Inline] {
-        let inner = inlines.map { node -> Inline in
-            var n = node
-            switch node.kind {
-            case .emphasis(let c): n.kind = .emphasis(rewrite(c))
-            case .strong(let c): n.kind = .strong(rewrite(c))
-            case .strikethrough(let c): n.kind = .strikethrough(rewrite(c))
-            case .link(let d, let t, let c): n.kind = .link(destination: d, title: t, content: rewrite(c))
-            case .image(let s, let t, let c): n.kind = .image(source: s, title: t, alt: rewrite(c))
-            case .span(let a, let c): n.kind = .span(a, rewrite(c))
-            case .formattedCitation(let g, let c): n.kind = .formattedCitation(g, rewrite(c))
-            case .review(let m, let old, let new): n.kind = .review(m, old: rewrite(old), new: rewrite(new))
+        var inner = inlines
+        for i in inlines.indices {
+            switch inlines[i].kind {
+            case .emphasis(let c): inner[i].kind = .emphasis(rewrite(c))
+            case .strong(let c): inner[i].kind = .strong(rewrite(c))
+            case .strikethrough(let c): inner[i].kind = .strikethrough(rewrite(c))
+            case .link(let d, let t, let c): inner[i].kind = .link(destination: d, title: t, content: rewrite(c))
+            case .image(let s, let t, let c): inner[i].kind = .image(source: s, title: t, alt: rewrite(c))
+            case .span(let a, let c): inner[i].kind = .span(a, rewrite(c))
+            case .formattedCitation(let g, let c): inner[i].kind = .formattedCitation(g, rewrite(c))
+            case .review(let m, let old, let new): inner[i].kind = .review(m, old: rewrite(old), new: rewrite(new))
             case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .math, .citation, .raw: break
             }
-            return n
         }
         return rewriteInlines(inner)
     }

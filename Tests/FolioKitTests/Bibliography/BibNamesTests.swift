@@ -35,4 +35,12 @@ import Testing
         #expect(names == [N(family: "Tan", given: "W."), N(literal: "Barnes and Noble"), N(family: "Smith", given: "J."), .others])
         #expect(BibNames.parse("Andrew Anderson").first?.family == "Anderson", "'and' inside a word is not a separator")
     }
+
+    /// An ASCII field is read by its bytes, any other by its characters: both read alike.
+    @Test func asciiAndUnicodeFieldsReadAlike() {
+        let ascii = BibNames.parse(" Tan,\tW.\r\nand  de~la Fontaine, Jean\nAND Zola, Emile ")
+        let unicode = BibNames.parse(" Tan,\tW.\r\nand  de~la Fontaine, Jean\nAND Zola, Émile ")
+        #expect(ascii == [N(family: "Tan", given: "W."), N(family: "Fontaine", given: "Jean", particle: "de la"), N(family: "Zola", given: "Emile")])
+        #expect(unicode == [N(family: "Tan", given: "W."), N(family: "Fontaine", given: "Jean", particle: "de la"), N(family: "Zola", given: "Émile")])
+    }
 }

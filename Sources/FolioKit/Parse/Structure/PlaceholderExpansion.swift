@@ -168,6 +168,7 @@ struct PlaceholderExpansion {
     }
 
     func inlines(_ list: [Inline]) -> [Inline] {
+        guard list.contains(where: holdsPlaceholder) else { return list }
         var out: [Inline] = []
         out.reserveCapacity(list.count)
         var delimiters: [Int: Int] = [:]
@@ -198,6 +199,15 @@ struct PlaceholderExpansion {
         guard !delimiters.isEmpty else { return out }
         let (spansPaired, reviewDelimiters) = pairSpans(out, delimiters: delimiters)
         return reviewDelimiters.isEmpty ? spansPaired : pairReviewMarks(spansPaired, delimiters: reviewDelimiters)
+    }
+
+    /// Whether `inlines` would change this node: a placeholder in its text, code, HTML or link.
+    private func holdsPlaceholder(_ node: Inline) -> Bool {
+        switch node.kind {
+        case .text(let s), .code(let s), .html(let s): s.containsByte(0xF3)
+        case .link(let d, let t, _), .image(let d, let t, _): d.containsByte(0xF3) || t.containsByte(0xF3)
+        default: false
+        }
     }
 
     private func inline(_ index: Int, fallback: SourceRange) -> Inline {
