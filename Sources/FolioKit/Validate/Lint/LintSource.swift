@@ -40,7 +40,7 @@ public struct LintSource: Sendable {
         let hasBOM = utf8.starts(with: [0xEF, 0xBB, 0xBF])
         if hasBOM { utf8 = utf8.dropFirst(3) }
         bom = hasBOM
-        var pieces = utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+        var pieces = Self.lines(utf8)
         finalNewline = pieces.count > 1 && pieces.last?.isEmpty == true
         if pieces.last?.isEmpty == true { pieces.removeLast() }
         crlf = pieces.map { $0.last == 0x0D }
@@ -48,6 +48,24 @@ public struct LintSource: Sendable {
         self.lines = lines
         (prose, tableRows, blockStarts) = ProseMask.compute(lines)
         words = prose.map(ProseWords.words)
+    }
+
+    /// `bytes` split at each LF, empty pieces kept (as `split(separator:omittingEmptySubsequences: false)`,
+    /// with memchr finding each LF).
+    static func lines(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var pieces: [ArraySlice<UInt8>] = []
+        bytes.withUnsafeBufferPointer { p in
+            var start = 0
+            while true {
+                let end = p.baseAddress.flatMap { base in
+                    start < p.count ? memchr(base + start, 0x0A, p.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } : nil
+                } ?? p.count
+                pieces.append(bytes[(bytes.startIndex + start)..<(bytes.startIndex + end)])
+                guard end < p.count else { break }
+                start = end + 1
+            }
+        }
+        return pieces
     }
 
     /// The line's text (1-based), for messages and the caret display.

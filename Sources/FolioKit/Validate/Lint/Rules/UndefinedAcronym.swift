@@ -30,7 +30,7 @@ struct UndefinedAcronym: LintRule {
         var defined: Set<String> = []
         for src in context.sources {
             for (n, line) in src.prose.enumerated() {
-                for w in ProseWords.words(line) {
+                for w in src.words[n] {
                     // A GitHub alert's marker ("> [!TIP]") is syntax, not prose.
                     if w.start >= 2, line[w.start - 1] == UInt8(ascii: "!"), line[w.start - 2] == UInt8(ascii: "[") { continue }
                     for (acronym, start, end) in Self.candidates(line, w) where !known.contains(acronym) {
@@ -68,6 +68,13 @@ struct UndefinedAcronym: LintRule {
     static func candidates(_ line: [UInt8], _ w: ProseWords.Word) -> [(String, Int, Int)] {
         let isUpper: (UInt8) -> Bool = { $0 >= 0x41 && $0 <= 0x5A }
         let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+        // Most words have fewer than two capitals, and so no acronym.
+        var capitals = 0
+        for i in w.start..<w.end where isUpper(line[i]) {
+            capitals += 1
+            if capitals == 2 { break }
+        }
+        guard capitals == 2 else { return [] }
         var parts: [(Int, Int)] = []
         var s = w.start
         for i in w.start...w.end where i == w.end || line[i] == UInt8(ascii: "-") {
