@@ -202,6 +202,17 @@ extension Block {
         }
     }
 
+    /// Calls `onBlock` for this block and every block nested in it, and `onInline` for every inline
+    /// in them, in one walk.
+    public func forEach(block onBlock: (Block) -> Void, inline onInline: (Inline) -> Void) {
+        withoutActuallyEscaping(onBlock) { onBlock in
+            withoutActuallyEscaping(onInline) { onInline in
+                var w = ClosureWalker(onInline: onInline, onBlock: onBlock)
+                w.visitBlock(self)
+            }
+        }
+    }
+
     /// Calls `body` for this block and every block nested in it.
     public func forEachBlock(_ body: (Block) -> Void) {
         withoutActuallyEscaping(body) { body in

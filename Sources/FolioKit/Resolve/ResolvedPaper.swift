@@ -61,8 +61,8 @@ public struct ResolvedPaper: Sendable {
     /// with `\listoffigures` or `\listoftables` on a line of its own.
     public var floatLists: [PaperWords.Kind] {
         var lists = manifest.lists
-        forEachBlock { b in
-            if case .layout(.list(let kind)) = b.kind, !lists.contains(kind) { lists.append(kind) }
+        for ch in chapters {
+            for kind in ch.floatLists where !lists.contains(kind) { lists.append(kind) }
         }
         return lists
     }
@@ -121,6 +121,10 @@ public struct ResolvedChapter: Sendable, Equatable {
     public var status: Chapter.Status?
     public var owners: [String]
     public var claims: [CoverageClaim]
+    /// The lists of floats the chapter asks for (`\listoffigures` on a line of its own, anywhere in
+    /// it), in reading order: found while the chapter is numbered, so that the writers do not walk
+    /// every block of the paper again to find them.
+    public var floatLists: [PaperWords.Kind] = []
 
     /// Every inline of the chapter a writer prints: its title, its blocks and its footnotes.
     public func forEachInline(_ body: (Inline) -> Void) {

@@ -158,8 +158,12 @@ extension Resolver {
         var counters = [Int](repeating: 0, count: 6)
         var blocks: [Block] = []
         var images: [Inline] = []
+        var lists: [PaperWords.Kind] = []
         func collectImages(_ node: Inline) {
             if case .image = node.kind { images.append(node) }
+        }
+        func collectLists(_ block: Block) {
+            if case .layout(.list(let kind)) = block.kind, !lists.contains(kind) { lists.append(kind) }
         }
         let source = paper.manifest.numberAllEquations ? PlaceholderExpansion.splittingDisplayMath(ch.document.blocks) : ch.document.blocks
         for var block in source {
@@ -188,18 +192,19 @@ extension Resolver {
             } else {
                 block = floatsIn(block)
             }
-            block.forEachInline(collectImages)
+            block.forEach(block: collectLists, inline: collectImages)
             blocks.append(block)
         }
         let notes = ch.document.footnotes.map { note -> MarkdownDocument.Footnote in
             var n = note
             n.content = n.content.map { floatsIn($0) }
-            for b in n.content { b.forEachInline(collectImages) }
+            for b in n.content { b.forEach(block: collectLists, inline: collectImages) }
             return n
         }
-        let resolved = ResolvedChapter(title: ch.title, ordinal: ordinal, id: id, matter: ch.matter, blocks: blocks,
+        var resolved = ResolvedChapter(title: ch.title, ordinal: ordinal, id: id, matter: ch.matter, blocks: blocks,
                                        footnotes: notes, footnotePrefix: "c\(index)-", path: ch.path, titleLocation: ch.titleLocation,
                                        isGenerated: false, status: ch.status, owners: ch.owners, claims: ch.claims)
+        resolved.floatLists = lists
         return NumberingOutput(chapter: resolved, images: images)
     }
 
