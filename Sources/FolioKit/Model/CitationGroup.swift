@@ -5,12 +5,15 @@ public struct CitationGroup: Hashable, Sendable {
         public var key: String
         public var prefix: String
         /// Everything after the key, e.g. `, pp. 33–35` or `chap. 2`.
-        public var suffix: String
+        public var suffix: String {
+            didSet { locator = Self.locator(suffix) }
+        }
         /// `-@key`: the author (or the "Figure" word) is left out.
         public var suppressAuthor: Bool
         public var location: SourceLocation
-        /// The suffix's locator, parsed by Resolve.
-        public var locator: Locator?
+        /// The suffix's locator, parsed once with the suffix (when the chapter is parsed, on all cores,
+        /// rather than in the citation pass, which runs on one).
+        public private(set) var locator: Locator?
 
         public init(key: String, prefix: String, suffix: String, suppressAuthor: Bool, location: SourceLocation) {
             self.key = key
@@ -18,7 +21,10 @@ public struct CitationGroup: Hashable, Sendable {
             self.suffix = suffix
             self.suppressAuthor = suppressAuthor
             self.location = location
+            locator = Self.locator(suffix)
         }
+
+        private static func locator(_ suffix: String) -> Locator? { suffix.isEmpty ? nil : Locator.parse(suffix) }
     }
 
     public var items: [Item]

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A citation's suffix split into a locator ("pp. 33–35", "chap. 2") and the rest, by pandoc's terms.
-/// Resolve parses each citation's suffix once (`CitationGroup.Item.locator`); writers read the result.
+/// Each citation item parses its suffix once, when it is made (`CitationGroup.Item.locator`); the citation
+/// pass and the writers read the result.
 public struct Locator: Hashable, Sendable {
     public enum Label: String, CaseIterable, Sendable {
         case page, chapter, section, paragraph, figure, table, note, line, volume, book, part, article, number,

@@ -303,11 +303,7 @@ struct Citations {
     // MARK: Citations
 
     private mutating func cite(_ written: CitationGroup, range: SourceRange) -> [Inline] {
-        // Each suffix's locator is read once, for the writers and for the words below.
-        var group = written
-        for i in group.items.indices where !group.items[i].suffix.isEmpty {
-            group.items[i].locator = Locator.parse(group.items[i].suffix)
-        }
+        let group = written
         var known: [(CitationGroup.Item, ReferenceParts)] = []
         for item in group.items {
             guard let p = parts[item.key] else {
