@@ -112,7 +112,7 @@ struct Citations {
     // MARK: Setup
 
     /// Decides which entries the bibliography lists (cited, `nocite`d) and their year suffixes.
-    mutating func prepare(cited: Set<String>, manifest: SourceLocation) {
+    mutating func prepare(cited: Set<String>, manifest: SourceLocation, jobs: Int = 1) {
         var included = cited
         for (key, location) in options.nocite where key != "*" {
             if bib[key] == nil {
@@ -121,8 +121,10 @@ struct Citations {
                 included.insert(bib.canonical(key))
             }
         }
-        for r in bib.references where options.nociteAll || included.contains(r.id) {
-            parts[r.id] = ReferenceParts(r: r)
+        // Each entry's parts are its own: made side by side, stored in file order.
+        let chosen = bib.references.filter { options.nociteAll || included.contains($0.id) }
+        for (r, p) in zip(chosen, Parallel.map(chosen.count, jobs: jobs) { ReferenceParts(r: chosen[$0]) }) {
+            parts[r.id] = p
         }
         for r in bib.references where parts[r.id] == nil {
             diagnostics.append(.warning("citation.uncited", "bibliography entry '\(r.id)' is never cited", at: r.location,
@@ -451,7 +453,7 @@ struct Citations {
     // MARK: Bibliography
 
     /// The formatted bibliography, in the style's order.
-    func bibliography() -> BibliographyList? {
+    func bibliography(jobs: Int = 1) -> BibliographyList? {
         guard !parts.isEmpty else { return nil }
         var list = Array(parts.values)
         switch options.style {
@@ -469,18 +471,25 @@ struct Citations {
         case .authorDate, .notes:
             list = list.map { ($0.sortKey, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         }
+        // Numbers first (uncited entries take the next ones, in list order), then each entry formatted
+        // on its own, side by side.
         var next = state.numbers.count + 1
-        let entries = list.map { p -> BibliographyList.Entry in
+        let numbers: [Int] = list.map { p in
+            if let known = state.numbers[p.r.id] { return known }
+            next += 1
+            return next - 1
+        }
+        let (style, backlinks, sorted) = (options.style, backlinks, list)
+        let entries = Parallel.map(sorted.count, jobs: jobs) { i -> BibliographyList.Entry in
+            let p = sorted[i]
             let range = SourceRange(start: p.r.location, endLine: p.r.location.line, endColumn: p.r.location.column)
             var label: String?
             let content: [Inline]
-            switch options.style {
+            switch style {
             case .authorDate: content = ChicagoFormat.entry(p, range: range, dateAfterAuthor: true)
             case .notes: content = ChicagoFormat.entry(p, range: range, dateAfterAuthor: false)
             case .numeric:
-                let n: Int
-                if let known = state.numbers[p.r.id] { n = known } else { n = next; next += 1 }
-                label = "[\(n)]"
+                label = "[\(numbers[i])]"
                 content = IEEEFormat.entry(p, range: range)
             }
             return .init(id: Self.anchorID(p.r.id), label: label, content: content, backlinks: backlinks[p.r.id] ?? [])

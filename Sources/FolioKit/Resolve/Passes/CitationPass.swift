@@ -101,7 +101,7 @@ extension Resolver {
     /// The entries the bibliography lists, or last build's when the same keys are cited.
     private mutating func prepare(_ citations: inout Citations, cited: Set<String>) {
         guard let cache else {
-            citations.prepare(cited: cited, manifest: paper.manifest.location)
+            citations.prepare(cited: cited, manifest: paper.manifest.location, jobs: jobs)
             return
         }
         let key = Citations.PrepareKey(cited: cited, options: citations.options, bib: paper.bibliography)
@@ -110,7 +110,7 @@ extension Resolver {
             diagnostics += kept.diagnostics
             return
         }
-        citations.prepare(cited: cited, manifest: paper.manifest.location)
+        citations.prepare(cited: cited, manifest: paper.manifest.location, jobs: jobs)
         let found = citations.takeDiagnostics()
         cache.prepared = (key, citations.parts, found)
         diagnostics += found
@@ -118,10 +118,10 @@ extension Resolver {
 
     /// The formatted bibliography, or last build's when its entries and every citation's state are unchanged.
     private func bibliographyList(_ citations: Citations) -> BibliographyList? {
-        guard let cache else { return citations.bibliography() }
+        guard let cache else { return citations.bibliography(jobs: jobs) }
         let key = Citations.ListKey(environment: citations.environment, state: citations.state, backlinks: citations.backlinks)
         if let kept = cache.list, kept.key == key { return kept.list }
-        let list = citations.bibliography()
+        let list = citations.bibliography(jobs: jobs)
         cache.list = (key, list)
         return list
     }
