@@ -14,7 +14,7 @@ public struct DiskProvider: SourceProvider {
 
     public func kind(of path: String) -> SourceFileKind {
         var st = stat()
-        guard lstat(url(path).path, &st) == 0 else { return .missing }
+        guard lstat(absolutePath(path), &st) == 0 else { return .missing }
         switch st.st_mode & S_IFMT {
         case S_IFREG: return .file
         case S_IFDIR: return .directory
@@ -24,13 +24,13 @@ public struct DiskProvider: SourceProvider {
     }
 
     public func read(_ path: String, maxBytes: Int, followLinks: Bool) -> Result<[UInt8], RegularFile.Problem> {
-        RegularFile.read(url(path).path, maxBytes: maxBytes, followLinks: followLinks).map { [UInt8]($0) }
+        RegularFile.read(absolutePath(path), maxBytes: maxBytes, followLinks: followLinks).map { [UInt8]($0) }
     }
 
     /// With `realpath(3)`, which fails (and so refuses the path) where Foundation's resolver would give
     /// up and return the path unresolved: too long, too many links, an unreadable link.
     public func resolvedPath(_ path: String) -> String? {
-        guard let real = Self.realpath(url(path).path), let root = Self.realpath(directory.path) else { return nil }
+        guard let real = Self.realpath(absolutePath(path)), let root = Self.realpath(directory.path) else { return nil }
         if real.hasPrefix(root + "/") { return String(real.dropFirst(root.count + 1)) }
         let parent = (root as NSString).deletingLastPathComponent
         let prefix = parent.hasSuffix("/") ? parent : parent + "/"

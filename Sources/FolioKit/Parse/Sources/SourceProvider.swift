@@ -34,9 +34,18 @@ extension SourceProvider {
         directory.appendingPathComponent(path).standardizedFileURL
     }
 
+    /// `url(path).path`. A path that is already normalised and inside the folder (every chapter's,
+    /// on every rebuild of the preview) is joined to the folder's path as it is, without Foundation's
+    /// URL work, which also asks the file system whether the path is a directory.
+    public func absolutePath(_ path: String) -> String {
+        guard !path.hasPrefix("../"), SourcePath.normalize(path) == path else { return url(path).path }
+        let root = directory.path
+        return root.hasSuffix("/") ? root + path : root + "/" + path
+    }
+
     /// `path` as diagnostics show it: relative to the current directory when below it.
     public func display(_ path: String) -> String {
-        DisplayPath.of(url(path).path)
+        DisplayPath.of(absolutePath(path))
     }
 
     public func exists(_ path: String) -> Bool { kind(of: path) != .missing }
