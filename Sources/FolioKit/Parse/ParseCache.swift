@@ -9,7 +9,6 @@ public final class ParseCache: @unchecked Sendable {
         var manifestPath: String
         var matter: Chapter.Matter
         var limits: InputLimits
-        var textHash: Int
     }
 
     struct Entry {
@@ -32,8 +31,10 @@ public final class ParseCache: @unchecked Sendable {
     /// The chapter for `text`, parsed now or taken from the last build.
     func chapter(_ text: String, path: String, manifestPath: String, matter: Chapter.Matter, limits: InputLimits,
                  parse: () throws(Diagnostic) -> (Chapter, [Diagnostic])) throws(Diagnostic) -> (Chapter, [Diagnostic]) {
-        let key = Key(path: path, manifestPath: manifestPath, matter: matter, limits: limits, textHash: text.hashValue)
-        if let entry = lock.withLock({ entries[key] }), entry.text == text {
+        // Keyed by where the chapter is and how it is parsed; its text is compared byte for byte (a
+        // memcmp), which costs less than hashing every chapter of the paper on every rebuild.
+        let key = Key(path: path, manifestPath: manifestPath, matter: matter, limits: limits)
+        if let entry = lock.withLock({ entries[key] }), Self.sameBytes(entry.text, text) {
             lock.withLock {
                 hits += 1
                 used.insert(key)
@@ -47,6 +48,17 @@ public final class ParseCache: @unchecked Sendable {
             used.insert(key)
         }
         return (chapter, diagnostics)
+    }
+
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let compared = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return true }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
+        return (compared ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 
     private var bibliography: (files: [String: [UInt8]], value: (Bibliography, [Diagnostic]))?
