@@ -8,8 +8,13 @@ public struct DiskProvider: SourceProvider {
     public let directory: URL
     public var origin: String { "the working tree" }
 
+    /// The folder's own real path, resolved once per provider (a build makes one) rather than once
+    /// per file: every chapter's containment check compares against it.
+    private let rootRealPath: String?
+
     public init(directory: String) {
         self.directory = URL(fileURLWithPath: directory).standardizedFileURL
+        rootRealPath = Self.realpath(self.directory.path)
     }
 
     public func kind(of path: String) -> SourceFileKind {
@@ -30,7 +35,7 @@ public struct DiskProvider: SourceProvider {
     /// With `realpath(3)`, which fails (and so refuses the path) where Foundation's resolver would give
     /// up and return the path unresolved: too long, too many links, an unreadable link.
     public func resolvedPath(_ path: String) -> String? {
-        guard let real = Self.realpath(absolutePath(path)), let root = Self.realpath(directory.path) else { return nil }
+        guard let real = Self.realpath(absolutePath(path)), let root = rootRealPath ?? Self.realpath(directory.path) else { return nil }
         if real.hasPrefix(root + "/") { return String(real.dropFirst(root.count + 1)) }
         let parent = (root as NSString).deletingLastPathComponent
         let prefix = parent.hasSuffix("/") ? parent : parent + "/"
