@@ -27,7 +27,7 @@ import Testing
                 for end in [length, max(start, length - 5)] {
                     var expected = start
                     while expected < end, !members.contains(bytes[expected]) { expected += 1 }
-                    #expect(bytes.firstIndex(in: set, from: start, before: end) == expected,
+                    #expect(bytes.firstIndex(in: set, from: start, to: end) == expected,
                             "set \(which), length \(length), \(start)..<\(end)")
                 }
             }

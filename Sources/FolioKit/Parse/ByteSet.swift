@@ -1,3 +1,5 @@
+import Foundation
+
 /// A set of bytes, for scanners and escapers. A lookup is a load and a shift with no bounds check;
 /// `firstIndex` looks at sixteen bytes at a time when the set is a few bytes and two ranges at its
 /// ends (below 0x20, from 0x80), as every set Folio scans for is.
@@ -82,7 +84,16 @@ struct ByteSet: Sendable {
 
 extension Array<UInt8> {
     /// The first index from `start` whose byte is in `set`, or `end` (at most `count`) when none is.
-    func firstIndex(in set: ByteSet, from start: Int, before end: Int) -> Int {
+    func firstIndex(in set: ByteSet, from start: Int, to end: Int) -> Int {
         withUnsafeBufferPointer { set.firstIndex(in: $0, from: start, to: end) }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The index of the first `byte` from `start` (memchr), or `count` when there is none: how the
+    /// line scanners find the next line feed.
+    func firstIndex(of byte: UInt8, from start: Int) -> Int {
+        guard let base = baseAddress, start < count else { return count }
+        return memchr(base + start, Int32(byte), count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
     }
 }

@@ -141,10 +141,7 @@ public struct InputGuard {
     /// Without a CR in the text (`hasCR`), memchr finds the LF.
     private static func lineEnd(_ b: [UInt8], from start: Int, hasCR: Bool) -> Int {
         b.withUnsafeBufferPointer { p in
-            if !hasCR, let base = p.baseAddress, start < p.count {
-                guard let hit = memchr(base + start, 0x0A, p.count - start) else { return p.count }
-                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            }
+            if !hasCR { return p.firstIndex(of: 0x0A, from: start) }
             var end = start
             while end < p.count, p[end] != 0x0A, p[end] != 0x0D { end += 1 }
             return end

@@ -316,7 +316,7 @@ struct MarkdownPreprocessor {
         var i = start
         let special = Self.special
         while i < end {
-            i = b.firstIndex(in: special, from: i, before: end)
+            i = b.firstIndex(in: special, from: i, to: end)
             guard i < end else { break }
             let c = b[i]
             if c == UInt8(ascii: "\\") {
@@ -640,7 +640,7 @@ struct MarkdownPreprocessor {
         var j = start
         let brackets = Self.brackets
         while j < end {
-            j = b.firstIndex(in: brackets, from: j, before: end)
+            j = b.firstIndex(in: brackets, from: j, to: end)
             guard j < end else { break }
             switch b[j] {
             case UInt8(ascii: "\\"): j += 2; continue

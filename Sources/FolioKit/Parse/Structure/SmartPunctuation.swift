@@ -33,7 +33,6 @@ enum SmartPunctuation {
         var lines: Set<Int> = []
         var copy = text
         copy.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
             var line = firstLine
             var k = 0
             while k < bytes.count {
@@ -45,7 +44,7 @@ enum SmartPunctuation {
                     k += 1
                 } else if changes(b, after: k > 0 ? bytes[k - 1] : 0) {
                     lines.insert(line)
-                    k = memchr(base + k, 0x0A, bytes.count - k).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+                    k = bytes.firstIndex(of: 0x0A, from: k)
                 } else {
                     k += 1
                 }

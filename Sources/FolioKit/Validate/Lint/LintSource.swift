@@ -57,9 +57,7 @@ public struct LintSource: Sendable {
         bytes.withUnsafeBufferPointer { p in
             var start = 0
             while true {
-                let end = p.baseAddress.flatMap { base in
-                    start < p.count ? memchr(base + start, 0x0A, p.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } : nil
-                } ?? p.count
+                let end = p.firstIndex(of: 0x0A, from: start)
                 pieces.append(bytes[(bytes.startIndex + start)..<(bytes.startIndex + end)])
                 guard end < p.count else { break }
                 start = end + 1
