@@ -46,7 +46,7 @@ public enum CmarkParser {
         let pre = MarkdownPreprocessor.run(text, file: file, lineOffset: lineOffset, limits: limits, rawTeX: rawTeX)
         var (doc, diagnostics) = convert(pre.text, file: file, lineOffset: lineOffset, lineMap: pre.lineMap,
                                          tableShapes: pre.tableShapes)
-        let expansion = PlaceholderExpansion(spans: pre.spans)
+        let expansion = PlaceholderExpansion(spans: pre.spans, mayHoldImages: text.containsBytes(UInt8(ascii: "!"), UInt8(ascii: "[")))
         doc = expansion.document(doc)
         if InlineNotes.mayHold(text) { doc = InlineNotes.document(doc) }
         var structure = BlockStructure(spans: pre.spans)

@@ -131,6 +131,14 @@ import Testing
         #expect(r.html.contains("<figure id=\"fig:f\""), "a figure keeps its attributes")
     }
 
+
+    /// The same in a chapter with no math, citation or span, which the placeholder pass once skipped whole.
+    @Test func attributesOnAnImageInPlainTextAreLocatedToo() throws {
+        let r = try PandocInputTests.build("# S\n\nText with ![an image](x.png){ width=20% } in it.\n")
+        #expect(!r.html.contains("width=20%") && !r.tex.contains("width=20\\%"), "\(r.html)")
+        let d = r.diagnostics.filter { $0.id == "image.inline-attributes" }
+        #expect(d.count == 1 && d.first?.location?.line == 3, "\(r.diagnostics)")
+    }
     @Test func yearFieldsAsBiberReadsThem() {
         func year(_ s: String) -> Reference.DateValue? { BibTeXConverter.yearValue(s).0 }
         #expect(year("2020")?.year == 2020)

@@ -7,6 +7,9 @@ struct PlaceholderExpansion {
     private let displayAttributes: [SourceLocation: Attributes]
     /// Whether any `\label` was found: only then are blocks searched for labels.
     private let hasLabels: Bool
+    /// Whether the chapter may hold an image (`![`): only then, or with placeholders, are blocks walked,
+    /// since attributes after an image inside a paragraph are taken out and reported.
+    private let mayHoldImages: Bool
     private let problems = Problems()
     private final class Problems {
         var list: [Diagnostic] = []
@@ -16,8 +19,9 @@ struct PlaceholderExpansion {
     /// Review marks that cross a block or inline markup boundary.
     var diagnostics: [Diagnostic] { problems.list }
 
-    init(spans: [MarkdownPreprocessor.Span]) {
+    init(spans: [MarkdownPreprocessor.Span], mayHoldImages: Bool = true) {
         self.spans = spans
+        self.mayHoldImages = mayHoldImages
         var attrs: [SourceLocation: Attributes] = [:]
         for span in spans {
             if case .math(true, _, let a?) = span.kind { attrs[span.location] = a }
@@ -27,7 +31,7 @@ struct PlaceholderExpansion {
     }
 
     func document(_ doc: MarkdownDocument) -> MarkdownDocument {
-        guard !spans.isEmpty else { return doc }
+        guard !spans.isEmpty || mayHoldImages else { return doc }
         let notes = doc.footnotes.map { note -> MarkdownDocument.Footnote in
             var n = note
             n.content = blocks(note.content)
