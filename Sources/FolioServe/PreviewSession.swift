@@ -32,6 +32,8 @@ public actor PreviewSession {
     public let validationCache = ValidationCache()
     /// Chapters written by earlier builds: an edit renders only the chapters whose output changes.
     public let emitCache = EmitCache()
+    /// The repository's folder and the commit's date and subject, so that a rebuild runs git once.
+    public let provenanceMemo = GitProvenance.Memo()
     /// Prints each build's diagnostics and a status line.
     private let report: @Sendable (DiagnosticEngine, String) -> Void
 
@@ -70,10 +72,10 @@ public actor PreviewSession {
         request.validationCache = validationCache
         request.emitCache = emitCache
         // git runs while the paper is analysed.
-        let (directory, pdf) = (options.paperDirectory, options.pdf)
+        let (directory, pdf, memo) = (options.paperDirectory, options.pdf, provenanceMemo)
         request.findProvenance = {
             // The preview does without a stamp rather than stop.
-            guard case .success(var p) = GitProvenance.detect(paperDirectory: directory, profile: .draft) else { return .success(nil) }
+            guard case .success(var p) = GitProvenance.detect(paperDirectory: directory, profile: .draft, memo: memo) else { return .success(nil) }
             if pdf { p.links.pdf = "paper.pdf" }
             return .success(p)
         }

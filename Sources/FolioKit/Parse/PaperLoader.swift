@@ -68,15 +68,16 @@ public enum PaperLoader {
             do throws(Diagnostic) {
                 let (text, display, bom) = try file(ref, in: provider, missing: "manifest.missing-chapter", what: "chapter")
                 let parse = { () throws(Diagnostic) in
-                    try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter, limits: manifest.limits,
-                                           paperTitle: manifest.title)
+                    var (chapter, found) = try ChapterLoader.load(text, path: display, manifestPath: ref.path, matter: matter,
+                                                                  limits: manifest.limits, paperTitle: manifest.title)
+                    chapter.switches = LintDirectives(path: display, text: text)
+                    return (chapter, found)
                 }
                 var (chapter, found) = if let cache {
                     try cache.chapter(text, path: display, manifestPath: ref.path, matter: matter, limits: manifest.limits, parse: parse)
                 } else {
                     try parse()
                 }
-                chapter.switches = LintDirectives(path: display, text: text)
                 if oneFile { chapter.wholePaper = true }
                 // The lint rules see the byte-order mark, so fixes write it back.
                 if keepText { chapter.text = bom ? "\u{FEFF}" + text : text }

@@ -60,6 +60,42 @@ struct StampTests {
         #expect(html2.contains("<code>\(r.first.prefix(7))+dirty</code>"))
     }
 
+    @Test("The preview's memo asks git for the repository and a commit's subject once, and still sees edits and new commits")
+    func memoKeepsWhatCannotChange() throws {
+        try Requirement.git.check()
+        let r = try PaperRepo()
+        defer { r.remove() }
+        let memo = GitProvenance.Memo()
+        func detect() throws -> Provenance {
+            try GitProvenance.detect(paperDirectory: r.paper.path, profile: .draft, environment: ["SOURCE_DATE_EPOCH": "0"], memo: memo).get()
+        }
+        let first = try detect()
+        #expect(first.commit == r.first && !first.isDirty && first.subject == "First draft")
+        #expect(try detect().commit == r.first)
+        #expect(memo.lookups == 2, "the top folder and one commit, asked once each")
+        try r.repo.write("Paper/chapters/needs.md", "# Needs\n\nEdited.\n")
+        let edited = try detect()
+        #expect(edited.isDirty && edited.changedFiles.count == 1 && edited.changedFiles[0].hasSuffix("Paper/chapters/needs.md"))
+        let second = try r.repo.commit("Second draft")
+        let committed = try detect()
+        #expect(committed.commit == second && committed.subject == "Second draft" && !committed.isDirty)
+        #expect(memo.lookups == 3)
+        #expect(try detect() == (try r.provenance(environment: ["SOURCE_DATE_EPOCH": "0"])), "the same as without the memo")
+    }
+
+    @Test("git status in porcelain v2: HEAD, changed, unmerged and untracked paths, spaces kept")
+    func statusRecords() {
+        let head = String(repeating: "a", count: 40)
+        let records = ["# branch.oid \(head)", "# branch.head main",
+                       "1 .M N... 100644 100644 100644 \(head) \(head) Paper/chapters/a b.md",
+                       "u UU N... 100644 100644 100644 100644 \(head) \(head) \(head) Paper/c.md",
+                       "? Paper/new file.md"]
+        let parsed = GitProvenance.parseStatus(Data((records.joined(separator: "\0") + "\0").utf8))
+        #expect(parsed.head == head)
+        #expect(parsed.changed == ["Paper/c.md", "Paper/chapters/a b.md", "Paper/new file.md"])
+        #expect(GitProvenance.parseStatus(Data("# branch.oid (initial)\0? x.md\0".utf8)).head == nil)
+    }
+
     @Test("A pull-request build says 'Preview of pull request #N', from GitHub's environment or --pull-request")
     func pullRequest() throws {
         try Requirement.git.check()

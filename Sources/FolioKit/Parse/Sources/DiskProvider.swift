@@ -8,13 +8,17 @@ public struct DiskProvider: SourceProvider {
     public let directory: URL
     public var origin: String { "the working tree" }
 
+    public let directoryPath: String
     /// The folder's own real path, resolved once per provider (a build makes one) rather than once
     /// per file: every chapter's containment check compares against it.
     private let rootRealPath: String?
+    /// Real paths of the folders files were found in, during this provider's build.
+    private let folders = RealFolders()
 
     public init(directory: String) {
         self.directory = URL(fileURLWithPath: directory).standardizedFileURL
-        rootRealPath = Self.realpath(self.directory.path)
+        directoryPath = self.directory.path
+        rootRealPath = Self.realpath(directoryPath)
     }
 
     public func kind(of path: String) -> SourceFileKind {
@@ -35,12 +39,37 @@ public struct DiskProvider: SourceProvider {
     /// With `realpath(3)`, which fails (and so refuses the path) where Foundation's resolver would give
     /// up and return the path unresolved: too long, too many links, an unreadable link.
     public func resolvedPath(_ path: String) -> String? {
-        guard let real = Self.realpath(absolutePath(path)), let root = rootRealPath ?? Self.realpath(directory.path) else { return nil }
+        guard let real = realPath(absolutePath(path)), let root = rootRealPath ?? Self.realpath(directoryPath) else { return nil }
         if real.hasPrefix(root + "/") { return String(real.dropFirst(root.count + 1)) }
         let parent = (root as NSString).deletingLastPathComponent
         let prefix = parent.hasSuffix("/") ? parent : parent + "/"
         if real.hasPrefix(prefix) { return "../" + real.dropFirst(prefix.count) }
         return nil
+    }
+
+    /// `realpath(3)` of `path`; a file that is no symbolic link is its folder's real path (asked once
+    /// per folder in a build: a hundred chapters share two or three) and its own name.
+    private func realPath(_ path: String) -> String? {
+        var st = stat()
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), lstat(path, &st) == 0, st.st_mode & S_IFMT != S_IFLNK,
+              case let name = path[path.index(after: slash)...], name != ".", name != "..", !name.isEmpty else {
+            return Self.realpath(path)
+        }
+        let folder = String(path[..<slash])
+        guard let real = folders.realPath(folder.isEmpty ? "/" : folder) else { return nil }
+        return real.hasSuffix("/") ? real + name : real + "/" + name
+    }
+
+    private final class RealFolders: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [String: String?] = [:]
+
+        func realPath(_ folder: String) -> String? {
+            if let found = lock.withLock({ known[folder] }) { return found }
+            let real = DiskProvider.realpath(folder)
+            lock.withLock { known[folder] = .some(real) }
+            return real
+        }
     }
 
     static func realpath(_ path: String) -> String? {

@@ -20,6 +20,8 @@ public protocol SourceProvider: Sendable {
     /// Where `path` leads once every symbolic link is followed, relative to the paper folder (it may
     /// start with `../`); nil when it leads out of the folder above the paper.
     func resolvedPath(_ path: String) -> String?
+    /// `directory.path`, which a provider may keep rather than ask Foundation's URL for on every file.
+    var directoryPath: String { get }
 }
 
 public enum SourceFileKind: Sendable, Hashable {
@@ -28,6 +30,8 @@ public enum SourceFileKind: Sendable, Hashable {
 
 extension SourceProvider {
     public var isWorkingTree: Bool { self is DiskProvider }
+
+    public var directoryPath: String { directory.path }
 
     /// The absolute path of `path` in the working tree.
     public func url(_ path: String) -> URL {
@@ -38,8 +42,8 @@ extension SourceProvider {
     /// on every rebuild of the preview) is joined to the folder's path as it is, without Foundation's
     /// URL work, which also asks the file system whether the path is a directory.
     public func absolutePath(_ path: String) -> String {
-        guard !path.hasPrefix("../"), SourcePath.normalize(path) == path else { return url(path).path }
-        let root = directory.path
+        guard SourcePath.isNormalInside(path) else { return url(path).path }
+        let root = directoryPath
         return root.hasSuffix("/") ? root + path : root + "/" + path
     }
 
@@ -84,5 +88,25 @@ public enum SourcePath {
         }
         guard up <= 1, !parts.isEmpty else { return nil }
         return (up == 1 ? "../" : "") + parts.joined(separator: "/")
+    }
+
+    /// Whether `normalize(path) == path` and the path stays below the folder, read from its bytes
+    /// without splitting it: no empty, `.` or `..` component, no leading `/`, NUL or backslash.
+    public static func isNormalInside(_ path: String) -> Bool {
+        var component = 0, dots = 0
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "/"):
+                if component == 0 || component == dots && dots <= 2 { return false }
+                component = 0
+                dots = 0
+                continue
+            case 0, UInt8(ascii: "\\"): return false
+            case UInt8(ascii: "."): dots += 1
+            default: break
+            }
+            component += 1
+        }
+        return component > 0 && !(component == dots && dots <= 2)
     }
 }
