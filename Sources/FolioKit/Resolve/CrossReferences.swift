@@ -18,12 +18,19 @@ struct CrossReferences: Equatable {
     /// reference, so `@eqn:none` is an undefined reference rather than an unknown citation.
     let labelPrefixes: Set<String>
 
-    init(labels: LabelRegistry, words: PaperWords, sort: Bool = false, citationKeys: Set<String> = []) {
+    /// `labelPrefixes`, when given, must be `Self.labelPrefixes(labels)` (the preview keeps it between builds).
+    init(labels: LabelRegistry, words: PaperWords, sort: Bool = false, citationKeys: Set<String> = [],
+         labelPrefixes: Set<String>? = nil) {
         self.labels = labels
         self.words = words
         self.sort = sort
         self.citationKeys = citationKeys
-        labelPrefixes = Set(labels.targets.compactMap { t in
+        self.labelPrefixes = labelPrefixes ?? Self.labelPrefixes(labels)
+    }
+
+    /// The prefixes of numbered targets' ids that are not reserved ones (`eqn` for `{#eqn:0}`).
+    static func labelPrefixes(_ labels: LabelRegistry) -> Set<String> {
+        Set(labels.targets.compactMap { t in
             guard t.kind.word != nil, t.number != nil, LabelRegistry.reservedPrefix(t.id) == nil,
                   let colon = t.id.firstIndex(of: ":") else { return nil }
             return String(t.id[..<colon]).lowercased()

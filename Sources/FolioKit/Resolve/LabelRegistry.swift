@@ -60,6 +60,9 @@ public struct LabelRegistry: Sendable, Equatable {
 
     public static func == (a: LabelRegistry, b: LabelRegistry) -> Bool { a.named == b.named }
 
+    /// Whether both registries have the same targets written at the same places (`==` leaves places out).
+    func samePlaces(as other: LabelRegistry) -> Bool { self == other && locations == other.locations }
+
     /// Every target, in no particular order.
     public var targets: [Target] { named.keys.compactMap(target(canonical:)) }
 

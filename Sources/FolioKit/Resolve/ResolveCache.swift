@@ -14,6 +14,8 @@ public final class ResolveCache: @unchecked Sendable {
     /// Per chapter: the explicit ids it claims, and the keys it cites.
     let explicitIDs = ChapterMemo<Chapter, [Resolver.ExplicitID]>()
     let citedKeys = ChapterMemo<ResolvedChapter, Set<String>>()
+    /// The slugger and duplicate-id errors once every chapter's explicit ids are claimed.
+    let claimedIDs = JoinMemo<[Resolver.ExplicitID], (Slugger, [Diagnostic])>()
     /// The union of every chapter's cited keys, and the join of their backlinks.
     let citedUnion = JoinMemo<Set<String>, Set<String>>()
     let backlinks = JoinMemo<[Citations.Backlink], [String: [BibliographyList.Backlink]]>()
@@ -22,8 +24,24 @@ public final class ResolveCache: @unchecked Sendable {
     /// The bibliography's entries for the set of cited keys, and the formatted list for the final state.
     var prepared: (key: Citations.PrepareKey, parts: [String: ReferenceParts], diagnostics: [Diagnostic])?
     var list: (key: Citations.ListKey, list: BibliographyList?)?
+    /// Numbered targets' id prefixes, while the targets are last build's; the unreferenced figures,
+    /// tables and equations, while the targets and what was referenced are.
+    let labelPrefixes = JoinMemo<LabelRegistry, Set<String>>()
+    private var unreferenced: (references: CrossReferences, found: [Diagnostic])?
+    /// The citations' anchors joined with the list's ids, while both are last build's.
+    var anchors: (cited: TreeSet<String>, entries: [BibliographyList.Entry], joined: Set<String>)?
 
     public init() {}
+
+    /// `references.unreferenced()`, or last build's while the targets, their places and what was referenced are.
+    func unreferenced(_ references: CrossReferences) -> [Diagnostic] {
+        if let kept = unreferenced, kept.references == references, kept.references.labels.samePlaces(as: references.labels) {
+            return kept.found
+        }
+        let found = references.unreferenced()
+        unreferenced = (references, found)
+        return found
+    }
 
     /// Chapter steps computed afresh in the last build, over every pass (tests count them).
     public var steps: Int { numbering.runs + crossReferences.runs + citations.runs + abbreviations.runs }

@@ -15,8 +15,9 @@ public struct Bibliography: Sendable, Equatable {
     /// The entry key `key` names: itself, or the key of the entry that lists it in `ids`.
     public func canonical(_ key: String) -> String { index[key].map { references[$0].id } ?? key }
 
-    /// Every key that cites an entry, aliases included.
-    public var allKeys: Set<String> { Set(index.keys) }
+    /// Every key that cites an entry, aliases included: kept as entries are added, so that every build
+    /// shares one set (the preview compares it between builds).
+    public private(set) var allKeys: Set<String> = []
 
     public var isEmpty: Bool { references.isEmpty }
 
@@ -33,7 +34,11 @@ public struct Bibliography: Sendable, Equatable {
             }
         }
         index[r.id] = references.count
-        for alias in r.aliases where alias != r.id { index[alias] = references.count }
+        allKeys.insert(r.id)
+        for alias in r.aliases where alias != r.id {
+            index[alias] = references.count
+            allKeys.insert(alias)
+        }
         hasAliases = hasAliases || !r.aliases.isEmpty
         references.append(r)
         return nil

@@ -1,10 +1,12 @@
 import Foundation
+import HashTreeCollections
 
 /// Citations are formatted in the manifest's style and the bibliography placed.
 extension Resolver {
     mutating func resolveCitations(_ entries: inout [ResolvedPaper.Entry]) {
         let made = formatCitations(&entries)
-        anchors.formUnion(made)
+        // The first anchors of the paper: the set is taken as it is, not hashed again.
+        if anchors.isEmpty { anchors = made } else { anchors.formUnion(made) }
         listedReferences = paper.bibliography.references.filter { made.contains(Citations.anchorID($0.id)) }.map(\.id)
     }
 
@@ -60,7 +62,7 @@ extension Resolver {
         slugger.merge(citations.slugger)
         guard var list = bibliographyList(citations) else { return citations.anchors }
         list.citedIn = paper.manifest.words.phrase(.citedIn)
-        let anchors = citations.anchors.union(list.entries.map(\.id))
+        let anchors = joinedAnchors(citations.state.anchors, list.entries)
         var placed = false
         for i in out.indices where !placed {
             guard case .chapter(var ch) = out[i],
@@ -85,6 +87,17 @@ extension Resolver {
         let at = out.firstIndex { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } } ?? out.count
         out.insert(.chapter(chapter), at: at)
         return anchors
+    }
+
+    /// Every citation's anchor and every listed entry's, or last build's set when both are last build's
+    /// (kept values share storage, so the check is mostly pointer comparisons).
+    private func joinedAnchors(_ cited: TreeSet<String>, _ entries: [BibliographyList.Entry]) -> Set<String> {
+        let join = { Set(cited).union(entries.lazy.map(\.id)) }
+        guard let cache else { return join() }
+        if let kept = cache.anchors, kept.cited == cited, kept.entries == entries { return kept.joined }
+        let joined = join()
+        cache.anchors = (cited, entries, joined)
+        return joined
     }
 
     /// The keys a chapter cites (cross-references left out).

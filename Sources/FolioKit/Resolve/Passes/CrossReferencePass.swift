@@ -3,8 +3,10 @@ import HashTreeCollections
 /// Cross-references become links whose text is the computed number ("Figures 1.2–1.4").
 extension Resolver {
     mutating func resolveCrossReferences(_ entries: inout [ResolvedPaper.Entry]) {
+        let labels = labels
+        let prefixes = cache?.labelPrefixes.value([labels]) { CrossReferences.labelPrefixes($0[0]) }
         var references = CrossReferences(labels: labels, words: paper.manifest.words, sort: paper.manifest.sortCrossReferences,
-                                         citationKeys: paper.bibliography.allKeys)
+                                         citationKeys: paper.bibliography.allKeys, labelPrefixes: prefixes)
         if cache == nil && jobs > 1 {
             rewriteSideBySide(&entries, with: &references)
         } else {
@@ -12,7 +14,7 @@ extension Resolver {
             rewriteChapters(&entries, with: &references, memo: cache?.crossReferences, state: \.referenced,
                             rewrite: { $0.rewrite($1) }, diagnostics: { $0.takeDiagnostics() })
         }
-        diagnostics += references.unreferenced()
+        diagnostics += cache?.unreferenced(references) ?? references.unreferenced()
     }
 
     /// No chapter's rewrite reads what another chapter referenced (the set is read only at the end, for

@@ -23,7 +23,7 @@ extension Resolver {
         var placements: [LabelRegistry.Placement] = []
     }
 
-    struct ExplicitID {
+    struct ExplicitID: Equatable {
         var id: String
         var location: SourceLocation
     }
@@ -108,18 +108,27 @@ extension Resolver {
             let ch = chapters[index]
             return cache?.explicitIDs.value(index, ch) { Self.explicitIDs(ch) } ?? Self.explicitIDs(ch)
         }
-        for ids in perChapter {
-            for claim in ids {
+        // The slugger is empty here, so what claiming gives depends on the ids alone: the preview keeps it
+        // while every chapter's ids are last build's.
+        let start = slugger
+        let claim = { (ids: [[ExplicitID]]) -> (Slugger, [Diagnostic]) in
+            var slugger = start
+            var found: [Diagnostic] = []
+            for claim in ids.joined() {
                 let key = LabelRegistry.canonical(claim.id)
                 if let first = firstSeen[key] {
-                    diagnostics.append(.error("label.duplicate", "id '\(claim.id)' is already used", at: claim.location,
-                                              notes: ["first used at \(first)"]))
+                    found.append(.error("label.duplicate", "id '\(claim.id)' is already used", at: claim.location,
+                                        notes: ["first used at \(first)"]))
                 } else {
                     firstSeen[key] = claim.location
                     _ = slugger.claim(claim.id)
                 }
             }
+            return (slugger, found)
         }
+        let (claimed, found) = if let cache, start == Slugger() { cache.claimedIDs.value(perChapter, claim) } else { claim(perChapter) }
+        slugger = claimed
+        diagnostics += found
     }
 
     /// The ids a chapter's author wrote: on its title, headings, figures, tables, equations, listings,
