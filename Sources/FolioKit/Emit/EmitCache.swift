@@ -25,13 +25,37 @@ public final class EmitCache: @unchecked Sendable {
         }
     }
 
+    /// Everything a chapter's line in the contents reads.
+    struct ContentsKey: Equatable {
+        var title: [Inline]
+        var number: String?
+        var id: String
+        var matter: Chapter.Matter
+        var sections: [Heading]
+        var words: PaperWords
+
+        init(_ ch: ResolvedChapter, sections: [Heading], words: PaperWords) {
+            (title, number, id, matter) = (ch.title, ch.number, ch.id, ch.matter)
+            (self.sections, self.words) = (sections, words)
+        }
+    }
+
     private let lock = NSLock()
     private var html: [Int: (key: Key, text: String)] = [:]
+    private var contents: [Int: (key: ContentsKey, text: String)] = [:]
     /// Chapters rendered, and taken from the last build (tests count them).
     public private(set) var renders = 0
     public private(set) var hits = 0
 
     public init() {}
+
+    /// The contents line of the chapter at `index`, rendered now or kept from the last build.
+    func contentsItem(at index: Int, key: ContentsKey, render: () -> String) -> String {
+        if let kept = lock.withLock({ contents[index] }), kept.key == key { return kept.text }
+        let text = render()
+        lock.withLock { contents[index] = (key, text) }
+        return text
+    }
 
     /// The HTML of the chapter at `index`, rendered now or kept from the last build.
     func chapterHTML(at index: Int, key: Key, render: () -> String) -> String {

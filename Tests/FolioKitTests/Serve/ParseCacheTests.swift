@@ -76,6 +76,13 @@ struct ParseCacheTests {
         #expect(emit.renders == written + 1, "only the edited chapter is rendered again")
         #expect(afterEdit.contains("One more sentence."))
         #expect(afterEdit == (try build(paper, out: s.url.appendingPathComponent("fresh"), cache: nil)), "a cached page differs from a fresh one")
+
+        // A new section reaches the contents, which are kept chapter by chapter too.
+        try Data((try String(contentsOf: edited, encoding: .utf8) + "\n## A section added late\n\nText.\n").utf8).write(to: edited)
+        let withSection = try build(paper, out: s.url.appendingPathComponent("a"), cache: parse, emitCache: emit)
+        let contents = try #require(withSection.range(of: "</nav>").map { withSection[..<$0.lowerBound] })
+        #expect(contents.contains("A section added late</a>"))
+        #expect(withSection == (try build(paper, out: s.url.appendingPathComponent("fresh"), cache: nil)), "a cached page differs from a fresh one")
     }
 
     @Test("A chapter is kept only while its bytes are the same, not merely canonically equal text")

@@ -62,7 +62,7 @@ public enum HTMLPage {
             out += "</section>\n"
         }
         out += "</header>\n"
-        out += tableOfContents(paper)
+        out += tableOfContents(paper, cache: cache)
         out += listsOfFloats(paper, options: HTMLRenderer.Options.with(words: m.words))
         out += "<main class=\"paper\">\n"
 
@@ -122,13 +122,13 @@ public enum HTMLPage {
         return r.out
     }
 
-    static func tableOfContents(_ paper: ResolvedPaper) -> String {
+    static func tableOfContents(_ paper: ResolvedPaper, cache: EmitCache? = nil) -> String {
         let e = HTMLEscaping.text
         let words = paper.manifest.words
         let contents = e(words.phrase(.contents))
         var out = "<nav class=\"toc\" aria-label=\"\(contents)\">\n<h2>\(contents)</h2>\n<ol class=\"toc-list\">\n"
         var openPart = false
-        for entry in paper.entries {
+        for (index, entry) in paper.entries.enumerated() {
             switch entry {
             case .part(let part):
                 if openPart { out += "</ol></li>\n" }
@@ -139,29 +139,36 @@ public enum HTMLPage {
                     out += "</ol></li>\n"
                     openPart = false
                 }
-                var r = HTMLRenderer(options: HTMLRenderer.Options())
-                r.inlines(ch.title.forTableOfContents)
-                let prefix = ch.number.map { ch.matter == .appendix ? words.phrase(.appendixLabel, $0) + ". " : "\($0). " } ?? ""
-                out += "<li class=\"toc-chapter\"><a href=\"#\(e(ch.id))\">\(e(prefix))\(r.out)</a>"
                 let sections = ch.blocks.compactMap { b -> Heading? in
                     if case .heading(let h) = b.kind, h.level == 2 { h } else { nil }
                 }
-                if !sections.isEmpty {
-                    out += "\n<ol>\n"
-                    for h in sections {
-                        var s = HTMLRenderer(options: HTMLRenderer.Options())
-                        s.inlines(h.content.forTableOfContents)
-                        let num = h.number.map { "<span class=\"secnum\">\($0)</span> " } ?? ""
-                        out += "<li><a href=\"#\(e(h.attributes.id ?? ""))\">\(num)\(s.out)</a></li>\n"
-                    }
-                    out += "</ol>\n"
-                }
-                out += "</li>\n"
+                let item = { contentsItem(ch, sections: sections, words: words) }
+                out += cache?.contentsItem(at: index, key: .init(ch, sections: sections, words: words), render: item) ?? item()
             }
         }
         if openPart { out += "</ol></li>\n" }
         out += "</ol>\n</nav>\n"
         return out
+    }
+
+    /// A chapter's line in the contents, with its sections.
+    static func contentsItem(_ ch: ResolvedChapter, sections: [Heading], words: PaperWords) -> String {
+        let e = HTMLEscaping.text
+        var r = HTMLRenderer(options: HTMLRenderer.Options())
+        r.inlines(ch.title.forTableOfContents)
+        let prefix = ch.number.map { ch.matter == .appendix ? words.phrase(.appendixLabel, $0) + ". " : "\($0). " } ?? ""
+        var out = "<li class=\"toc-chapter\"><a href=\"#\(e(ch.id))\">\(e(prefix))\(r.out)</a>"
+        if !sections.isEmpty {
+            out += "\n<ol>\n"
+            for h in sections {
+                var s = HTMLRenderer(options: HTMLRenderer.Options())
+                s.inlines(h.content.forTableOfContents)
+                let num = h.number.map { "<span class=\"secnum\">\($0)</span> " } ?? ""
+                out += "<li><a href=\"#\(e(h.attributes.id ?? ""))\">\(num)\(s.out)</a></li>\n"
+            }
+            out += "</ol>\n"
+        }
+        return out + "</li>\n"
     }
 
     /// The lists of figures, tables and listings the manifest asks for, linking to each.
