@@ -28,6 +28,8 @@ public final class ResolveCache: @unchecked Sendable {
     /// tables and equations, while the targets and what was referenced are.
     let labelPrefixes = JoinMemo<LabelRegistry, Set<String>>()
     private var unreferenced: (references: CrossReferences, found: [Diagnostic])?
+    /// The slugger with the citations' anchors merged in.
+    let mergedSlugger = JoinMemo<Slugger, Slugger>()
     /// The citations' anchors joined with the list's ids, while both are last build's.
     var anchors: (cited: TreeSet<String>, entries: [BibliographyList.Entry], joined: Set<String>)?
 

@@ -59,7 +59,8 @@ extension Resolver {
             return cited.chapter
         }
         citations.backlinks = cache?.backlinks.value(backlinks, Citations.joined) ?? Citations.joined(backlinks)
-        slugger.merge(citations.slugger)
+        let merge = { (sluggers: [Slugger]) -> Slugger in sluggers.dropFirst().reduce(into: sluggers[0]) { $0.merge($1) } }
+        slugger = cache?.mergedSlugger.value([slugger, citations.slugger], merge) ?? merge([slugger, citations.slugger])
         guard var list = bibliographyList(citations) else { return citations.anchors }
         list.citedIn = paper.manifest.words.phrase(.citedIn)
         let anchors = joinedAnchors(citations.state.anchors, list.entries)
