@@ -3,6 +3,7 @@
 // cmark-gfm aborts when its default allocator fails, and so does this one.
 #include "parse_arena.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -128,3 +129,9 @@ void *folio_arena_realloc(void *pointer, size_t size) {
 void folio_arena_free(void *pointer) { (void)pointer; }
 
 size_t folio_arena_used(void) { return local.handed; }
+
+void folio_heap_stats(size_t *in_use, size_t *free_held) {
+    struct mallinfo2 m = mallinfo2();
+    *in_use = m.uordblks + m.hblkhd;
+    *free_held = m.fordblks;
+}

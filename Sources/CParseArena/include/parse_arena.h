@@ -16,4 +16,7 @@ void folio_arena_free(void *pointer);
 /// Bytes handed out since begin (for tests).
 size_t folio_arena_used(void);
 
+/// The C heap's bytes in use and free but still held (glibc's mallinfo2), for FOLIO_TIMINGS.
+void folio_heap_stats(size_t *in_use, size_t *free_held);
+
 #endif

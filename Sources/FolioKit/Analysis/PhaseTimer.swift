@@ -1,4 +1,5 @@
 import Foundation
+import CParseArena
 
 /// `FOLIO_TIMINGS=1` prints how long each stage of a command took, and the peak memory after it, on standard error, so that a slow
 /// build can be profiled stage by stage without a profiler (docs/PERFORMANCE.md). Off, it costs one
@@ -13,7 +14,11 @@ public enum PhaseTimer {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try body()
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        FileHandle.standardError.write(Data("timing: \(name) \(String(format: "%.1f", ms)) ms, peak memory \(peakMB()) MB, resident \(peakMB("VmRSS:")) MB\n".utf8))
+        var (used, held) = (0, 0)
+        folio_heap_stats(&used, &held)
+        let mb = { (bytes: Int) in String(format: "%.1f", Double(bytes) / 1_048_576) }
+        FileHandle.standardError.write(Data(("timing: \(name) \(String(format: "%.1f", ms)) ms, peak memory \(peakMB()) MB, resident \(peakMB("VmRSS:")) MB"
+            + ", heap in use \(mb(used)) MB, free in heap \(mb(held)) MB\n").utf8))
         return result
     }
 
