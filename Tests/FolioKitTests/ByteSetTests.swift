@@ -34,4 +34,15 @@ import Testing
         }
         for b in UInt8.min...UInt8.max { #expect(set.contains(b) == members.contains(b)) }
     }
+
+    /// The byte searches the lint directives and checklist markers use agree with a plain search.
+    @Test func byteSearchesAgreeWithStringSearch() {
+        let texts = ["", "f", "folio-lin", "a folio-lint: off", "folio-lint", "ffolio-lint", "é folio-lint é", "[[", "a[b[[", "[a[", "[[x]]", "ä[[ü"]
+        for text in texts {
+            #expect(text.containsBytes(LintDirectives.keyword) == text.contains("folio-lint"), "\(text)")
+            #expect(LintDirectives.mentionsKeyword(text) == text.contains("folio-lint"), "\(text)")
+            #expect(Coverage.mentionsCovers(text) == text.contains("[["), "\(text)")
+        }
+        #expect("abc".containsBytes([]))
+    }
 }

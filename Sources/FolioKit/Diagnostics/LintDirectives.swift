@@ -26,24 +26,7 @@ struct LintDirectives: Sendable, Equatable {
     var isEmpty: Bool { directives.isEmpty && problems.isEmpty }
 
     /// Whether `text` holds "folio-lint" at all, without copying it (most chapters do not).
-    static func mentionsKeyword(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { buffer in
-            guard let base = buffer.baseAddress, let first = keyword.first, buffer.count >= keyword.count else { return false }
-            let last = buffer.count - keyword.count
-            var i = 0
-            while i <= last {
-                // Jump to the next "f", then compare the rest.
-                guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
-                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                var k = 1
-                while k < keyword.count, buffer[i + k] == keyword[k] { k += 1 }
-                if k == keyword.count { return true }
-                i += 1
-            }
-            return false
-        }
-    }
+    static func mentionsKeyword(_ text: String) -> Bool { text.containsBytes(keyword) }
 
     init() {}
 

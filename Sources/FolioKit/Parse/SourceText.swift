@@ -102,4 +102,22 @@ extension String {
         }
         return false
     }
+
+    /// Whether `needle`'s bytes occur anywhere in the string's UTF-8, without copying a native string:
+    /// memchr finds each candidate first byte and memcmp compares the rest.
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var text = self
+        return text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, buffer.count >= needle.count else { return false }
+            let last = buffer.count - needle.count
+            var i = 0
+            while i <= last, let hit = memchr(base + i, Int32(first), last - i + 1) {
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if needle.withUnsafeBufferPointer({ n in n.baseAddress.map { memcmp(base + i, $0, n.count) == 0 } ?? true }) { return true }
+                i += 1
+            }
+            return false
+        }
+    }
 }

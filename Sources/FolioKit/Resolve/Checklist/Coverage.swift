@@ -169,20 +169,8 @@ struct Coverage {
         return (out, markers)
     }
 
-    /// Whether a text may hold a marker: a fast `memchr` scan for "[[" (text nodes can be long).
-    static func mentionsCovers(_ s: String) -> Bool {
-        var text = s
-        return text.withUTF8 { buf -> Bool in
-            guard let base = buf.baseAddress, buf.count >= 2 else { return false }
-            var offset = 0
-            while offset < buf.count - 1, let hit = memchr(base + offset, 0x5B, buf.count - offset - 1) {
-                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if buf[i + 1] == 0x5B { return true }
-                offset = i + 1
-            }
-            return false
-        }
-    }
+    /// Whether a text may hold a marker: a byte scan for "[[" (text nodes can be long).
+    static func mentionsCovers(_ s: String) -> Bool { s.containsBytes(0x5B, 0x5B) }
 
     /// Adjacent text nodes joined (cmark splits text at brackets).
     static func mergeText(_ list: [Inline]) -> [Inline] {
