@@ -131,7 +131,12 @@ void folio_arena_free(void *pointer) { (void)pointer; }
 size_t folio_arena_used(void) { return local.handed; }
 
 void folio_heap_stats(size_t *in_use, size_t *free_held) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
     struct mallinfo2 m = mallinfo2();
     *in_use = m.uordblks + m.hblkhd;
     *free_held = m.fordblks;
+#else
+    *in_use = 0;   // mallinfo2 is glibc 2.33 and later
+    *free_held = 0;
+#endif
 }

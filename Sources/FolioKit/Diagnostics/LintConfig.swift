@@ -84,7 +84,7 @@ public struct LintConfig: Sendable {
                 let display = provider.display(path)
                 // The file must stay in its own folder once links are followed.
                 let real = provider.resolvedPath(path)
-                guard let real, path.hasPrefix("../") || !real.hasPrefix("../") else {
+                guard let real, SourcePath.climbs(path) || !SourcePath.climbs(real) else {
                     throw Diagnostic.error("lint.config-outside", "\(display) is a symbolic link to a file outside its folder",
                                            at: SourceLocation(file: display, line: 1, column: 1),
                                            notes: ["lint settings must be a file in the paper folder or its parent; replace the link with the file itself"])

@@ -40,33 +40,39 @@ public struct DiskProvider: SourceProvider {
     /// up and return the path unresolved: too long, too many links, an unreadable link.
     public func resolvedPath(_ path: String) -> String? {
         guard let real = realPath(absolutePath(path)), let root = rootRealPath ?? Self.realpath(directoryPath) else { return nil }
-        if real.hasPrefix(root + "/") { return String(real.dropFirst(root.count + 1)) }
+        // Compared by bytes: characters would join a combining mark to the slash before it.
+        let inRoot = (root + "/").utf8
+        if real.utf8.starts(with: inRoot) { return String(decoding: real.utf8.dropFirst(inRoot.count), as: UTF8.self) }
         let parent = (root as NSString).deletingLastPathComponent
-        let prefix = parent.hasSuffix("/") ? parent : parent + "/"
-        if real.hasPrefix(prefix) { return "../" + real.dropFirst(prefix.count) }
+        let beside = (parent.hasSuffix("/") ? parent : parent + "/").utf8
+        if real.utf8.starts(with: beside) { return "../" + String(decoding: real.utf8.dropFirst(beside.count), as: UTF8.self) }
         return nil
     }
 
     /// `realpath(3)` of `path`; a file that is no symbolic link is its folder's real path (asked once
     /// per folder in a build: a hundred chapters share two or three) and its own name.
     private func realPath(_ path: String) -> String? {
+        // By bytes throughout: the cache is keyed by them (Swift's String equality would take `café`
+        // and `cafe\u{301}`, two folders on disk, for one), and a name may start with a combining mark.
+        let bytes = Array(path.utf8)
         var st = stat()
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), lstat(path, &st) == 0, st.st_mode & S_IFMT != S_IFLNK,
-              case let name = path[path.index(after: slash)...], name != ".", name != "..", !name.isEmpty else {
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")), lstat(path, &st) == 0, st.st_mode & S_IFMT != S_IFLNK,
+              case let name = bytes[(slash + 1)...], !name.isEmpty, !name.elementsEqual(".".utf8), !name.elementsEqual("..".utf8) else {
             return Self.realpath(path)
         }
-        let folder = String(path[..<slash])
-        guard let real = folders.realPath(folder.isEmpty ? "/" : folder) else { return nil }
-        return real.hasSuffix("/") ? real + name : real + "/" + name
+        let folder = slash == 0 ? Array("/".utf8) : Array(bytes[..<slash])
+        guard let real = folders.realPath(folder) else { return nil }
+        let file = String(decoding: name, as: UTF8.self)
+        return real.hasSuffix("/") ? real + file : real + "/" + file
     }
 
     private final class RealFolders: @unchecked Sendable {
         private let lock = NSLock()
-        private var known: [String: String?] = [:]
+        private var known: [[UInt8]: String?] = [:]
 
-        func realPath(_ folder: String) -> String? {
+        func realPath(_ folder: [UInt8]) -> String? {
             if let found = lock.withLock({ known[folder] }) { return found }
-            let real = DiskProvider.realpath(folder)
+            let real = DiskProvider.realpath(String(decoding: folder, as: UTF8.self))
             lock.withLock { known[folder] = .some(real) }
             return real
         }

@@ -95,9 +95,9 @@ public struct GitRevisionProvider: SourceProvider {
 
     /// The repository path of a paper-relative path (`../x` is beside the paper folder).
     func repositoryPath(_ path: String) -> String? {
-        guard path.hasPrefix("../") else { return prefix + path }
+        guard SourcePath.climbs(path) else { return prefix + path }
         if prefix.isEmpty { return nil }
-        return Self.parent(of: prefix) + path.dropFirst(3)
+        return Self.parent(of: prefix) + SourcePath.besideFolder(path)
     }
 
     func lookup(_ path: String) -> SourceFileKind {

@@ -57,9 +57,9 @@ extension SourceProvider {
     /// `relative` (as a manifest or an image writes it) normalised, if it stays inside the paper folder,
     /// also once symbolic links are followed.
     public func inside(_ relative: String) -> String? {
-        guard let path = SourcePath.normalize(relative), !path.hasPrefix("../") else { return nil }
+        guard let path = SourcePath.normalize(relative), !SourcePath.climbs(path) else { return nil }
         guard exists(path) else { return path }
-        guard let real = resolvedPath(path), !real.hasPrefix("../") else { return nil }
+        guard let real = resolvedPath(path), !SourcePath.climbs(real) else { return nil }
         return path
     }
 
@@ -74,23 +74,33 @@ extension SourceProvider {
 public enum SourcePath {
     /// `a/./b/../c` → `a/c`; nil for empty, absolute, NUL or backslash paths and for paths that climb
     /// more than one folder above the paper. A path that climbs one keeps a leading `../`.
+    /// Read by bytes, not characters: a combining mark after a `/` makes one character of the two, and
+    /// would hide the separator (and a climb out of the folder) from a character-based split.
     public static func normalize(_ path: String) -> String? {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\") else { return nil }
-        var parts: [Substring] = []
+        let bytes = path.utf8
+        guard !bytes.isEmpty, bytes.first != UInt8(ascii: "/"), !bytes.contains(0), !bytes.contains(UInt8(ascii: "\\")) else { return nil }
+        var parts: [String] = []
         var up = 0
-        for piece in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if piece == "." { continue }
-            if piece == ".." {
+        for piece in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            if piece.elementsEqual(".".utf8) { continue }
+            if piece.elementsEqual("..".utf8) {
                 if parts.isEmpty { up += 1 } else { parts.removeLast() }
                 continue
             }
-            parts.append(piece)
+            // Split at an ASCII byte, so each piece is whole UTF-8.
+            parts.append(String(decoding: piece, as: UTF8.self))
         }
         guard up <= 1, !parts.isEmpty else { return nil }
         return (up == 1 ? "../" : "") + parts.joined(separator: "/")
     }
 
-    /// Whether `normalize(path) == path` and the path stays below the folder, read from its bytes
+    /// Whether a normalised path climbs to the folder above the paper (`../`), by its bytes.
+    public static func climbs(_ path: String) -> Bool { path.utf8.starts(with: "../".utf8) }
+
+    /// A climbing path without its `../`.
+    static func besideFolder(_ path: String) -> String { String(decoding: path.utf8.dropFirst(3), as: UTF8.self) }
+
+    /// Whether `normalize(path) == path` and `!climbs(path)`, read from the path's bytes
     /// without splitting it: no empty, `.` or `..` component, no leading `/`, NUL or backslash.
     public static func isNormalInside(_ path: String) -> Bool {
         var component = 0, dots = 0
