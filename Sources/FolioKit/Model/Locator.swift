@@ -142,6 +142,16 @@ public struct Locator: Hashable, Sendable {
 
     /// Hyphens in a range as en dashes ("33-35" → "33–35").
     static func enDashes(_ s: String) -> String {
-        s.utf8.contains(UInt8(ascii: "-")) ? s.replacingOccurrences(of: "-", with: "–") : s
+        guard s.utf8.contains(UInt8(ascii: "-")) else { return s }
+        // ASCII by its bytes (Foundation's replacement cost 18,000 instructions a locator); anything
+        // else through Foundation, which leaves a hyphen that carries a combining mark alone.
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return s.replacingOccurrences(of: "-", with: "–") }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 8)
+        for piece in s.split(separator: "-", omittingEmptySubsequences: false) {
+            if !out.isEmpty || piece.startIndex != s.startIndex { out += "–" }
+            out += piece
+        }
+        return out
     }
 }

@@ -192,4 +192,17 @@ import Testing
         #expect(Locator.parse("p.c.") == nil)
         #expect(Locator.parse("l.c. 4") == nil)
     }
+
+    /// The byte paths for a citation's prefix and suffix and for a locator's dashes give what
+    /// Foundation gives.
+    @Test func byteTrimsAndDashesAgreeWithFoundation() {
+        let texts = ["", " ", "see", "  see  ", "\tp. 33\n", "\u{A0}see\u{A0}", " e.g.\u{2003}", "é ", " \u{301}x ", "x\u{301} ", "\r\n", "\u{85}a\u{85}", " a b "]
+        for text in texts {
+            #expect(CitationSyntax.trimmedText(Array(text.utf8)[...]) == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                    "\(text.debugDescription)")
+        }
+        for value in ["33", "33-35", "-1", "1-", "1--2", "a-b-c", "33-\u{301}35", "é-2", "xii-xiv"] {
+            #expect(Array(Locator.enDashes(value).utf8) == Array(value.replacingOccurrences(of: "-", with: "–").utf8), "\(value)")
+        }
+    }
 }

