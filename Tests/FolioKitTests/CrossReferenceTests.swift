@@ -171,4 +171,14 @@ import Testing
         #expect(found.first { $0.id == "math.unsupported" }?.message.contains("\\overbrace") == true)
         #expect(s.read("Build/latex/paper.tex") == nil, "nothing is written when math is unsafe")
     }
+
+    /// The byte path for a key's reserved prefix gives what reading it by characters gives.
+    @Test func reservedPrefixByBytesAgreesWithCharacters() {
+        let keys = ["fig:a", "FIG:a", "Fig-x", "sec:intro", "tbl:", "eq-1", "smith2020", "smith:2020", "note:x", "important:y",
+                    "importantly:z", "x", "", ":", "-", "fig", "fig:\u{301}a", "fi\u{301}g:a", "\u{212A}ig:a", "lst-é", "é:fig",
+                    "sec\u{301}:a", "thm:a", "a-b:c", "verylongprefixindeed:x", "FIG-\u{0301}"]
+        for key in keys {
+            #expect(LabelRegistry.reservedPrefix(key) == LabelRegistry.reservedPrefixByCharacters(key), "\(key.debugDescription)")
+        }
+    }
 }

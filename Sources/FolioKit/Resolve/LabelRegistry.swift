@@ -105,6 +105,27 @@ public struct LabelRegistry: Sendable, Equatable {
 
     /// The reserved prefix of a key, if it has one (`sec`, `fig`, `tbl`, ...).
     public static func reservedPrefix(_ key: String) -> String? {
+        // Asked of every citation key by several passes: an ASCII key is read by its bytes. Anything
+        // else (a non-ASCII prefix, or a mark that could join the separator) by characters.
+        var prefix = ""
+        var n = 0
+        for byte in key.utf8 {
+            if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") {
+                guard key.utf8.dropFirst(n + 1).first.map({ $0 < 0x80 }) ?? true else { return reservedPrefixByCharacters(key) }
+                return prefixes[prefix] != nil ? prefix : nil
+            }
+            guard byte < 0x80 else { return reservedPrefixByCharacters(key) }
+            // Longer than every reserved prefix: none, whatever follows.
+            guard n < longestPrefix else { return nil }
+            prefix.unicodeScalars.append(Unicode.Scalar((0x41...0x5A).contains(byte) ? byte | 0x20 : byte))
+            n += 1
+        }
+        return nil
+    }
+
+    private static let longestPrefix = prefixes.keys.map(\.utf8.count).max() ?? 0
+
+    static func reservedPrefixByCharacters(_ key: String) -> String? {
         guard let sep = key.firstIndex(where: { $0 == ":" || $0 == "-" }) else { return nil }
         let prefix = key[..<sep].lowercased()
         return prefixes[prefix] != nil ? prefix : nil
