@@ -144,6 +144,18 @@ extension RealBibTeXTests {
         #expect((csl["date-parts"] as? [[Int]]) == [[-100], [2003]])
     }
 
+    /// What the CSL-JSON export writes, the CSL-JSON reader reads back: ranges, eras, an open end
+    /// (in `raw`, as `date-parts` cannot hold one) and `circa`.
+    @Test(arguments: ["1988/..", "-0099/2003", "-0099", "2003/2004", "1990~", "2024-05-30", "1992-03/1993-04"])
+    func datesRoundTripThroughCSLJSON(_ edtf: String) throws {
+        let d = try #require(BibTeXConverter.dateValue(edtf))
+        let json = try JSONSerialization.data(withJSONObject: CSLJSONWriter.date(d))
+        let back = try #require(CSLJSONReader.date(try JSONSerialization.jsonObject(with: json)))
+        #expect(back.year == d.year && back.month == d.month && back.day == d.day && back.end == d.end && back.openEnd == d.openEnd, "\(edtf)")
+        #expect(back.approximate == (d.approximate || d.uncertain), "\(edtf)")
+        #expect(back.yearText == (d.uncertain ? back.yearText : d.yearText), "\(edtf)")
+    }
+
     @Test func rangesAndEraInTheReferenceList() throws {
         let bib = """
             @book{a, author = {Alpha, Ann}, title = {Old}, publisher = {P}, date = {-0099}}

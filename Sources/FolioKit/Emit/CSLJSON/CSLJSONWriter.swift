@@ -31,7 +31,8 @@ public enum CSLJSONWriter {
         return out
     }
 
-    /// CSL's date: `date-parts` (two for a range), `circa` for an approximate or uncertain date.
+    /// CSL's date: `date-parts` (two for a range), `circa` for an approximate or uncertain date, and
+    /// `raw` (EDTF) as well for a range with an open end.
     static func date(_ d: Reference.DateValue) -> [String: Any] {
         // CSL counts years without a year 0: EDTF's -99 (100 BCE) is CSL's -100.
         func csl(_ y: Int) -> Int { y > 0 ? y : y - 1 }
@@ -39,6 +40,8 @@ public enum CSLJSONWriter {
         if let e = d.end, let y = e.first { parts.append([csl(y)] + e.dropFirst()) }
         var out: [String: Any] = ["date-parts": parts]
         if d.approximate || d.uncertain { out["circa"] = true }
+        // `date-parts` cannot say a range is open (`1988/..`); CSL's `raw`, in EDTF, can.
+        if d.openEnd, d.end == nil { out["raw"] = BibLaTeXWriter.date(d) }
         return out
     }
 }

@@ -63,15 +63,29 @@ enum CSLJSONReader {
         }
     }
 
-    private static func date(_ v: Any?) -> Reference.DateValue? {
+    /// A CSL date: the start and end of `date-parts`, `circa`, and an open end from `raw` (EDTF), as
+    /// `CSLJSONWriter` writes them. CSL counts years without a year 0 (-100 is 100 BCE); the model
+    /// counts as EDTF does (-99).
+    static func date(_ v: Any?) -> Reference.DateValue? {
         guard let d = v as? [String: Any] else { return nil }
-        if let parts = d["date-parts"] as? [[Any]], let first = parts.first {
-            let ints = first.compactMap { p -> Int? in (p as? NSNumber)?.intValue ?? (p as? String).flatMap { Int($0) } }
-            guard let year = ints.first else { return nil }
-            return .init(year: year, month: ints.count > 1 ? ints[1] : nil, day: ints.count > 2 ? ints[2] : nil)
+        let raw = (scalar(d["raw"]) ?? scalar(d["literal"])).flatMap { BibTeXConverter.dateValue($0) }
+        guard let parts = d["date-parts"] as? [[Any]], let first = parts.first else { return raw }
+        func ints(_ part: [Any]) -> [Int] { part.compactMap { p -> Int? in (p as? NSNumber)?.intValue ?? (p as? String).flatMap { Int($0) } } }
+        func astronomical(_ y: Int) -> Int { y < 0 ? y + 1 : y }
+        let start = ints(first)
+        guard let year = start.first else { return raw }
+        var value = Reference.DateValue(year: astronomical(year), month: start.count > 1 ? start[1] : nil,
+                                        day: start.count > 2 ? start[2] : nil)
+        if parts.count > 1, case let end = ints(parts[1]), let y = end.first {
+            value.end = [astronomical(y)] + end.dropFirst()
+        } else if let raw, raw.openEnd, raw.year == value.year {
+            value.openEnd = true
         }
-        if let raw = scalar(d["raw"]) ?? scalar(d["literal"]) { return BibTeXConverter.dateValue(raw) }
-        return nil
+        let circa = d["circa"]
+        if (circa as? Bool) == true || (circa as? NSNumber).map({ $0.intValue != 0 }) == true || scalar(circa) == "true" {
+            value.approximate = true
+        }
+        return value
     }
 
     /// Finds where each `"id": "key"` is written, in one pass, so diagnostics point at the item.
