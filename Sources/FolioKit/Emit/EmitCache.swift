@@ -51,23 +51,22 @@ public final class EmitCache: @unchecked Sendable {
 
     /// The contents line of the chapter at `index`, rendered now or kept from the last build.
     func contentsItem(at index: Int, key: ContentsKey, render: () -> String) -> String {
-        if let kept = lock.withLock({ contents[index] }), kept.key == key { return kept.text }
-        let text = render()
-        lock.withLock { contents[index] = (key, text) }
-        return text
+        kept(\.contents, at: index, key: key, render: render).text
     }
 
     /// The HTML of the chapter at `index`, rendered now or kept from the last build.
     func chapterHTML(at index: Int, key: Key, render: () -> String) -> String {
-        if let kept = lock.withLock({ html[index] }), kept.key == key {
-            lock.withLock { hits += 1 }
-            return kept.text
-        }
-        let text = render()
-        lock.withLock {
-            html[index] = (key, text)
-            renders += 1
-        }
+        let (text, wasKept) = kept(\.html, at: index, key: key, render: render)
+        lock.withLock { if wasKept { hits += 1 } else { renders += 1 } }
         return text
+    }
+
+    /// The text `table` keeps at `index` while its key is `key`, else `render()`, kept from now on.
+    private func kept<K: Equatable>(_ table: ReferenceWritableKeyPath<EmitCache, [Int: (key: K, text: String)]>, at index: Int,
+                                    key: K, render: () -> String) -> (text: String, kept: Bool) {
+        if let kept = lock.withLock({ self[keyPath: table][index] }), kept.key == key { return (kept.text, true) }
+        let text = render()
+        lock.withLock { self[keyPath: table][index] = (key, text) }
+        return (text, false)
     }
 }

@@ -15,10 +15,10 @@ public final class ResolveCache: @unchecked Sendable {
     let explicitIDs = ChapterMemo<Chapter, [Resolver.ExplicitID]>()
     let citedKeys = ChapterMemo<ResolvedChapter, Set<String>>()
     /// The slugger and duplicate-id errors once every chapter's explicit ids are claimed.
-    let claimedIDs = JoinMemo<[Resolver.ExplicitID], (Slugger, [Diagnostic])>()
+    let claimedIDs = KeptValue<[[Resolver.ExplicitID]], (Slugger, [Diagnostic])>()
     /// The union of every chapter's cited keys, and the join of their backlinks.
-    let citedUnion = JoinMemo<Set<String>, Set<String>>()
-    let backlinks = JoinMemo<[Citations.Backlink], [String: [BibliographyList.Backlink]]>()
+    let citedUnion = KeptValue<[Set<String>], Set<String>>()
+    let backlinks = KeptValue<[[Citations.Backlink]], [String: [BibliographyList.Backlink]]>()
     /// Per chapter: its checklist claims, measured.
     let coverage = ChapterMemo<Coverage.Region, Coverage.Collected>()
     /// The bibliography's entries for the set of cited keys, and the formatted list for the final state.
@@ -26,12 +26,12 @@ public final class ResolveCache: @unchecked Sendable {
     var list: (key: Citations.ListKey, list: BibliographyList?)?
     /// Numbered targets' id prefixes, while the targets are last build's; the unreferenced figures,
     /// tables and equations, while the targets and what was referenced are.
-    let labelPrefixes = JoinMemo<LabelRegistry, Set<String>>()
+    let labelPrefixes = KeptValue<LabelRegistry, Set<String>>()
     private var unreferenced: (references: CrossReferences, found: [Diagnostic])?
     /// The slugger with the citations' anchors merged in.
-    let mergedSlugger = JoinMemo<Slugger, Slugger>()
-    /// The citations' anchors joined with the list's ids, while both are last build's.
-    var anchors: (cited: TreeSet<String>, entries: [BibliographyList.Entry], joined: Set<String>)?
+    let mergedSlugger = KeptValue<KeyPair<Slugger, Slugger>, Slugger>()
+    /// The citations' anchors joined with the list's ids.
+    let anchors = KeptValue<KeyPair<TreeSet<String>, [BibliographyList.Entry]>, Set<String>>()
 
     public init() {}
 
@@ -49,18 +49,25 @@ public final class ResolveCache: @unchecked Sendable {
     public var steps: Int { numbering.runs + crossReferences.runs + citations.runs + abbreviations.runs }
 }
 
-/// A value made from every chapter's part, kept while every part is last build's. Kept chapters hand
-/// on last build's parts, whose storage is shared, so the check is mostly pointer comparisons; the
-/// value handed on is last build's too, so what is compared with it next is as cheap.
-final class JoinMemo<Part: Equatable, Joined> {
-    private var kept: (parts: [Part], joined: Joined)?
+/// A value made from a key (every chapter's part, or what a pass joins), kept while the key is last
+/// build's. Kept chapters hand on last build's parts, whose storage is shared, so the check is mostly
+/// pointer comparisons; the value handed on is last build's too, so what is compared with it next is
+/// as cheap.
+final class KeptValue<Key: Equatable, Value> {
+    private var kept: (key: Key, value: Value)?
 
-    func value(_ parts: [Part], _ join: ([Part]) -> Joined) -> Joined {
-        if let kept, kept.parts == parts { return kept.joined }
-        let joined = join(parts)
-        kept = (parts, joined)
-        return joined
+    func value(_ key: Key, _ make: (Key) -> Value) -> Value {
+        if let kept, kept.key == key { return kept.value }
+        let value = make(key)
+        kept = (key, value)
+        return value
     }
+}
+
+/// Two values as one key.
+struct KeyPair<First: Equatable, Second: Equatable>: Equatable {
+    var first: First
+    var second: Second
 }
 
 /// One pass's steps from the last build, by position.

@@ -59,11 +59,18 @@ extension Resolver {
             return cited.chapter
         }
         citations.backlinks = cache?.backlinks.value(backlinks, Citations.joined) ?? Citations.joined(backlinks)
-        let merge = { (sluggers: [Slugger]) -> Slugger in sluggers.dropFirst().reduce(into: sluggers[0]) { $0.merge($1) } }
-        slugger = cache?.mergedSlugger.value([slugger, citations.slugger], merge) ?? merge([slugger, citations.slugger])
+        let merge = { (pair: KeyPair<Slugger, Slugger>) -> Slugger in
+            var merged = pair.first
+            merged.merge(pair.second)
+            return merged
+        }
+        let sluggers = KeyPair(first: slugger, second: citations.slugger)
+        slugger = cache?.mergedSlugger.value(sluggers, merge) ?? merge(sluggers)
         guard var list = bibliographyList(citations) else { return citations.anchors }
         list.citedIn = paper.manifest.words.phrase(.citedIn)
-        let anchors = joinedAnchors(citations.state.anchors, list.entries)
+        let join = { (made: KeyPair<TreeSet<String>, [BibliographyList.Entry]>) in Set(made.first).union(made.second.lazy.map(\.id)) }
+        let made = KeyPair(first: citations.state.anchors, second: list.entries)
+        let anchors = cache?.anchors.value(made, join) ?? join(made)
         var placed = false
         for i in out.indices where !placed {
             guard case .chapter(var ch) = out[i],
@@ -88,17 +95,6 @@ extension Resolver {
         let at = out.firstIndex { if case .chapter(let c) = $0 { c.matter == .appendix } else { false } } ?? out.count
         out.insert(.chapter(chapter), at: at)
         return anchors
-    }
-
-    /// Every citation's anchor and every listed entry's, or last build's set when both are last build's
-    /// (kept values share storage, so the check is mostly pointer comparisons).
-    private func joinedAnchors(_ cited: TreeSet<String>, _ entries: [BibliographyList.Entry]) -> Set<String> {
-        let join = { Set(cited).union(entries.lazy.map(\.id)) }
-        guard let cache else { return join() }
-        if let kept = cache.anchors, kept.cited == cited, kept.entries == entries { return kept.joined }
-        let joined = join()
-        cache.anchors = (cited, entries, joined)
-        return joined
     }
 
     /// The keys a chapter cites (cross-references left out).

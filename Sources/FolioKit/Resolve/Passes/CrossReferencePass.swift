@@ -3,8 +3,7 @@ import HashTreeCollections
 /// Cross-references become links whose text is the computed number ("Figures 1.2–1.4").
 extension Resolver {
     mutating func resolveCrossReferences(_ entries: inout [ResolvedPaper.Entry]) {
-        let labels = labels
-        let prefixes = cache?.labelPrefixes.value([labels]) { CrossReferences.labelPrefixes($0[0]) }
+        let prefixes = cache?.labelPrefixes.value(labels, CrossReferences.labelPrefixes)
         var references = CrossReferences(labels: labels, words: paper.manifest.words, sort: paper.manifest.sortCrossReferences,
                                          citationKeys: paper.bibliography.allKeys, labelPrefixes: prefixes)
         if cache == nil && jobs > 1 {
