@@ -193,6 +193,48 @@ private struct InlineListRewriter: MarkupRewriter {
     mutating func rewriteInlines(_ inlines: [Inline]) -> [Inline] { transform(inlines) }
 }
 
+/// Reads every list of inlines in the order `MarkupRewriter` rewrites them (each node's lists, then
+/// the list holding it), without rebuilding anything.
+private struct InlineListReader {
+    let body: ([Inline]) -> Void
+
+    func read(_ inlines: [Inline]) {
+        for i in inlines.indices {
+            switch inlines[i].kind {
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c), .span(_, let c),
+                 .formattedCitation(_, let c):
+                read(c)
+            case .review(_, let old, let new):
+                read(old)
+                read(new)
+            case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .math, .citation, .raw: break
+            }
+        }
+        body(inlines)
+    }
+
+    func read(_ block: Block) {
+        switch block.kind {
+        case .paragraph(let c): read(c)
+        case .heading(let h): read(h.content)
+        case .blockQuote(let c), .footnoteDefinition(_, let c), .div(_, let c): c.forEach(read)
+        case .list(let l): for item in l.items { item.content.forEach(read) }
+        case .table(let t):
+            for cell in t.header.cells { read(cell) }
+            for row in t.rows { for cell in row.cells { read(cell) } }
+            if let caption = t.caption { read(caption) }
+        case .figure(let f):
+            read(f.caption)
+            for sub in f.subfigures { read(sub.caption) }
+        case .listing(let l): read(l.caption)
+        case .callout(let c):
+            read(c.title)
+            c.content.forEach(read)
+        case .equation, .bibliography, .codeBlock, .html, .thematicBreak, .raw, .layout: break
+        }
+    }
+}
+
 extension Block {
     /// Calls `body` for every inline in this block and its descendants, including nested inlines.
     public func forEachInline(_ body: (Inline) -> Void) {
@@ -251,6 +293,12 @@ extension Block {
             var r = InlineListRewriter(transform: transform)
             return r.rewriteBlock(self)
         }
+    }
+
+    /// Calls `body` with every list of inlines `mapInlines` would hand its transform, in the same
+    /// order, without copying the tree.
+    func forEachInlineList(_ body: ([Inline]) -> Void) {
+        withoutActuallyEscaping(body) { InlineListReader(body: $0).read(self) }
     }
 }
 

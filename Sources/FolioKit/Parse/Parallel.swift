@@ -62,3 +62,17 @@ final class Background<T: Sendable>: @unchecked Sendable {
         return result
     }
 }
+
+extension Parallel {
+    /// Frees `value` on another thread, for a large tree whose freeing nothing waits for (a pass's
+    /// input once its output replaces it). The caller must hold no other reference.
+    static func release<T: Sendable>(_ value: consuming T) {
+        let box = ReleaseBox(value)
+        DispatchQueue.global().async { box.value = nil }
+    }
+
+    private final class ReleaseBox<T>: @unchecked Sendable {
+        var value: T?
+        init(_ value: consuming T) { self.value = value }
+    }
+}

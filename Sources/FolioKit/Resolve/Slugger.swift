@@ -44,6 +44,19 @@ public struct Slugger: Sendable, Equatable {
         used.merge(other.used) { _, theirs in theirs }
     }
 
+    /// `unique(prefix + "\(n)")` for each `n` in turn, and the ids. When no id taken starts with
+    /// `prefix` (as usual), each id is its own base, and all are taken at once.
+    mutating func uniqueNumbered(_ prefix: String, _ numbers: Range<Int>) -> [String] {
+        guard !used.keys.contains(where: { $0.hasPrefix(prefix) }) else { return numbers.map { unique(prefix + String($0)) } }
+        let ids = numbers.map { prefix + String($0) }
+        if used.isEmpty {
+            used = TreeDictionary(uniqueKeysWithValues: ids.lazy.map { ($0, 0) })
+        } else {
+            for id in ids { used[id] = 0 }
+        }
+        return ids
+    }
+
     /// A unique id based on `base`: `base`, then `base-1`, `base-2`...
     public mutating func unique(_ base: String) -> String {
         var candidate = base

@@ -82,6 +82,8 @@ struct Citations {
     private var noteOrder: [String] = []
     /// Author footnotes referenced but not yet rewritten (a queue, so chains of notes never recurse).
     private var noteQueue: [String] = []
+    /// In a dry run (`cues(_:options:)`), the groups met so far; nothing is rewritten.
+    var cues: [Cue]?
 
     init(bib: Bibliography, options: CitationOptions, slugger: Slugger) {
         self.bib = bib
@@ -201,7 +203,7 @@ struct Citations {
         return joined
     }
 
-    private mutating func rewrite(_ ch: ResolvedChapter) -> ResolvedChapter {
+    mutating func rewrite(_ ch: ResolvedChapter) -> ResolvedChapter {
         var ch = ch
         let chapterLabel = ch.number.map { "§" + $0 } ?? ch.title.plainText
         section = chapterLabel
@@ -225,6 +227,10 @@ struct Citations {
     }
 
     private mutating func rewrite(_ block: Block) -> Block {
+        if cues != nil {
+            block.forEachInlineList { cue($0) }
+            return block
+        }
         var needed = false
         block.forEachInline { node in
             switch node.kind {
@@ -261,6 +267,19 @@ struct Citations {
             }
         }
         return out
+    }
+
+    /// The dry run's `rewrite(_ list:)`: the groups it would format and the notes it would take, in order.
+    private mutating func cue(_ list: [Inline]) {
+        for node in list {
+            switch node.kind {
+            case .citation(let group) where Self.isCitation(group):
+                cues?.append(Cue(group: group, inFootnote: inFootnote))
+            case .footnoteReference(let label):
+                enqueueNote(label)
+            default: break
+            }
+        }
     }
 
     /// Drops the space (or line break) before a note mark.
@@ -396,28 +415,39 @@ struct Citations {
             if !item.suppressAuthor { out += labelNodes(p, range) + [text(" ", range)] }
             return out + bracket(item)
         }
-        // Plain items (no prefix or locator) are sorted and runs of three or more become ranges.
-        let plain = items.allSatisfy { $0.0.prefix.isEmpty && $0.0.suffix.isEmpty }
-        let ordered = plain ? items.sorted { (state.numbers[$0.0.key] ?? 0) < (state.numbers[$1.0.key] ?? 0) } : items
-        var i = 0
-        while i < ordered.count {
-            if i > 0 { out.append(text(", ", range)) }
-            var j = i
-            while plain, j + 1 < ordered.count,
-                  (state.numbers[ordered[j + 1].0.key] ?? 0) == (state.numbers[ordered[j].0.key] ?? 0) + 1 { j += 1 }
-            if j - i >= 2 {
-                out += bracket(ordered[i].0)
+        let (ordered, runs) = Self.numericRuns(items.map(\.0), numbers: state.numbers)
+        for (n, run) in runs.enumerated() {
+            if n > 0 { out.append(text(", ", range)) }
+            if run.count >= 3, let first = run.first, let last = run.last {
+                out += bracket(ordered[first])
                 out.append(text("–", range))
-                out += bracket(ordered[j].0)
+                out += bracket(ordered[last])
             } else {
-                for k in i...j {
-                    if k > i { out.append(text(", ", range)) }
-                    out += bracket(ordered[k].0)
+                for k in run {
+                    if k > run.lowerBound { out.append(text(", ", range)) }
+                    out += bracket(ordered[k])
                 }
             }
-            i = j + 1
         }
         return out
+    }
+
+    /// The numeric style's order: plain items (no prefix or locator) sorted by number, in runs of
+    /// consecutive numbers (a run of three or more prints as a range); other groups as written, one
+    /// item per run.
+    static func numericRuns(_ items: [CitationGroup.Item], numbers: TreeDictionary<String, Int>)
+        -> (ordered: [CitationGroup.Item], runs: [ClosedRange<Int>]) {
+        let plain = items.allSatisfy { $0.prefix.isEmpty && $0.suffix.isEmpty }
+        let ordered = plain ? items.sorted { (numbers[$0.key] ?? 0) < (numbers[$1.key] ?? 0) } : items
+        var runs: [ClosedRange<Int>] = []
+        var i = 0
+        while i < ordered.count {
+            var j = i
+            while plain, j + 1 < ordered.count, (numbers[ordered[j + 1].key] ?? 0) == (numbers[ordered[j].key] ?? 0) + 1 { j += 1 }
+            runs.append(i...j)
+            i = j + 1
+        }
+        return (ordered, runs)
     }
 
     /// A footnote per citation group (inline text when already in a footnote): the full form the first
