@@ -14,6 +14,8 @@ public final class ResolveCache: @unchecked Sendable {
     /// Per chapter: the explicit ids it claims, and the keys it cites.
     let explicitIDs = ChapterMemo<Chapter, [Resolver.ExplicitID]>()
     let citedKeys = ChapterMemo<ResolvedChapter, Set<String>>()
+    /// Per numbered chapter: its images and lists of floats.
+    let held = ChapterMemo<ResolvedChapter, Resolver.Held>()
     /// The slugger and duplicate-id errors once every chapter's explicit ids are claimed.
     let claimedIDs = KeptValue<[[Resolver.ExplicitID]], (Slugger, [Diagnostic])>()
     /// The union of every chapter's cited keys, and the join of their backlinks.

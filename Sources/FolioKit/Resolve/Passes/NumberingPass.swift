@@ -16,8 +16,6 @@ extension Resolver {
 
     struct NumberingOutput: Equatable {
         var chapter: ResolvedChapter
-        /// The chapter's image nodes, checked once every chapter is numbered.
-        var images: [Inline]
         /// Where the chapter's targets are written: placed again when the chapter is kept, as the
         /// state compared between chapters leaves places out (`LabelRegistry`).
         var placements: [LabelRegistry.Placement] = []
@@ -45,7 +43,6 @@ extension Resolver {
         }
         cache?.numbering.begin(paper.manifest)
         var entries: [ResolvedPaper.Entry] = []
-        var images: [Inline] = []
         var chapterNumber = 0
         var appendixNumber = 0
         let numberFront = paper.manifest.numberFrontMatter
@@ -58,7 +55,6 @@ extension Resolver {
         func add(_ ch: Chapter, ordinal: Int?) {
             let out = numbered(NumberingInput(chapter: ch, ordinal: ordinal), index: entries.count)
             entries.append(.chapter(out.chapter))
-            images += out.images
         }
         for ch in paper.frontMatter {
             if numberFront { chapterNumber += 1 }
@@ -76,9 +72,43 @@ extension Resolver {
             appendixNumber += 1
             add(ch, ordinal: appendixNumber)
         }
-        // Images are read afresh every build (a figure may change on disk while its chapter does not).
-        for node in images { checkImage(node) }
+        // What each numbered chapter holds is read on all cores. Images are read afresh every build (a
+        // figure may change on disk while its chapter does not).
+        let done = entries
+        let cache = cache
+        let held = Parallel.map(done.count, jobs: jobs) { i -> Held? in
+            guard case .chapter(let ch) = done[i] else { return nil }
+            return cache?.held.value(i, ch) { Held(ch) } ?? Held(ch)
+        }
+        for (i, found) in held.enumerated() {
+            guard let found, case .chapter(var ch) = entries[i] else { continue }
+            if !found.lists.isEmpty {
+                ch.floatLists = found.lists
+                entries[i] = .chapter(ch)
+            }
+            for node in found.images { checkImage(node) }
+        }
         return entries
+    }
+
+    /// A numbered chapter's images (figures read as images), and the lists of floats it places, in order.
+    struct Held: Sendable {
+        var images: [Inline] = []
+        var lists: [PaperWords.Kind] = []
+
+        init(_ ch: ResolvedChapter) {
+            let visit = { (blocks: [Block], held: inout Held) in
+                for block in blocks {
+                    block.forEach(block: { b in
+                        if case .layout(.list(let kind)) = b.kind, !held.lists.contains(kind) { held.lists.append(kind) }
+                    }, inline: { node in
+                        if case .image = node.kind { held.images.append(node) }
+                    })
+                }
+            }
+            visit(ch.blocks, &self)
+            for note in ch.footnotes { visit(note.content, &self) }
+        }
     }
 
     /// One chapter numbered, or last build's result when it and everything before it are unchanged.
@@ -166,14 +196,6 @@ extension Resolver {
         floats.startChapter(number, perChapter: paper.manifest.numberFloatsPerChapter)
         var counters = [Int](repeating: 0, count: 6)
         var blocks: [Block] = []
-        var images: [Inline] = []
-        var lists: [PaperWords.Kind] = []
-        func collectImages(_ node: Inline) {
-            if case .image = node.kind { images.append(node) }
-        }
-        func collectLists(_ block: Block) {
-            if case .layout(.list(let kind)) = block.kind, !lists.contains(kind) { lists.append(kind) }
-        }
         let source = paper.manifest.numberAllEquations ? PlaceholderExpansion.splittingDisplayMath(ch.document.blocks) : ch.document.blocks
         for var block in source {
             if case .heading(var h) = block.kind {
@@ -201,20 +223,17 @@ extension Resolver {
             } else {
                 block = floatsIn(block)
             }
-            block.forEach(block: collectLists, inline: collectImages)
             blocks.append(block)
         }
         let notes = ch.document.footnotes.map { note -> MarkdownDocument.Footnote in
             var n = note
             n.content = n.content.map { floatsIn($0) }
-            for b in n.content { b.forEach(block: collectLists, inline: collectImages) }
             return n
         }
-        var resolved = ResolvedChapter(title: ch.title, ordinal: ordinal, id: id, matter: ch.matter, blocks: blocks,
+        let resolved = ResolvedChapter(title: ch.title, ordinal: ordinal, id: id, matter: ch.matter, blocks: blocks,
                                        footnotes: notes, footnotePrefix: "c\(index)-", path: ch.path, titleLocation: ch.titleLocation,
                                        isGenerated: false, status: ch.status, owners: ch.owners, claims: ch.claims)
-        resolved.floatLists = lists
-        return NumberingOutput(chapter: resolved, images: images)
+        return NumberingOutput(chapter: resolved)
     }
 
     /// An image alone in its paragraph, optionally followed by `{#id key=value}`: the image and its attributes.
