@@ -35,9 +35,14 @@ let package = Package(
             name: "FolioServe",
             dependencies: ["FolioKit", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
+        // The release folio has the Swift runtime and Foundation linked in: calls into them skip the
+        // shared libraries' indirection, and nothing is relocated at start (docs/PERFORMANCE.md).
+        // folio-serve keeps them shared: FoundationNetworking would need libcurl's static library.
         .executableTarget(
             name: "folio",
-            dependencies: ["FolioKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FolioKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-lswiftSynchronization", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
+                                            "-l_FoundationCollections", "-lstdc++"], .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(
             name: "folio-serve",
