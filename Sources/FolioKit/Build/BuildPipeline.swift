@@ -88,8 +88,12 @@ public enum BuildPipeline {
             return failed
         case nil: break
         }
-        // Writers read only the resolved paper: the parsed chapters can go before they run.
-        analysis.paper = nil
+        // Writers read only the resolved paper: the parsed chapters can go before they run, freed on
+        // another thread while the writers start.
+        if let parsed = analysis.paper {
+            analysis.paper = nil
+            Parallel.release(parsed)
+        }
         var engine = analysis.engine
         if let provenance = request.provenance, request.profile == .final, provenance.isDirty {
             engine.emit(dirtyTree(provenance))
@@ -130,7 +134,7 @@ public enum BuildPipeline {
         let writers = OutputFormat.allCases.filter { request.formats.contains($0) }.compactMap { Writers.table[$0] }
         let open: Writers.Open = { path in try TextSink(file: try stager.url(path)) }
         let outputs = PhaseTimer.measure("emit") {
-            Parallel.map(writers.count, jobs: request.jobs) { i in Result { try writers[i](resolved, open, request.emitCache) } }
+            Parallel.map(writers.count, jobs: request.jobs) { i in Result { try writers[i](resolved, open, request.emitCache, request.jobs) } }
         }
         var files: [String] = []
         for output in outputs {

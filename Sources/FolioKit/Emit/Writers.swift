@@ -11,18 +11,19 @@ public enum Writers {
     /// Opens the file at a path relative to the output folder, such as `html/index.html`.
     public typealias Open = @Sendable (String) throws -> TextSink
 
-    /// Each writer: the paper, where to write, and the chapters kept from the last build (`folio serve`).
-    public static let table: [OutputFormat: @Sendable (ResolvedPaper, Open, EmitCache?) throws -> Output] = [
-        .html: { paper, open, cache in
+    /// Each writer: the paper, where to write, the chapters kept from the last build (`folio serve`),
+    /// and the threads it may use.
+    public static let table: [OutputFormat: @Sendable (ResolvedPaper, Open, EmitCache?, Int) throws -> Output] = [
+        .html: { paper, open, cache, jobs in
             let page = try open("html/index.html")
-            HTMLPage.paper(paper, to: page, cache: cache)
+            HTMLPage.paper(paper, to: page, cache: cache, jobs: jobs)
             try page.close()
             try write(Stylesheet.css, to: "html/\(HTMLPage.stylesheetName)", open)
             return Output(files: ["html/index.html", "html/\(HTMLPage.stylesheetName)"])
         },
-        .latex: { paper, open, _ in
+        .latex: { paper, open, _, jobs in
             let tex = try open("latex/paper.tex")
-            let diagnostics = LaTeXDocument.paper(paper, to: tex)
+            let diagnostics = LaTeXDocument.paper(paper, to: tex, jobs: jobs)
             try tex.close()
             var files = ["latex/paper.tex"]
             if paper.manifest.citations.latex == .biblatex {

@@ -52,14 +52,14 @@ public struct Provenance: Sendable, Hashable {
 
     /// "2026-12-06", in UTC, so that every machine writes the same day for the same instant.
     public static func day(_ date: Date) -> String {
-        let c = utcCalendar.dateComponents([.year, .month, .day], from: date)
-        return "\(pad(c.year ?? 1970, 4))-\(pad(c.month ?? 1, 2))-\(pad(c.day ?? 1, 2))"
+        let c = utc(date)
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
     }
 
     /// "2026-12-06T03:13:02Z".
     public static func timestamp(_ date: Date) -> String {
-        let c = utcCalendar.dateComponents([.hour, .minute, .second], from: date)
-        return day(date) + "T\(pad(c.hour ?? 0, 2)):\(pad(c.minute ?? 0, 2)):\(pad(c.second ?? 0, 2))Z"
+        let c = utc(date)
+        return day(date) + "T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
     }
 
     private static func pad(_ n: Int, _ width: Int) -> String {
@@ -67,11 +67,24 @@ public struct Provenance: Sendable, Hashable {
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
-    private static let utcCalendar: Calendar = {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? c.timeZone
-        return c
-    }()
+    /// The date and time of day of `date` in UTC, on the proleptic Gregorian calendar, worked out from
+    /// the days since 1970 (Howard Hinnant's civil-from-days) rather than with a `Calendar`, whose
+    /// first use loads ICU's time zones (a millisecond of every build).
+    static func utc(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        let t = date.timeIntervalSince1970
+        let seconds = t.isFinite ? Int(min(max(t, -1e14), 1e14).rounded(.down)) : 0
+        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+        let time = seconds - days * 86_400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (153 * mp + 2) / 5 + 1,
+                time / 3_600, time % 3_600 / 60, time % 60)
+    }
 
     /// Seconds since 1970 from `SOURCE_DATE_EPOCH`: nil when unset, a failure when it is not whole seconds.
     public static func sourceDateEpoch(_ environment: [String: String]) -> Result<Date, Diagnostic>? {

@@ -32,9 +32,9 @@ public enum HTMLPage {
         return sink.text
     }
 
-    /// The page written into `sink` a chapter at a time; with `cache`, a chapter unchanged since the
-    /// last build is copied rather than rendered.
-    public static func paper(_ paper: ResolvedPaper, to sink: TextSink, cache: EmitCache? = nil) {
+    /// The page written into `sink` a chapter at a time (rendered on `jobs` threads, `ChaptersInOrder`);
+    /// with `cache`, a chapter unchanged since the last build is copied rather than rendered.
+    public static func paper(_ paper: ResolvedPaper, to sink: TextSink, cache: EmitCache? = nil, jobs: Int = 1) {
         let m = paper.manifest
         let e = HTMLEscaping.text
         let summary = m.abstract.map { String($0.prefix(300)) }
@@ -75,7 +75,13 @@ public enum HTMLPage {
         let assets = paper.assets
         options.assetPath = { assets[$0]?.htmlPath }
         var openPart = false
-        for (index, entry) in paper.entries.enumerated() {
+        // The preview's cache is read and filled one chapter at a time.
+        let render: @Sendable (Int, ResolvedChapter) -> String = { [options] index, ch in
+            guard let cache else { return chapter(ch, options: options) }
+            let key = EmitCache.Key(ch, rawHTML: options.rawHTML, words: options.words, assets: assets)
+            return cache.chapterHTML(at: index, key: key) { chapter(ch, options: options) }
+        }
+        ChaptersInOrder.render(paper.entries, jobs: cache == nil ? jobs : 1, render) { _, entry, html in
             switch entry {
             case .part(let part):
                 if openPart { out += "</section>\n" }
@@ -89,12 +95,7 @@ public enum HTMLPage {
                 }
                 sink.write(out)
                 out = ""
-                if let cache {
-                    let key = EmitCache.Key(ch, rawHTML: options.rawHTML, words: options.words, assets: assets)
-                    sink.write(cache.chapterHTML(at: index, key: key) { chapter(ch, options: options) })
-                } else {
-                    sink.write(chapter(ch, options: options))
-                }
+                sink.write(html ?? "")
             }
         }
         if openPart { out += "</section>\n" }

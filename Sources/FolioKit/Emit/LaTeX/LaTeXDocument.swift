@@ -6,14 +6,15 @@ public enum LaTeXDocument {
     }
 
     /// The paper as one `.tex` file.
-    public static func paper(_ paper: ResolvedPaper) -> (output: String, diagnostics: [Diagnostic]) {
+    public static func paper(_ paper: ResolvedPaper, jobs: Int = 1) -> (output: String, diagnostics: [Diagnostic]) {
         let sink = TextSink()
-        let diagnostics = self.paper(paper, to: sink)
+        let diagnostics = self.paper(paper, to: sink, jobs: jobs)
         return (sink.text, diagnostics)
     }
 
-    /// The document written into `sink` a chapter at a time; the diagnostics of the writing.
-    public static func paper(_ paper: ResolvedPaper, to sink: TextSink) -> [Diagnostic] {
+    /// The document written into `sink` a chapter at a time (rendered on `jobs` threads,
+    /// `ChaptersInOrder`); the diagnostics of the writing.
+    public static func paper(_ paper: ResolvedPaper, to sink: TextSink, jobs: Int = 1) -> [Diagnostic] {
         let m = paper.manifest
         let e = LaTeXEscaping.text
         var out = LaTeXPreamble.text(documentClass: "book", lang: m.lang, title: e(m.plainTitle),
@@ -49,7 +50,7 @@ public enum LaTeXDocument {
         options.rawLaTeX = m.rawLaTeX
         var inAppendix = false
         var afterParts = false
-        for entry in paper.entries {
+        ChaptersInOrder.render(paper.entries, jobs: jobs, { [options] _, ch in chapter(ch, options: options) }) { _, entry, chapter in
             switch entry {
             case .part(let part):
                 out += "\\setcounter{part}{\(part.ordinal - 1)}\n"
@@ -63,30 +64,35 @@ public enum LaTeXDocument {
                     afterParts = false
                     out += "\\bookmarksetup{startatroot}\n\n"
                 }
-                var r = LaTeXRenderer(options: options, footnotes: ch.footnotes, numbers: ch.footnoteNumbers)
-                r.out.reserveCapacity(ch.blocks.count * 200)
-                r.deferFootnotes += 1
-                let title = r.rendered { $0.inlines(ch.title) }
-                r.deferFootnotes -= 1
-                let tocTitle = r.rendered { $0.inlines(ch.title.forTableOfContents) }
-                if let ordinal = ch.ordinal {
-                    r.out += "\\setcounter{chapter}{\(ordinal - 1)}\n"
-                    r.out += "\\chapter[\(tocTitle)]{\(title)}\\label{\(LaTeXEscaping.label(ch.id))}\n\n"
-                } else {
-                    r.out += "\\chapter*{\(title)}\\phantomsection\\addcontentsline{toc}{chapter}{\(tocTitle)}"
-                    r.out += "\\markboth{\(tocTitle)}{\(tocTitle)}\\label{\(LaTeXEscaping.label(ch.id))}\n\n"
-                }
-                r.flushFootnotes()
-                r.blocks(ch.blocks)
                 sink.write(out)
                 out = ""
-                sink.write(r.out)
-                diagnostics += r.diagnostics
+                sink.write(chapter?.text ?? "")
+                diagnostics += chapter?.diagnostics ?? []
             }
         }
         out += "\\end{document}\n"
         sink.write(out)
         return diagnostics
+    }
+
+    /// One chapter: its heading, then its blocks.
+    private static func chapter(_ ch: ResolvedChapter, options: LaTeXRenderer.Options) -> (text: String, diagnostics: [Diagnostic]) {
+        var r = LaTeXRenderer(options: options, footnotes: ch.footnotes, numbers: ch.footnoteNumbers)
+        r.out.reserveCapacity(ch.blocks.count * 200)
+        r.deferFootnotes += 1
+        let title = r.rendered { $0.inlines(ch.title) }
+        r.deferFootnotes -= 1
+        let tocTitle = r.rendered { $0.inlines(ch.title.forTableOfContents) }
+        if let ordinal = ch.ordinal {
+            r.out += "\\setcounter{chapter}{\(ordinal - 1)}\n"
+            r.out += "\\chapter[\(tocTitle)]{\(title)}\\label{\(LaTeXEscaping.label(ch.id))}\n\n"
+        } else {
+            r.out += "\\chapter*{\(title)}\\phantomsection\\addcontentsline{toc}{chapter}{\(tocTitle)}"
+            r.out += "\\markboth{\(tocTitle)}{\(tocTitle)}\\label{\(LaTeXEscaping.label(ch.id))}\n\n"
+        }
+        r.flushFootnotes()
+        r.blocks(ch.blocks)
+        return (r.out, r.diagnostics)
     }
 
     static func titlePage(_ m: Manifest, provenance: Provenance?, diagnostics: inout [Diagnostic]) -> String {

@@ -31,19 +31,26 @@ struct Coverage {
 
     /// Collects claims from every chapter and returns the chapters with their markers removed; `memo`
     /// keeps each chapter's result while it is unchanged (`folio serve`).
-    mutating func collect(_ entries: [ResolvedPaper.Entry], memo: ChapterMemo<Region, Collected>? = nil) -> [ResolvedPaper.Entry] {
+    /// Each chapter is measured on its own, on `jobs` threads; claims are taken in reading order.
+    mutating func collect(_ entries: [ResolvedPaper.Entry], memo: ChapterMemo<Region, Collected>? = nil, jobs: Int = 1) -> [ResolvedPaper.Entry] {
         var side: Manifest.Side?
-        return entries.enumerated().map { i, entry in
+        let regions = entries.map { entry -> Region? in
             switch entry {
             case .part(let p):
                 side = p.side
-                return entry
+                return nil
             case .chapter(let ch):
-                let region = Region(chapter: ch, side: ch.matter == .main ? side : nil, words: words)
-                let found = memo?.value(i, region) { Self.collect(region) } ?? Self.collect(region)
-                claims += found.claims
-                return .chapter(found.chapter)
+                return Region(chapter: ch, side: ch.matter == .main ? side : nil, words: words)
             }
+        }
+        let found = Parallel.map(regions.count, jobs: jobs) { i -> Collected? in
+            guard let region = regions[i] else { return nil }
+            return memo?.value(i, region) { Self.collect(region) } ?? Self.collect(region)
+        }
+        return zip(entries, found).map { entry, found in
+            guard let found else { return entry }
+            claims += found.claims
+            return .chapter(found.chapter)
         }
     }
 

@@ -3,7 +3,7 @@
 extension Resolver {
     mutating func measureCoverage(_ entries: inout [ResolvedPaper.Entry]) {
         var measure = Coverage(checklist: paper.checklist, words: paper.manifest.words)
-        entries = measure.collect(entries, memo: cache?.coverage)
+        entries = measure.collect(entries, memo: cache?.coverage, jobs: jobs)
         coverage = measure.report(enforceStatus: profile == .final)
         diagnostics += measure.diagnostics
         anchors.formUnion((paper.checklist?.items ?? []).map { CoverageAppendix.anchor($0.id) })
