@@ -77,8 +77,9 @@ public enum Analyzer {
 
         // One source per file: a one-file paper is several chapters of one file.
         var seen = Set<String>()
-        let sources = paper.chapters.filter { seen.insert($0.path).inserted }
-            .map { LintSource(path: $0.path, url: provider.url($0.manifestPath), text: $0.text) }
+        let files = paper.chapters.filter { seen.insert($0.path).inserted }.map { ($0.path, provider.url($0.manifestPath), $0.text) }
+        // Each file's lines, masks and words are read on all cores.
+        let sources = Parallel.map(files.count, jobs: options.jobs) { i in LintSource(path: files[i].0, url: files[i].1, text: files[i].2) }
         let context = LintContext(paper: resolved, provider: provider, sources: sources, glossary: paper.glossary,
                                   config: config, profile: options.profile)
         let findings = Linter.run(context, jobs: options.jobs) { id in
