@@ -92,7 +92,7 @@ public enum BuildPipeline {
         // another thread while the writers start.
         if let parsed = analysis.paper {
             analysis.paper = nil
-            Parallel.release(parsed)
+            Parallel.release(consume parsed)
         }
         var engine = analysis.engine
         if let provenance = request.provenance, request.profile == .final, provenance.isDirty {

@@ -76,7 +76,7 @@ struct ParallelBuildTests {
             try text.write(to: paper.appendingPathComponent("chapters/\(n).md"), atomically: true, encoding: .utf8)
         }
         try manifest.write(to: paper.appendingPathComponent("folio.yaml"), atomically: true, encoding: .utf8)
-        let misses = Citations.planMisses.withLock { $0 }
+        let misses = Citations.planMisses.value
         let (one, d1) = try build(paper, jobs: 1, out: s.url.appendingPathComponent("one"))
         let (three, d3) = try build(paper, jobs: 3, out: s.url.appendingPathComponent("three"))
         #expect(one.contains("cite-3-1"), "the author's id moves the third anchor aside")
@@ -89,7 +89,7 @@ struct ParallelBuildTests {
         let (_, u3) = try build(paper, jobs: 3, out: s.url.appendingPathComponent("u3"))
         #expect(u1.filter { $0.id == "citation.unknown-key" }.count == 2)
         #expect(u3 == u1, "\(style): diagnostics differ with unknown keys")
-        #expect(Citations.planMisses.withLock { $0 } == misses, "\(style): a chapter's formatting disagreed with the plan")
+        #expect(Citations.planMisses.value == misses, "\(style): a chapter's formatting disagreed with the plan")
     }
 
     @Test("A block's inline lists are read in the order mapInlines rewrites them")

@@ -1,5 +1,5 @@
+import Foundation
 import HashTreeCollections
-import Synchronization
 
 /// Planning the citation fold, so that a build formats the chapters side by side: what state each
 /// chapter starts from is worked out first, from its citation groups alone, which is cheap; the
@@ -52,7 +52,14 @@ extension Citations {
     }
 
     /// Side-by-side builds whose formatting disagreed with the plan, and so ran the fold (tests read it).
-    static let planMisses = Mutex(0)
+    static let planMisses = MissCount()
+
+    final class MissCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
 
     /// Whether `end`, the state a chapter's formatting left, is the planned `next`: the same counts,
     /// and the same numbers for the keys the chapter cites.

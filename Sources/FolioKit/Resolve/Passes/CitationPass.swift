@@ -30,23 +30,27 @@ extension Resolver {
 
     /// Formats citations and places the bibliography: in a `::: {#refs}` div if the paper has one,
     /// otherwise as an unnumbered chapter after the back matter. Returns the anchors it made.
-    /// Chapters are rewritten in place, so each one's old blocks are freed as soon as it is done.
+    /// Chapters are rewritten in place (or, side by side, freed on another thread once all are done),
+    /// so no copy of the old chapters outlives the rewrite.
     private mutating func formatCitations(_ out: inout [ResolvedPaper.Entry]) -> Set<String> {
         if paper.bibliography.hasAliases { out = out.map(citingEntryKeys) }
-        let entries = out
         let cache = cache
         let options = paper.manifest.citations
         // Without the preview's cache, chapters are formatted side by side (`citeSideBySide`), planned from
         // each chapter's groups in order; the keys cited are read from those.
         let sideBySide = cache == nil && jobs > 1
-        let perChapter = Parallel.map(entries.count, jobs: jobs) { i -> (keys: Set<String>, cues: [Citations.Cue]) in
-            guard case .chapter(let ch) = entries[i] else { return ([], []) }
-            if sideBySide {
+        let perChapter = { [jobs] (entries: [ResolvedPaper.Entry]) in
+            Parallel.map(entries.count, jobs: jobs) { i -> (keys: Set<String>, cues: [Citations.Cue]) in
+                guard case .chapter(let ch) = entries[i] else { return ([], []) }
+                guard sideBySide else { return (cache?.citedKeys.value(i, ch) { Self.citedKeys(ch) } ?? Self.citedKeys(ch), []) }
                 let cues = Citations.cues(ch, options: options)
+                // The rewrite reads the first of two notes with one label (cmark-gfm keeps no second
+                // one); the keys cited are every note's, whatever the number of threads.
+                let labels = Set(ch.footnotes.lazy.map(\.label))
+                guard labels.count == ch.footnotes.count else { return (Self.citedKeys(ch), cues) }
                 return (Set(cues.lazy.flatMap { $0.group.items.lazy.map(\.key) }), cues)
             }
-            return (cache?.citedKeys.value(i, ch) { Self.citedKeys(ch) } ?? Self.citedKeys(ch), [])
-        }
+        }(out)
         let union: ([Set<String>]) -> Set<String> = { $0.reduce(into: Set<String>()) { $0.formUnion($1) } }
         let keys = perChapter.map(\.keys)
         let cited = cache?.citedUnion.value(keys, union) ?? union(keys)
@@ -132,7 +136,7 @@ extension Resolver {
             return (cited, Citations.agrees(own.state, with: planned[i + 1], cues: cues[i]), own.takeDiagnostics())
         }
         guard done.allSatisfy({ $0?.agrees ?? true }) else {
-            Citations.planMisses.withLock { $0 += 1 }
+            Citations.planMisses.add()
             return nil
         }
         // The plan's state, with the anchors' ids: the chapters made the same ones, each its own.
