@@ -51,16 +51,17 @@ public struct Provenance: Sendable, Hashable {
     public var commitLink: String? { links.archive ?? links.commit }
 
     /// "2026-12-06", in UTC, so that every machine writes the same day for the same instant.
-    public static func day(_ date: Date) -> String {
-        let c = utc(date)
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
-    }
+    public static func day(_ date: Date) -> String { day(utc(date)) }
 
     /// "2026-12-06T03:13:02Z".
     public static func timestamp(_ date: Date) -> String {
         let c = utc(date)
-        return day(date) + "T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
+        return day(c) + "T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
     }
+
+    private static func day(_ c: UTC) -> String { "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))" }
+
+    typealias UTC = (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int)
 
     private static func pad(_ n: Int, _ width: Int) -> String {
         let digits = String(n)
@@ -70,7 +71,7 @@ public struct Provenance: Sendable, Hashable {
     /// The date and time of day of `date` in UTC, on the proleptic Gregorian calendar, worked out from
     /// the days since 1970 (Howard Hinnant's civil-from-days) rather than with a `Calendar`, whose
     /// first use loads ICU's time zones (a millisecond of every build).
-    static func utc(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+    static func utc(_ date: Date) -> UTC {
         let t = date.timeIntervalSince1970
         let seconds = t.isFinite ? Int(min(max(t, -1e14), 1e14).rounded(.down)) : 0
         let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)

@@ -39,6 +39,7 @@ extension Resolver {
         // Without the preview's cache, chapters are formatted side by side (`citeSideBySide`), planned from
         // each chapter's groups in order; the keys cited are read from those.
         let sideBySide = cache == nil && jobs > 1
+        // Read through a closure, so its copy of the chapters is gone before they are rewritten.
         let perChapter = { [jobs] (entries: [ResolvedPaper.Entry]) in
             Parallel.map(entries.count, jobs: jobs) { i -> (keys: Set<String>, cues: [Citations.Cue]) in
                 guard case .chapter(let ch) = entries[i] else { return ([], []) }
