@@ -68,13 +68,13 @@ struct PlainText: MarkupWalker {
     var out = ""
     var mathAsSpace = false
 
-    mutating func visitInline(_ inline: Inline) {
-        if let text = Self.leaf(inline, mathAsSpace: mathAsSpace) { out += text } else { descend(into: inline) }
+    mutating func visitInline(_ inline: InPlace<Inline>) {
+        if let text = Self.leaf(inline.kind, mathAsSpace: mathAsSpace) { out += text } else { descend(into: inline) }
     }
 
     /// The text a node without inline children stands for; nil for nodes with children.
-    static func leaf(_ inline: Inline, mathAsSpace: Bool) -> String? {
-        switch inline.kind {
+    static func leaf(_ kind: Inline.Kind, mathAsSpace: Bool) -> String? {
+        switch kind {
         case .text(let s), .code(let s): s
         case .softBreak, .lineBreak: " "
         case .math(_, let tex): mathAsSpace ? " " : tex
@@ -88,12 +88,12 @@ struct PlainText: MarkupWalker {
     /// The plain text of a block and everything in it.
     static func of(_ block: Block) -> String {
         var walker = PlainText()
-        walker.visitBlock(block)
+        walker.visit(block)
         return walker.out
     }
 
     /// Text reads as if every change were accepted: the old side of a mark is not part of it.
-    mutating func descend(into inline: Inline) {
+    mutating func descend(into inline: InPlace<Inline>) {
         if case .review(_, _, let new) = inline.kind { walk(new) } else { descendDefault(into: inline) }
     }
 }

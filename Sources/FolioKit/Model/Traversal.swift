@@ -1,51 +1,89 @@
 /// Depth-first walks and rewrites over the document model. `MarkupWalker` and `MarkupRewriter` hold
-/// the only switches that know where each kind of node keeps its children; everything else (the
-/// `forEach…` and `map…` helpers, plain text, evidence, the checks) overrides just the kinds it needs.
-/// A new kind of node is added here, in the parser and in the writers, and nowhere else.
+/// the switches that know where each kind of node keeps its children (`InlineListReader`, below, is
+/// a read-only copy of the rewriter's order); everything else (the `forEach…` and `map…` helpers,
+/// plain text, evidence, the checks) overrides just the kinds it needs. A new kind of node is added
+/// here, in the parser and in the writers, and nowhere else.
+
+/// A node visited where it lies in the tree, not copied out of it. Reading `kind` or `range` borrows
+/// the node; `node` makes a copy to keep. A walk hands one over for the length of a visit only.
+///
+/// Why: a node passed by value to a visitor or closure is copied first (the compiler cannot tell that
+/// the visitor leaves the tree alone), and the copy retains and releases every string and array the
+/// node holds. That touched each node's storage on every walk: a third of a build's samples in `perf`.
+public struct InPlace<Node> {
+    let pointer: UnsafePointer<Node>
+
+    init(_ pointer: UnsafePointer<Node>) { self.pointer = pointer }
+
+    /// A copy of the node, to keep beyond the visit.
+    public var node: Node { pointer.pointee }
+}
+
+extension InPlace where Node == Inline {
+    public var kind: Inline.Kind { _read { yield pointer.pointee.kind } }
+    public var range: SourceRange { pointer.pointee.range }
+}
+
+extension InPlace where Node == Block {
+    public var kind: Block.Kind { _read { yield pointer.pointee.kind } }
+    public var range: SourceRange { pointer.pointee.range }
+}
 
 /// Visits a tree depth-first. Each method's default descends into the node's children, so a walker
 /// overrides only what it cares about (as swift-markdown's `MarkupWalker`). A figure is visited as
 /// its image (whose alt text is the caption); an equation as display math.
 public protocol MarkupWalker {
-    mutating func visitBlock(_ block: Block)
-    mutating func visitInline(_ inline: Inline)
+    mutating func visitBlock(_ block: InPlace<Block>)
+    mutating func visitInline(_ inline: InPlace<Inline>)
 }
 
 extension MarkupWalker {
-    public mutating func visitBlock(_ block: Block) { descend(into: block) }
-    public mutating func visitInline(_ inline: Inline) { descend(into: inline) }
+    public mutating func visitBlock(_ block: InPlace<Block>) { descend(into: block) }
+    public mutating func visitInline(_ inline: InPlace<Inline>) { descend(into: inline) }
 
-    // The elements are visited in place, through the array's buffer: `for x in array` would copy
-    // each node, retaining every string and array it holds (a fifth of a build's time in `perf`).
+    /// Visits each block where it lies in the array's buffer (see `InPlace`).
     public mutating func walk(_ blocks: [Block]) {
         blocks.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices { visitBlock(buffer[index]) }
+            guard let base = buffer.baseAddress else { return }
+            for index in 0..<buffer.count { visitBlock(InPlace(base + index)) }
         }
     }
 
     public mutating func walk(_ inlines: [Inline]) {
         inlines.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices { visitInline(buffer[index]) }
+            guard let base = buffer.baseAddress else { return }
+            for index in 0..<buffer.count { visitInline(InPlace(base + index)) }
         }
     }
 
+    /// Visits one block (and what is in it).
+    public mutating func visit(_ block: Block) {
+        withUnsafePointer(to: block) { visitBlock(InPlace($0)) }
+    }
+
+    /// Visits an inline made for the visit (a figure's image, an equation's math).
+    private mutating func visitMade(_ inline: Inline) {
+        withUnsafePointer(to: inline) { visitInline(InPlace($0)) }
+    }
+
     /// Visits the block's inline content, then the blocks inside it.
-    public mutating func descend(into block: Block) {
+    public mutating func descend(into block: InPlace<Block>) {
         switch block.kind {
         case .paragraph(let c): walk(c)
         case .heading(let h): walk(h.content)
         case .blockQuote(let b), .footnoteDefinition(_, let b), .div(_, let b): walk(b)
         case .list(let l): for item in l.items { walk(item.content) }
         case .table(let t):
-            for row in [t.header] + t.rows { for cell in row.cells { walk(cell) } }
+            for cell in t.header.cells { walk(cell) }
+            for row in t.rows { for cell in row.cells { walk(cell) } }
             if let caption = t.caption { walk(caption) }
         case .figure(let f):
             if f.subfigures.isEmpty {
-                visitInline(Inline(.image(source: f.source, title: f.title, alt: f.caption), range: block.range))
+                visitMade(Inline(.image(source: f.source, title: f.title, alt: f.caption), range: block.range))
             } else {
                 for sub in f.subfigures {
                     let range = sub.location.map { SourceRange(at: $0) } ?? block.range
-                    visitInline(Inline(.image(source: sub.source, title: sub.title, alt: sub.caption), range: range))
+                    visitMade(Inline(.image(source: sub.source, title: sub.title, alt: sub.caption), range: range))
                 }
                 walk(f.caption)
             }
@@ -53,16 +91,16 @@ extension MarkupWalker {
         case .callout(let c):
             walk(c.title)
             walk(c.content)
-        case .equation(let e): visitInline(Inline(.math(display: true, tex: e.tex), range: block.range))
+        case .equation(let e): visitMade(Inline(.math(display: true, tex: e.tex), range: block.range))
         case .bibliography(let b): for e in b.entries { walk(e.content) }
         case .codeBlock, .html, .thematicBreak, .raw, .layout: break
         }
     }
 
-    public mutating func descend(into inline: Inline) { descendDefault(into: inline) }
+    public mutating func descend(into inline: InPlace<Inline>) { descendDefault(into: inline) }
 
     /// Visits every child inline (both sides of a review mark, old first).
-    public mutating func descendDefault(into inline: Inline) {
+    public mutating func descendDefault(into inline: InPlace<Inline>) {
         switch inline.kind {
         case .emphasis(let c), .strong(let c), .strikethrough(let c), .span(_, let c), .formattedCitation(_, let c),
              .link(_, _, let c), .image(_, _, let c):
@@ -161,17 +199,23 @@ extension MarkupRewriter {
     }
 }
 
-/// Calls a closure for every inline, or every block.
+/// Calls a closure for every inline, or every block, each visited in place.
 private struct ClosureWalker: MarkupWalker {
-    var onInline: ((Inline) -> Void)?
-    var onBlock: ((Block) -> Void)?
+    // Constants, so that calling one does not copy (and retain) it first.
+    let onInline: ((InPlace<Inline>) -> Void)?
+    let onBlock: ((InPlace<Block>) -> Void)?
 
-    mutating func visitInline(_ inline: Inline) {
+    init(onInline: ((InPlace<Inline>) -> Void)? = nil, onBlock: ((InPlace<Block>) -> Void)? = nil) {
+        self.onInline = onInline
+        self.onBlock = onBlock
+    }
+
+    mutating func visitInline(_ inline: InPlace<Inline>) {
         onInline?(inline)
         descend(into: inline)
     }
 
-    mutating func visitBlock(_ block: Block) {
+    mutating func visitBlock(_ block: InPlace<Block>) {
         onBlock?(block)
         if onInline != nil {
             descend(into: block)
@@ -237,29 +281,29 @@ private struct InlineListReader {
 
 extension Block {
     /// Calls `body` for every inline in this block and its descendants, including nested inlines.
-    public func forEachInline(_ body: (Inline) -> Void) {
+    public func forEachInline(_ body: (InPlace<Inline>) -> Void) {
         withoutActuallyEscaping(body) { body in
             var w = ClosureWalker(onInline: body)
-            w.visitBlock(self)
+            w.visit(self)
         }
     }
 
     /// Calls `onBlock` for this block and every block nested in it, and `onInline` for every inline
     /// in them, in one walk.
-    public func forEach(block onBlock: (Block) -> Void, inline onInline: (Inline) -> Void) {
+    public func forEach(block onBlock: (InPlace<Block>) -> Void, inline onInline: (InPlace<Inline>) -> Void) {
         withoutActuallyEscaping(onBlock) { onBlock in
             withoutActuallyEscaping(onInline) { onInline in
                 var w = ClosureWalker(onInline: onInline, onBlock: onBlock)
-                w.visitBlock(self)
+                w.visit(self)
             }
         }
     }
 
     /// Calls `body` for this block and every block nested in it.
-    public func forEachBlock(_ body: (Block) -> Void) {
+    public func forEachBlock(_ body: (InPlace<Block>) -> Void) {
         withoutActuallyEscaping(body) { body in
             var w = ClosureWalker(onBlock: body)
-            w.visitBlock(self)
+            w.visit(self)
         }
     }
 
@@ -312,16 +356,16 @@ extension MarkdownDocument.Footnote {
 }
 
 extension Array where Element == Block {
-    /// `Block.forEachInline` for each block, visiting them in place rather than copying each one.
-    public func forEachInline(_ body: (Inline) -> Void) {
+    /// `Block.forEachInline` for each block.
+    public func forEachInline(_ body: (InPlace<Inline>) -> Void) {
         withoutActuallyEscaping(body) { body in
             var w = ClosureWalker(onInline: body)
             w.walk(self)
         }
     }
 
-    /// `Block.forEachBlock` for each block, visiting them in place.
-    public func forEachBlock(_ body: (Block) -> Void) {
+    /// `Block.forEachBlock` for each block.
+    public func forEachBlock(_ body: (InPlace<Block>) -> Void) {
         withoutActuallyEscaping(body) { body in
             var w = ClosureWalker(onBlock: body)
             w.walk(self)
@@ -330,7 +374,7 @@ extension Array where Element == Block {
 }
 
 extension Array where Element == Inline {
-    public func forEachInline(_ body: (Inline) -> Void) {
+    public func forEachInline(_ body: (InPlace<Inline>) -> Void) {
         withoutActuallyEscaping(body) { body in
             var w = ClosureWalker(onInline: body)
             w.walk(self)

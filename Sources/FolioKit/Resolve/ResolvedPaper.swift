@@ -78,12 +78,12 @@ public struct ResolvedPaper: Sendable {
     /// every block and every footnote, generated chapters included. Validation walks this, so a check
     /// made here covers every place a writer reads. (Part titles and manifest metadata are plain
     /// strings that the writers escape as text.)
-    public func forEachInline(_ body: (Inline) -> Void) {
+    public func forEachInline(_ body: (InPlace<Inline>) -> Void) {
         for ch in chapters { ch.forEachInline(body) }
     }
 
     /// Every block any writer prints, nested ones included, footnotes too.
-    public func forEachBlock(_ body: (Block) -> Void) {
+    public func forEachBlock(_ body: (InPlace<Block>) -> Void) {
         for ch in chapters { ch.forEachBlock(body) }
     }
 }
@@ -129,14 +129,14 @@ public struct ResolvedChapter: Sendable, Equatable {
     public var floatLists: [PaperWords.Kind] = []
 
     /// Every inline of the chapter a writer prints: its title, its blocks and its footnotes.
-    public func forEachInline(_ body: (Inline) -> Void) {
+    public func forEachInline(_ body: (InPlace<Inline>) -> Void) {
         title.forEachInline(body)
         blocks.forEachInline(body)
         for note in footnotes { note.content.forEachInline(body) }
     }
 
     /// Every block of the chapter, nested ones and footnotes included.
-    public func forEachBlock(_ body: (Block) -> Void) {
+    public func forEachBlock(_ body: (InPlace<Block>) -> Void) {
         blocks.forEachBlock(body)
         for note in footnotes { note.content.forEachBlock(body) }
     }

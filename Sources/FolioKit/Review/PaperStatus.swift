@@ -111,7 +111,7 @@ public struct PaperStatus: Sendable {
 private struct ReviewCount: MarkupWalker {
     var suggestions = 0, comments = 0
 
-    mutating func visitInline(_ inline: Inline) {
+    mutating func visitInline(_ inline: InPlace<Inline>) {
         if case .review(let mark, _, _) = inline.kind {
             if mark.kind != .comment && mark.kind != .highlight { suggestions += 1 }
             if mark.comment != nil { comments += 1 }
@@ -124,14 +124,14 @@ private struct ReviewCount: MarkupWalker {
 private struct ProseWordCount: MarkupWalker {
     var count = 0
 
-    mutating func visitBlock(_ block: Block) {
+    mutating func visitBlock(_ block: InPlace<Block>) {
         switch block.kind {
         case .codeBlock, .html, .equation: return
         default: descend(into: block)
         }
     }
 
-    mutating func visitInline(_ inline: Inline) {
+    mutating func visitInline(_ inline: InPlace<Inline>) {
         switch inline.kind {
         case .text(let s): count += s.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains { $0.isLetter || $0.isNumber } }.count
         case .code, .math, .html, .citation, .formattedCitation: return

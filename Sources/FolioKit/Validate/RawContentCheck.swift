@@ -19,7 +19,7 @@ public enum RawContentCheck {
         return out
     }
 
-    static func check(_ block: Block, html: Bool, latex: Bool) -> [Diagnostic] {
+    static func check(_ block: InPlace<Block>, html: Bool, latex: Bool) -> [Diagnostic] {
         switch block.kind {
         case .html(let raw): check(raw, at: block.range.start, allowed: html)
         case .raw(let format, let text): raw(format, text, at: block.range.start, html: html, latex: latex)
@@ -27,7 +27,7 @@ public enum RawContentCheck {
         }
     }
 
-    static func check(_ inline: Inline, html: Bool, latex: Bool) -> [Diagnostic] {
+    static func check(_ inline: InPlace<Inline>, html: Bool, latex: Bool) -> [Diagnostic] {
         switch inline.kind {
         case .html(let raw): check(raw, at: inline.range.start, allowed: html)
         case .raw(let format, let text): raw(format, text, at: inline.range.start, html: html, latex: latex)

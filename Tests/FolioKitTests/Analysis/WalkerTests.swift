@@ -9,7 +9,7 @@ import Testing
 
     struct LinkCounter: MarkupWalker {
         var destinations: [String] = []
-        mutating func visitInline(_ inline: Inline) {
+        mutating func visitInline(_ inline: InPlace<Inline>) {
             if case .link(let d, _, _) = inline.kind { destinations.append(d) }
             descend(into: inline)
         }

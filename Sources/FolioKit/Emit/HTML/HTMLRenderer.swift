@@ -56,13 +56,18 @@ public struct HTMLRenderer {
     // MARK: Blocks
 
     public mutating func blocks(_ list: [Block], tight: Bool = false) {
-        // Nodes are read in place from the array's buffer, not copied (see MarkupWalker.walk).
+        // Nodes are read where they lie, not copied (see `InPlace`).
         list.withUnsafeBufferPointer { nodes in
-            for i in nodes.indices { block(nodes[i], tight: tight) }
+            guard let base = nodes.baseAddress else { return }
+            for i in 0..<nodes.count { block(InPlace(base + i), tight: tight) }
         }
     }
 
     mutating func block(_ b: Block, tight: Bool = false, backref: String? = nil) {
+        withUnsafePointer(to: b) { block(InPlace($0), tight: tight, backref: backref) }
+    }
+
+    mutating func block(_ b: InPlace<Block>, tight: Bool = false, backref: String? = nil) {
         switch b.kind {
         case .paragraph(let content):
             if tight {
@@ -250,11 +255,12 @@ public struct HTMLRenderer {
 
     public mutating func inlines(_ list: [Inline]) {
         list.withUnsafeBufferPointer { nodes in
-            for i in nodes.indices { inline(nodes[i]) }
+            guard let base = nodes.baseAddress else { return }
+            for i in 0..<nodes.count { inline(InPlace(base + i)) }
         }
     }
 
-    mutating func inline(_ node: Inline) {
+    mutating func inline(_ node: InPlace<Inline>) {
         switch node.kind {
         case .text(let s): HTMLEscaping.appendText(s, to: &out)
         case .softBreak: out += "\n"

@@ -63,16 +63,17 @@ public struct LaTeXRenderer {
     // MARK: Blocks
 
     public mutating func blocks(_ list: [Block]) {
-        // Nodes are read in place from the array's buffer, not copied (see MarkupWalker.walk).
+        // Nodes are read where they lie, not copied (see `InPlace`).
         list.withUnsafeBufferPointer { nodes in
-            for i in nodes.indices {
-                block(nodes[i])
+            guard let base = nodes.baseAddress else { return }
+            for i in 0..<nodes.count {
+                block(InPlace(base + i))
                 if deferFootnotes == 0 { flushFootnotes() }
             }
         }
     }
 
-    mutating func block(_ b: Block) {
+    mutating func block(_ b: InPlace<Block>) {
         switch b.kind {
         case .raw(let format, let text):
             // Validate refuses LaTeX without `raw-latex: true`; HTML is for the other writer.
@@ -196,11 +197,16 @@ public struct LaTeXRenderer {
 
     public mutating func inlines(_ list: [Inline]) {
         list.withUnsafeBufferPointer { nodes in
-            for i in nodes.indices { inline(nodes[i]) }
+            guard let base = nodes.baseAddress else { return }
+            for i in 0..<nodes.count { inline(InPlace(base + i)) }
         }
     }
 
     mutating func inline(_ node: Inline) {
+        withUnsafePointer(to: node) { inline(InPlace($0)) }
+    }
+
+    mutating func inline(_ node: InPlace<Inline>) {
         switch node.kind {
         case .raw(let format, let text):
             if options.rawLaTeX, RawFormat(format) == .latex { out += text }

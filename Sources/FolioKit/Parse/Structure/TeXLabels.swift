@@ -40,7 +40,7 @@ enum TeXLabels {
     static func strays(in block: Block) -> [(String, SourceRange)] {
         var out: [(String, SourceRange)] = []
         block.forEachInline { node in
-            guard isLabel(node), case .span(let attrs, _) = node.kind, let id = attrs.id,
+            guard isLabel(node.kind), case .span(let attrs, _) = node.kind, let id = attrs.id,
                   ["sec:", "fig:", "tbl:", "eq:", "lst:"].contains(where: { id.hasPrefix($0) }) else { return }
             out.append((id, node.range))
         }
@@ -59,15 +59,15 @@ enum TeXLabels {
 
     /// The id of the one `\label` among `list`'s top-level nodes, and the nodes without it.
     private static func take(from list: [Inline]) -> (String, [Inline])? {
-        let labels = list.indices.filter { isLabel(list[$0]) }
+        let labels = list.indices.filter { isLabel(list[$0].kind) }
         guard labels.count == 1, let i = labels.first, case .span(let attrs, _) = list[i].kind, let id = attrs.id else { return nil }
         var rest = list
         rest.remove(at: i)
         return (id, rest)
     }
 
-    private static func isLabel(_ node: Inline) -> Bool {
-        guard case .span(let attrs, let content) = node.kind else { return false }
+    private static func isLabel(_ kind: Inline.Kind) -> Bool {
+        guard case .span(let attrs, let content) = kind else { return false }
         return content.isEmpty && attrs.id != nil && attrs.classes.isEmpty && attrs.pairs.isEmpty
     }
 }

@@ -290,7 +290,7 @@ private struct EvidenceWalker: MarkupWalker {
     var references: Set<String> = []
     var footnotes: Set<String> = []
 
-    mutating func visitInline(_ node: Inline) {
+    mutating func visitInline(_ node: InPlace<Inline>) {
         switch node.kind {
         case .link(let dest, _, _):
             if dest.hasPrefix("#") { references.insert(LabelRegistry.canonical(String(dest.dropFirst()))) }
@@ -303,7 +303,7 @@ private struct EvidenceWalker: MarkupWalker {
             // Evidence is the text as if every change were accepted.
             walk(new)
         default:
-            if let text = PlainText.leaf(node, mathAsSpace: true) { run += text } else { descend(into: node) }
+            if let text = PlainText.leaf(node.kind, mathAsSpace: true) { run += text } else { descend(into: node) }
         }
     }
 }

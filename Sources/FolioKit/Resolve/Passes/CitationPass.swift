@@ -160,7 +160,7 @@ extension Resolver {
     /// The keys a chapter cites (cross-references left out).
     private static func citedKeys(_ ch: ResolvedChapter) -> Set<String> {
         var cited = Set<String>()
-        func collect(_ node: Inline) {
+        func collect(_ node: InPlace<Inline>) {
             if case .citation(let g) = node.kind, Citations.isCitation(g) { for item in g.items { cited.insert(item.key) } }
         }
         ch.blocks.forEachInline(collect)

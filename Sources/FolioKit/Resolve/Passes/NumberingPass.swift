@@ -102,7 +102,7 @@ extension Resolver {
                     block.forEach(block: { b in
                         if case .layout(.list(let kind)) = b.kind, !held.lists.contains(kind) { held.lists.append(kind) }
                     }, inline: { node in
-                        if case .image = node.kind { held.images.append(node) }
+                        if case .image = node.kind { held.images.append(node.node) }
                     })
                 }
             }
@@ -169,7 +169,7 @@ extension Resolver {
             if let id { out.append(ExplicitID(id: id, location: loc)) }
         }
         claim(ch.explicitID, at: ch.titleLocation)
-        func visit(_ block: Block) {
+        func visit(_ block: InPlace<Block>) {
             switch block.kind {
             case .heading(let h): claim(h.attributes.id, at: block.range.start)
             case .paragraph(let content):
