@@ -130,23 +130,34 @@ extension MarkupRewriter {
     public mutating func rewriteInlines(_ inlines: [Inline]) -> [Inline] { inlines }
 
     /// Rewrites the children of each inline, in order, then the list itself. A list whose nodes hold
-    /// no inlines (most of a paper's) is handed on as it is, not copied.
+    /// no inlines (most of a paper's) is handed on as it is, not copied; so is a node whose lists came
+    /// back unchanged, so a rewrite that changes nothing copies nothing.
     public mutating func rewrite(_ inlines: [Inline]) -> [Inline] {
         var inner = inlines
         for i in inlines.indices {
+            let changed: Inline.Kind?
             switch inlines[i].kind {
-            case .emphasis(let c): inner[i].kind = .emphasis(rewrite(c))
-            case .strong(let c): inner[i].kind = .strong(rewrite(c))
-            case .strikethrough(let c): inner[i].kind = .strikethrough(rewrite(c))
-            case .link(let d, let t, let c): inner[i].kind = .link(destination: d, title: t, content: rewrite(c))
-            case .image(let s, let t, let c): inner[i].kind = .image(source: s, title: t, alt: rewrite(c))
-            case .span(let a, let c): inner[i].kind = .span(a, rewrite(c))
-            case .formattedCitation(let g, let c): inner[i].kind = .formattedCitation(g, rewrite(c))
-            case .review(let m, let old, let new): inner[i].kind = .review(m, old: rewrite(old), new: rewrite(new))
-            case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .math, .citation, .raw: break
+            case .emphasis(let c): changed = rewritten(c).map { .emphasis($0) }
+            case .strong(let c): changed = rewritten(c).map { .strong($0) }
+            case .strikethrough(let c): changed = rewritten(c).map { .strikethrough($0) }
+            case .link(let d, let t, let c): changed = rewritten(c).map { .link(destination: d, title: t, content: $0) }
+            case .image(let s, let t, let c): changed = rewritten(c).map { .image(source: s, title: t, alt: $0) }
+            case .span(let a, let c): changed = rewritten(c).map { .span(a, $0) }
+            case .formattedCitation(let g, let c): changed = rewritten(c).map { .formattedCitation(g, $0) }
+            case .review(let m, let old, let new):
+                let (o, n) = (rewrite(old), rewrite(new))
+                changed = o.isSame(as: old) && n.isSame(as: new) ? nil : .review(m, old: o, new: n)
+            case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .math, .citation, .raw: changed = nil
             }
+            if let changed { inner[i].kind = changed }
         }
         return rewriteInlines(inner)
+    }
+
+    /// The list rewritten, or nil when the rewrite handed it back unchanged.
+    private mutating func rewritten(_ list: [Inline]) -> [Inline]? {
+        let out = rewrite(list)
+        return out.isSame(as: list) ? nil : out
     }
 
     public mutating func rewrite(_ blocks: [Block]) -> [Block] { rewriteBlocks(blocks) }
@@ -155,9 +166,11 @@ extension MarkupRewriter {
     public mutating func descend(into block: Block) -> Block {
         var b = block
         switch block.kind {
-        case .paragraph(let c): b.kind = .paragraph(rewrite(c))
+        case .paragraph(let c):
+            if let r = rewritten(c) { b.kind = .paragraph(r) }
         case .heading(var h):
-            h.content = rewrite(h.content)
+            guard let r = rewritten(h.content) else { break }
+            h.content = r
             b.kind = .heading(h)
         case .blockQuote(let c): b.kind = .blockQuote(rewrite(c))
         case .footnoteDefinition(let label, let c): b.kind = .footnoteDefinition(label: label, content: rewrite(c))
@@ -374,6 +387,19 @@ extension Array where Element == Block {
 }
 
 extension Array where Element == Inline {
+    /// Whether `other` is this very list (the same storage), as a rewrite hands back a list it left alone.
+    func isSame(as other: [Inline]) -> Bool {
+        count == other.count && withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } }
+    }
+
+    /// Calls `body` with each node of this list (not the nodes inside them), where it lies.
+    func forEachNode(_ body: (InPlace<Inline>) -> Void) {
+        withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for i in 0..<buffer.count { body(InPlace(base + i)) }
+        }
+    }
+
     public func forEachInline(_ body: (InPlace<Inline>) -> Void) {
         withoutActuallyEscaping(body) { body in
             var w = ClosureWalker(onInline: body)

@@ -58,6 +58,17 @@ struct CrossReferences: Equatable {
     }
 
     mutating func rewrite(_ list: [Inline]) -> [Inline] {
+        // A list without a citation changes in nothing: its internal links are noted, and it is handed back.
+        var cites = false
+        list.forEachNode { node in if case .citation = node.kind { cites = true } }
+        guard cites else {
+            list.forEachNode { node in
+                if case .link(let dest, _, _) = node.kind, dest.hasPrefix("#") {
+                    referenced.insert(LabelRegistry.canonical(String(dest.dropFirst())))
+                }
+            }
+            return list
+        }
         var out: [Inline] = []
         for node in list {
             switch node.kind {

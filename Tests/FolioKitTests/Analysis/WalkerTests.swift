@@ -42,4 +42,36 @@ import Testing
                                     Inline(.math(display: false, tex: "x^2"), range: SourceRange(file: "", line: 1, column: 1))]),
                         range: SourceRange(file: "", line: 1, column: 1))].plainText == "ax^2")
     }
+
+    /// A rewrite that changes nothing hands back the lists it was given, storage and all; one that
+    /// changes a nested list rebuilds the nodes above it and leaves the other lists alone.
+    @Test func unchangedListsAreHandedBackNotCopied() {
+        let doc = Self.parse("Text *em **strong [link](#x)*** and ~~del~~.\n\n# Head *h*\n\nPlain.\n")
+        func paragraphs(_ blocks: [Block]) -> [[Inline]] {
+            blocks.compactMap { b -> [Inline]? in
+                switch b.kind {
+                case .paragraph(let c): c
+                case .heading(let h): h.content
+                default: nil
+                }
+            }
+        }
+        let same = doc.blocks.map { $0.mapInlines { $0 } }
+        #expect(zip(paragraphs(doc.blocks), paragraphs(same)).allSatisfy { $0.isSame(as: $1) })
+        #expect(paragraphs(same).count == 3)
+
+        // Upper-case only the link's text: the first paragraph changes, the heading and "Plain." do not.
+        let shouted = doc.blocks.map { block in
+            block.mapInlines { list in
+                guard list.count == 1, case .text("link") = list[0].kind else { return list }
+                return [Inline(.text("LINK"), range: list[0].range)]
+            }
+        }
+        let (before, after) = (paragraphs(doc.blocks), paragraphs(shouted))
+        #expect(!before[0].isSame(as: after[0]) && after[0] != before[0])
+        #expect(before[1].isSame(as: after[1]) && before[2].isSame(as: after[2]))
+        var texts: [String] = []
+        shouted[0].forEachInline { if case .text(let s) = $0.kind { texts.append(s) } }
+        #expect(texts.contains("LINK") && !texts.contains("link"), "\(texts)")
+    }
 }
