@@ -5,19 +5,24 @@
 /// here, in the parser and in the writers, and nowhere else.
 
 /// A node visited where it lies in the tree, not copied out of it. Reading `kind` or `range` borrows
-/// the node; `node` makes a copy to keep. A walk hands one over for the length of a visit only.
+/// the node; `node` makes a copy to keep. A walk hands one over for the length of a visit only:
+/// never store one, or let a closure that escapes capture it (it points into the walked array).
 ///
 /// Why: a node passed by value to a visitor or closure is copied first (the compiler cannot tell that
 /// the visitor leaves the tree alone), and the copy retains and releases every string and array the
 /// node holds. That touched each node's storage on every walk: a third of a build's samples in `perf`.
 public struct InPlace<Node> {
-    let pointer: UnsafePointer<Node>
+    private let pointer: UnsafePointer<Node>
 
     init(_ pointer: UnsafePointer<Node>) { self.pointer = pointer }
 
     /// A copy of the node, to keep beyond the visit.
     public var node: Node { pointer.pointee }
 }
+
+/// Not to be handed to another thread: the tree it points into belongs to the walk.
+@available(*, unavailable)
+extension InPlace: Sendable {}
 
 extension InPlace where Node == Inline {
     public var kind: Inline.Kind { _read { yield pointer.pointee.kind } }
@@ -131,7 +136,8 @@ extension MarkupRewriter {
 
     /// Rewrites the children of each inline, in order, then the list itself. A list whose nodes hold
     /// no inlines (most of a paper's) is handed on as it is, not copied; so is a node whose lists came
-    /// back unchanged, so a rewrite that changes nothing copies nothing.
+    /// back unchanged, so an inline list the rewrite leaves alone is never copied. (Container blocks,
+    /// lists, tables and the lists of blocks are rebuilt, as before.)
     public mutating func rewrite(_ inlines: [Inline]) -> [Inline] {
         var inner = inlines
         for i in inlines.indices {

@@ -110,6 +110,8 @@ public enum CmarkParser {
 
 private struct Converter {
     let file: String
+    /// `file`'s number, looked up once for every node's range.
+    let fileNumber: Int32
     let lineOffset: Int
     var diagnostics: [Diagnostic] = []
     var depth = 0
@@ -125,6 +127,7 @@ private struct Converter {
 
     init(file: String, lineOffset: Int, lineMap: [Int], tableShapes: [Int: TableShape]) {
         self.file = file
+        fileNumber = SourceFiles.number(file)
         self.lineOffset = lineOffset
         self.lineMap = lineMap
         self.tableShapes = tableShapes
@@ -321,7 +324,7 @@ private struct Converter {
         let endLine = Int(cmark_node_get_end_line(node))
         let endCol = Int(cmark_node_get_end_column(node))
         let start = originalLine(max(line, 1))
-        return SourceRange(start: SourceLocation(file: file, line: start + lineOffset, column: max(col, 1)),
+        return SourceRange(start: SourceLocation(fileNumber: fileNumber, line: start + lineOffset, column: max(col, 1)),
                            endLine: max(originalLine(max(endLine, 1)), start) + lineOffset, endColumn: max(endCol, 1))
     }
 

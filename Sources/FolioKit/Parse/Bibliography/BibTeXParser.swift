@@ -25,6 +25,8 @@ struct BibTeXParser {
 
     private let b: [UInt8]
     private let file: String
+    /// `file`'s number, looked up once for every entry's location.
+    private let fileNumber: Int32
     private var lineStarts: [Int] = [0]
     private var i = 0
     /// The furthest offset any scan reached, so recovery never rescans text.
@@ -51,6 +53,7 @@ struct BibTeXParser {
     private init(text: String, file: String) {
         b = Array(text.utf8)
         self.file = file
+        fileNumber = SourceFiles.number(file)
         for (n, c) in b.enumerated() where c == 0x0A { lineStarts.append(n + 1) }
     }
 
@@ -60,7 +63,7 @@ struct BibTeXParser {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        return SourceLocation(file: file, line: lo + 1, column: offset - lineStarts[lo] + 1)
+        return SourceLocation(fileNumber: fileNumber, line: lo + 1, column: offset - lineStarts[lo] + 1)
     }
 
     private mutating func run() {

@@ -46,6 +46,8 @@ struct MarkdownPreprocessor {
     }
 
     let file: String
+    /// `file`'s number, looked up once for every span's location.
+    let fileNumber: Int32
     let lineOffset: Int
     let limits: InputLimits
     /// How raw TeX in prose is reported: an error in papers, a warning in GFM (`folio render`).
@@ -94,6 +96,7 @@ struct MarkdownPreprocessor {
 
     private init(file: String, lineOffset: Int, limits: InputLimits, rawTeX: Diagnostic.Severity) {
         self.file = file
+        fileNumber = SourceFiles.number(file)
         self.lineOffset = lineOffset
         self.limits = limits
         self.rawTeX = rawTeX
@@ -281,7 +284,7 @@ struct MarkdownPreprocessor {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        return SourceLocation(file: file, line: lo + 1 + lineOffset, column: offset - lineStarts[lo] + 1)
+        return SourceLocation(fileNumber: fileNumber, line: lo + 1 + lineOffset, column: offset - lineStarts[lo] + 1)
     }
 
     private func lineIndex(of offset: Int) -> Int {
