@@ -56,8 +56,11 @@ public struct YAMLValue: Sendable, Equatable {
         }
         let node: Node?
         do {
-            // UTF-8 named here: Yams's default reads the whole environment on every call.
-            node = try Yams.compose(yaml: text, .default, Self.constructor, .utf8)
+            // UTF-8 named here: Yams's default reads the whole environment on every call. The basic
+            // resolver: Folio reads every scalar as text itself (`isNull`, the schema's types), so
+            // YAML's implicit tags are not needed, and the default's regular expressions would page
+            // ICU's regex engine into every build (about 1 MB of memory).
+            node = try Yams.compose(yaml: text, .basic, Self.constructor, .utf8)
         } catch let error as YamlError {
             throw located(error, file: file, lineOffset: lineOffset)
         } catch {
