@@ -88,9 +88,15 @@ enum NameFormat {
 
     /// The sort key of a name list: family names, then given names.
     static func sortKey(_ list: [Reference.Name]) -> String {
-        list.filter { !$0.isOthers }.map { n in
+        let key = list.filter { !$0.isOthers }.map { n in
             n.isCorporate ? n.literal : [n.family, n.particle, n.given].joined(separator: " ")
-        }.joined(separator: " ; ").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        }.joined(separator: " ; ")
+        // ASCII folds by lowering its letters; only other text needs Foundation's folding (and ICU's
+        // tables, which an all-ASCII bibliography then never pages in).
+        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: key.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return key.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 }
 
