@@ -14,8 +14,9 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible, Compa
         self.init(fileNumber: SourceFiles.number(file), line: line, column: column)
     }
 
-    /// For many locations in one file: its number is looked up once (`SourceFiles.number`).
-    public init(fileNumber: Int32, line: Int, column: Int) {
+    /// For many locations in one file: its number is looked up once (`SourceFiles.number`). Internal,
+    /// so that every number is one the table gave out (and `<` stays an ordering).
+    init(fileNumber: Int32, line: Int, column: Int) {
         self.fileNumber = fileNumber
         self.line = line
         self.column = column

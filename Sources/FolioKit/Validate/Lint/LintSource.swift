@@ -4,7 +4,11 @@ import Foundation
 /// Code (fenced blocks, code spans), front matter, HTML, link destinations, math, attribute blocks,
 /// citation keys and footnote marks are masked out, so prose rules never look inside them.
 public struct LintSource: Sendable {
-    public var path: String
+    public var path: String {
+        didSet { fileNumber = SourceFiles.number(path) }
+    }
+    /// `path`'s number in `SourceFiles`, looked up once for every finding's location.
+    private var fileNumber: Int32
     public var url: URL
     public var lines: [[UInt8]]
     /// Per line, the bytes prose rules may read; masked bytes are `LintSource.mask`.
@@ -34,6 +38,7 @@ public struct LintSource: Sendable {
 
     public init(path: String, url: URL, text: String) {
         self.path = path
+        fileNumber = SourceFiles.number(path)
         self.url = url
         var utf8 = Array(text.utf8)[...]
         // A byte-order mark is not part of line 1 (the parser drops it too).
@@ -73,6 +78,6 @@ public struct LintSource: Sendable {
     }
 
     public func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: path, line: line, column: column)
+        SourceLocation(fileNumber: fileNumber, line: line, column: column)
     }
 }
