@@ -18,6 +18,22 @@ public struct InPlace<Node> {
 
     /// A copy of the node, to keep beyond the visit.
     public var node: Node { pointer.pointee }
+
+    /// Calls `body` with a node made for the visit (a figure's image, a footnote's block).
+    static func with<R>(_ value: Node, _ body: (InPlace<Node>) -> R) -> R {
+        withUnsafePointer(to: value) { body(InPlace($0)) }
+    }
+}
+
+extension Array {
+    /// Calls `body` with each element where it lies in the array's buffer (not the nodes inside it).
+    @inline(__always)
+    func forEachInPlace(_ body: (InPlace<Element>) -> Void) {
+        withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for i in 0..<buffer.count { body(InPlace(base + i)) }
+        }
+    }
 }
 
 /// Not to be handed to another thread: the tree it points into belongs to the walk.
@@ -47,29 +63,15 @@ extension MarkupWalker {
     public mutating func visitInline(_ inline: InPlace<Inline>) { descend(into: inline) }
 
     /// Visits each block where it lies in the array's buffer (see `InPlace`).
-    public mutating func walk(_ blocks: [Block]) {
-        blocks.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for index in 0..<buffer.count { visitBlock(InPlace(base + index)) }
-        }
-    }
+    public mutating func walk(_ blocks: [Block]) { blocks.forEachInPlace { visitBlock($0) } }
 
-    public mutating func walk(_ inlines: [Inline]) {
-        inlines.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for index in 0..<buffer.count { visitInline(InPlace(base + index)) }
-        }
-    }
+    public mutating func walk(_ inlines: [Inline]) { inlines.forEachInPlace { visitInline($0) } }
 
     /// Visits one block (and what is in it).
-    public mutating func visit(_ block: Block) {
-        withUnsafePointer(to: block) { visitBlock(InPlace($0)) }
-    }
+    public mutating func visit(_ block: Block) { InPlace.with(block) { visitBlock($0) } }
 
     /// Visits an inline made for the visit (a figure's image, an equation's math).
-    private mutating func visitMade(_ inline: Inline) {
-        withUnsafePointer(to: inline) { visitInline(InPlace($0)) }
-    }
+    private mutating func visitMade(_ inline: Inline) { InPlace.with(inline) { visitInline($0) } }
 
     /// Visits the block's inline content, then the blocks inside it.
     public mutating func descend(into block: InPlace<Block>) {
@@ -396,14 +398,6 @@ extension Array where Element == Inline {
     /// Whether `other` is this very list (the same storage), as a rewrite hands back a list it left alone.
     func isSame(as other: [Inline]) -> Bool {
         count == other.count && withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } }
-    }
-
-    /// Calls `body` with each node of this list (not the nodes inside them), where it lies.
-    func forEachNode(_ body: (InPlace<Inline>) -> Void) {
-        withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for i in 0..<buffer.count { body(InPlace(base + i)) }
-        }
     }
 
     public func forEachInline(_ body: (InPlace<Inline>) -> Void) {

@@ -58,26 +58,22 @@ struct CrossReferences: Equatable {
     }
 
     mutating func rewrite(_ list: [Inline]) -> [Inline] {
-        // A list without a citation changes in nothing: its internal links are noted, and it is handed back.
+        // One look at the list in place notes its internal links; a list without a citation changes
+        // in nothing, and is handed back as it is.
         var cites = false
-        list.forEachNode { node in if case .citation = node.kind { cites = true } }
-        guard cites else {
-            list.forEachNode { node in
-                if case .link(let dest, _, _) = node.kind, dest.hasPrefix("#") {
-                    referenced.insert(LabelRegistry.canonical(String(dest.dropFirst())))
-                }
+        list.forEachInPlace { node in
+            switch node.kind {
+            case .citation: cites = true
+            case .link(let dest, _, _) where dest.hasPrefix("#"): referenced.insert(LabelRegistry.canonical(String(dest.dropFirst())))
+            default: break
             }
-            return list
         }
+        guard cites else { return list }
         var out: [Inline] = []
         for node in list {
-            switch node.kind {
-            case .citation(let group):
+            if case .citation(let group) = node.kind {
                 out += resolve(group, range: node.range) ?? [node]
-            case .link(let dest, _, _) where dest.hasPrefix("#"):
-                referenced.insert(LabelRegistry.canonical(String(dest.dropFirst())))
-                out.append(node)
-            default:
+            } else {
                 out.append(node)
             }
         }

@@ -57,14 +57,11 @@ public struct HTMLRenderer {
 
     public mutating func blocks(_ list: [Block], tight: Bool = false) {
         // Nodes are read where they lie, not copied (see `InPlace`).
-        list.withUnsafeBufferPointer { nodes in
-            guard let base = nodes.baseAddress else { return }
-            for i in 0..<nodes.count { block(InPlace(base + i), tight: tight) }
-        }
+        list.forEachInPlace { block($0, tight: tight) }
     }
 
     mutating func block(_ b: Block, tight: Bool = false, backref: String? = nil) {
-        withUnsafePointer(to: b) { block(InPlace($0), tight: tight, backref: backref) }
+        InPlace.with(b) { block($0, tight: tight, backref: backref) }
     }
 
     mutating func block(_ b: InPlace<Block>, tight: Bool = false, backref: String? = nil) {
@@ -254,10 +251,7 @@ public struct HTMLRenderer {
     // MARK: Inlines
 
     public mutating func inlines(_ list: [Inline]) {
-        list.withUnsafeBufferPointer { nodes in
-            guard let base = nodes.baseAddress else { return }
-            for i in 0..<nodes.count { inline(InPlace(base + i)) }
-        }
+        list.forEachInPlace { inline($0) }
     }
 
     mutating func inline(_ node: InPlace<Inline>) {

@@ -64,12 +64,9 @@ public struct LaTeXRenderer {
 
     public mutating func blocks(_ list: [Block]) {
         // Nodes are read where they lie, not copied (see `InPlace`).
-        list.withUnsafeBufferPointer { nodes in
-            guard let base = nodes.baseAddress else { return }
-            for i in 0..<nodes.count {
-                block(InPlace(base + i))
-                if deferFootnotes == 0 { flushFootnotes() }
-            }
+        list.forEachInPlace { b in
+            block(b)
+            if deferFootnotes == 0 { flushFootnotes() }
         }
     }
 
@@ -196,14 +193,11 @@ public struct LaTeXRenderer {
     // MARK: Inlines
 
     public mutating func inlines(_ list: [Inline]) {
-        list.withUnsafeBufferPointer { nodes in
-            guard let base = nodes.baseAddress else { return }
-            for i in 0..<nodes.count { inline(InPlace(base + i)) }
-        }
+        list.forEachInPlace { inline($0) }
     }
 
     mutating func inline(_ node: Inline) {
-        withUnsafePointer(to: node) { inline(InPlace($0)) }
+        InPlace.with(node) { inline($0) }
     }
 
     mutating func inline(_ node: InPlace<Inline>) {

@@ -244,14 +244,14 @@ struct Citations {
     private mutating func rewrite(_ list: [Inline]) -> [Inline] {
         // A list without a citation changes in nothing: its notes are taken in order, and it is handed back.
         var cites = false
-        list.forEachNode { node in
+        list.forEachInPlace { node in
             switch node.kind {
             case .citation(let group) where Self.isCitation(group): cites = true
             default: break
             }
         }
         guard cites else {
-            list.forEachNode { node in if case .footnoteReference(let label) = node.kind { enqueueNote(label) } }
+            list.forEachInPlace { node in if case .footnoteReference(let label) = node.kind { enqueueNote(label) } }
             return list
         }
         var out: [Inline] = []
