@@ -23,6 +23,10 @@ public enum Analyzer {
         /// A one-file paper's level-1 headings open chapters (`OneFilePaper`); `folio diff`, which
         /// matches chapters by file, compares such a paper as the one file it is.
         public var splitOneFilePapers = true
+        /// The parsed paper is kept in the result (`Result.paper`). A build, which writes from the
+        /// resolved paper alone, hands it to the resolver instead, which lets each parsed chapter go once
+        /// it is numbered; the lint rules keep it whatever this says.
+        public var keepsParsedPaper = true
 
         public init(profile: Profile = .draft, untrusted: Bool = false, lint: Bool = false,
                     changedLines: [String: Set<Int>]? = nil) {
@@ -49,12 +53,12 @@ public enum Analyzer {
     public static func run(_ provider: any SourceProvider, _ options: Options = Options()) -> Result {
         var engine = DiagnosticEngine(profile: options.profile)
         if let warning = CmarkParser.libraryWarning { engine.emit(warning) }
-        let (loaded, loadDiagnostics) = PhaseTimer.measure("load") {
+        var (loaded, loadDiagnostics) = PhaseTimer.measure("load") {
             PaperLoader.load(provider, untrusted: options.untrusted, keepText: options.lint, cache: options.cache, jobs: options.jobs,
                              splitOneFilePapers: options.splitOneFilePapers)
         }
         options.cache?.endBuild()
-        guard let paper = loaded else {
+        guard var paper = loaded.take() else {
             engine.emit(contentsOf: loadDiagnostics)
             return Result(paper: nil, resolved: nil, engine: engine)
         }
@@ -67,12 +71,14 @@ public enum Analyzer {
         engine.emit(contentsOf: loadDiagnostics)
         if options.lint { engine.emit(contentsOf: switchProblems) }
 
+        let keep = options.keepsParsedPaper || options.lint
         let (resolved, resolveDiagnostics) = PhaseTimer.measure("resolve") {
-            Resolver.resolve(paper, profile: options.profile, review: options.review, cache: options.resolveCache, jobs: options.jobs)
+            Resolver.resolve(keep ? paper : paper.handOver(), profile: options.profile, review: options.review,
+                             cache: options.resolveCache, jobs: options.jobs)
         }
         engine.emit(contentsOf: resolveDiagnostics)
         engine.emit(contentsOf: PhaseTimer.measure("validate") { Validation.run(resolved, jobs: options.jobs, cache: options.validationCache) })
-        var result = Result(paper: paper, resolved: resolved, engine: engine)
+        var result = Result(paper: keep ? paper : nil, resolved: resolved, engine: engine)
         guard options.lint else { return result }
 
         // One source per file: a one-file paper is several chapters of one file.

@@ -74,9 +74,10 @@ public enum BuildPipeline {
         options.resolveCache = request.resolveCache
         options.validationCache = request.validationCache
         options.jobs = request.jobs
+        options.keepsParsedPaper = false
         options.review = request.review
         let found = request.findProvenance.map(Background.init)
-        var analysis = Analyzer.run(request.source, options)
+        let analysis = Analyzer.run(request.source, options)
         defer { if !request.freeModel { ProcessLifetime.keep(analysis) } }
         var request = request
         switch found?.value() {
@@ -87,12 +88,6 @@ public enum BuildPipeline {
             failed.provenanceFailure = d
             return failed
         case nil: break
-        }
-        // Writers read only the resolved paper: the parsed chapters can go before they run, freed on
-        // another thread while the writers start.
-        if let parsed = analysis.paper {
-            analysis.paper = nil
-            Parallel.release(consume parsed)
         }
         var engine = analysis.engine
         if let provenance = request.provenance, request.profile == .final, provenance.isDirty {

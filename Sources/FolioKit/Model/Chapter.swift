@@ -86,4 +86,21 @@ public struct Paper: Sendable {
         out.appendices = appendices.map(transform)
         return out
     }
+
+    /// The paper as it is, leaving this copy without its chapters: the one way to give the parsed
+    /// chapters to a consumer that may free them (`Resolver.resolve`) while this copy lives on.
+    mutating func handOver() -> Paper {
+        let whole = self
+        dropChapters()
+        return whole
+    }
+
+    /// Lets go of every chapter (parts keep their titles). The resolver drops its parsed chapters once
+    /// it has numbered them: what a later pass rewrites is then freed as it is replaced.
+    mutating func dropChapters() {
+        frontMatter = []
+        for i in parts.indices { parts[i].chapters = [] }
+        backMatter = []
+        appendices = []
+    }
 }

@@ -10,7 +10,8 @@ public struct Resolver {
     var catalog: AssetCatalog
     var labels = LabelRegistry()
     var floats = FloatCounters()
-    let paper: Paper
+    /// The parsed paper; its chapters are dropped once they are numbered (`Paper.dropChapters`).
+    var paper: Paper
     let profile: Profile
     /// Ids of bibliography entries, citation anchors and checklist items (LaTeX links to these with `\hyperlink`).
     var anchors: Set<String> = []
@@ -33,7 +34,10 @@ public struct Resolver {
     /// The passes, in order. Coverage is measured before anything Folio inserts into the text
     /// (abbreviation expansions, generated appendices), so only the authors' words count as evidence.
     static let passes: [Pass] = [
-        Pass(name: "numbering") { r, entries in entries = r.numberChapters() },
+        Pass(name: "numbering") { r, entries in
+            entries = r.numberChapters()
+            r.paper.dropChapters()
+        },
         Pass(name: "math macros") { r, entries in r.expandMathMacros(&entries) },
         Pass(name: "cross-references") { r, entries in r.resolveCrossReferences(&entries) },
         Pass(name: "citations") { r, entries in r.resolveCitations(&entries) },
@@ -46,16 +50,20 @@ public struct Resolver {
     /// `profile` decides whether checklist `status` rules apply and whether review marks are errors
     /// (final only); `review` whether marks are shown or applied first (`ReviewDecision`).
     /// `cache` keeps chapter steps between builds; the result is the same with or without it.
-    public static func resolve(_ paper: Paper, profile: Profile = .draft, review: ReviewMode = .show,
+    /// A caller that hands the paper over (`consume`) and keeps no copy lets each parsed chapter go as
+    /// soon as it is numbered, so the parsed and resolved trees are not both held to the end.
+    public static func resolve(_ paper: consuming Paper, profile: Profile = .draft, review: ReviewMode = .show,
                                cache: ResolveCache? = nil, jobs: Int = Parallel.defaultJobs) -> (ResolvedPaper, [Diagnostic]) {
-        let decided = ReviewDecision.apply(review, to: paper, profile: profile)
+        var decided = ReviewDecision.apply(review, to: paper, profile: profile)
+        paper.dropChapters()
         var r = Resolver(paper: decided.paper, profile: profile, cache: cache)
+        decided.paper.dropChapters()
         r.jobs = jobs
         r.diagnostics = decided.diagnostics
         var entries: [ResolvedPaper.Entry] = []
         for pass in passes { PhaseTimer.measure("resolve: \(pass.name)") { pass.run(&r, &entries) } }
-        var resolved = ResolvedPaper(manifest: paper.manifest, directory: paper.directory, entries: entries,
-                                     assets: r.catalog.assets, labels: r.labels, bibliography: paper.bibliography,
+        var resolved = ResolvedPaper(manifest: r.paper.manifest, directory: r.paper.directory, entries: entries,
+                                     assets: r.catalog.assets, labels: r.labels, bibliography: r.paper.bibliography,
                                      hyperTargets: r.anchors, coverage: r.coverage)
         resolved.listedReferences = r.listedReferences
         resolved.reviewMarks = decided.shown
