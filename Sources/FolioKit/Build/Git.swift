@@ -26,7 +26,7 @@ struct Git {
         var text: String
         var data: Data
         var ok: Bool { status == 0 }
-        var trimmed: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var trimmed: String { text.trimmingWhitespaceAndNewlines() }
     }
 
     /// Runs `git ARGS`; `data` keeps standard error out of the output (for blobs and -z listings).

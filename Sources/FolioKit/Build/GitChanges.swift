@@ -33,11 +33,11 @@ public enum GitChanges {
             guard top.status == 0 else {
                 return .failure(.error("lint.since", "'\(DisplayPath.of(directory))' is not in a git repository", at: nil))
             }
-            let root = top.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let root = top.output.trimmingWhitespaceAndNewlines()
             let diff = try run(["diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
                                 "--end-of-options", revision, "--", "."])
             guard diff.status == 0 else {
-                return .failure(.error("lint.since", "git cannot compare with '\(revision)': \(diff.output.trimmingCharacters(in: .whitespacesAndNewlines))", at: nil))
+                return .failure(.error("lint.since", "git cannot compare with '\(revision)': \(diff.output.trimmingWhitespaceAndNewlines())", at: nil))
             }
             var changed = parse(diff.output, root: root)
             let untracked = try run(["ls-files", "--others", "--exclude-standard", "--full-name", "--", "."])

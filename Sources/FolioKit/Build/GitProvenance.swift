@@ -91,7 +91,7 @@ public enum GitProvenance {
         let log = try git.must(["log", "-1", "--format=%ct%x00%s", commit], "git cannot read commit \(commit)")
         let parts = log.text.split(separator: "\0", maxSplits: 1, omittingEmptySubsequences: false)
         return (parts.first.flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) },
-                parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespacesAndNewlines) : nil)
+                parts.count > 1 ? parts[1].trimmingWhitespaceAndNewlines() : nil)
     }
 
     /// What stays the same between the preview's rebuilds: the repository's top folder, and each

@@ -80,7 +80,7 @@ struct LaTeXSandbox {
     static func kpseVariable(_ name: String) -> String? {
         guard let kpse = ProcessRunner.which("kpsewhich"),
               let r = try? ProcessRunner.run(kpse, ["-var-value", name], in: "/"), r.status == 0 else { return nil }
-        let v = r.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let v = r.output.trimmingWhitespaceAndNewlines()
         return v.hasPrefix("/") ? v : nil
     }
 

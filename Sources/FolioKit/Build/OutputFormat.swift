@@ -5,7 +5,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
     /// Parses `html,latex`, `all` and the like. Returns nil and the bad word when one is unknown.
     public static func parseList(_ text: String) -> Result<[OutputFormat], BadFormat> {
         var out: [OutputFormat] = []
-        for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+        for word in text.split(separator: ",").map({ $0.trimmingWhitespace().lowercased() }) {
             if word == "all" {
                 out += allCases
             } else if let f = OutputFormat(rawValue: word) {

@@ -126,6 +126,6 @@ enum LaTeXLog {
         log.split(separator: "\n").filter {
             $0.contains("There were undefined references")
                 || (($0.contains("Reference `") || $0.contains("Citation `") || $0.contains("Citation '")) && $0.contains("undefined"))
-        }.prefix(20).map { String($0.trimmingCharacters(in: .whitespaces)) }
+        }.prefix(20).map { String($0.trimmingWhitespace()) }
     }
 }

@@ -46,15 +46,26 @@ public struct PaperWords: Sendable, Hashable {
         var rest = Substring(phrases[p] ?? Self.englishPhrases[p] ?? p.rawValue)
         var out = ""
         for value in values {
-            guard let slot = rest.range(of: "{}") else { break }
+            guard let slot = Self.slot(in: rest) else { break }
             out += rest[..<slot.lowerBound] + value
             rest = rest[slot.upperBound...]
         }
         return out + rest
     }
 
-    public func singular(_ kind: Kind) -> String { words[kind]?.0 ?? kind.rawValue.capitalized }
-    public func plural(_ kind: Kind) -> String { words[kind]?.1 ?? kind.rawValue.capitalized + "s" }
+    /// Where the first `{}` is.
+    private static func slot(in text: Substring) -> Range<String.Index>? {
+        var from = text.startIndex
+        while let open = text[from...].firstIndex(of: "{") {
+            let next = text.index(after: open)
+            if next < text.endIndex, text[next] == "}" { return open..<text.index(after: next) }
+            from = next
+        }
+        return nil
+    }
+
+    public func singular(_ kind: Kind) -> String { words[kind]?.0 ?? kind.rawValue.initialCapital }
+    public func plural(_ kind: Kind) -> String { words[kind]?.1 ?? kind.rawValue.initialCapital + "s" }
 
     static let english: [Kind: (String, String)] = [
         .part: ("Part", "Parts"), .chapter: ("Chapter", "Chapters"), .appendix: ("Appendix", "Appendices"),

@@ -90,7 +90,7 @@ public struct Provenance: Sendable, Hashable {
     /// Seconds since 1970 from `SOURCE_DATE_EPOCH`: nil when unset, a failure when it is not whole seconds.
     public static func sourceDateEpoch(_ environment: [String: String]) -> Result<Date, Diagnostic>? {
         guard let raw = environment["SOURCE_DATE_EPOCH"] else { return nil }
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         guard let seconds = Int64(text), seconds >= 0, seconds < 253_402_300_800 else {
             return .failure(.error("build.source-date", "SOURCE_DATE_EPOCH is '\(raw)', not whole seconds since 1970", at: nil,
                                    notes: ["set it from the commit: export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"]))

@@ -23,14 +23,14 @@ public struct ReviewMark: Hashable, Sendable {
 
     /// `@alice: please cite` → ("alice", "please cite"); without a handle, the whole text.
     public static func attribution(_ raw: String) -> (author: String?, text: String) {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingWhitespaceAndNewlines()
         guard trimmed.hasPrefix("@"), let colon = trimmed.firstIndex(of: ":") else { return (nil, trimmed) }
         let handle = trimmed[trimmed.index(after: trimmed.startIndex)..<colon]
         guard !handle.isEmpty, handle.count <= 100,
               handle.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
             return (nil, trimmed)
         }
-        return (String(handle), trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines))
+        return (String(handle), trimmed[trimmed.index(after: colon)...].trimmingWhitespaceAndNewlines())
     }
 }
 

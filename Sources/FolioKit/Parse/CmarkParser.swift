@@ -197,7 +197,7 @@ private struct Converter {
             return Block(.list(list), range: r)
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-            if let format = RawAttribute.format(info.trimmingCharacters(in: .whitespaces)[...]) {
+            if let format = RawAttribute.format(info.trimmingWhitespace()[...]) {
                 return Block(.raw(format: format, text: literal(node)), range: r)
             }
             return Block(.codeBlock(info: info, literal: literal(node)), range: r)

@@ -134,7 +134,7 @@ public struct PandocMetadata: Sendable {
         // `affiliation: 1`, `affiliation: "1, 2"`, `affiliation: [1, 2]` or names.
         var refs: [String] = []
         for key in ["affiliation", "affiliations"] {
-            refs += try a.strings(key).flatMap { $0.0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            refs += try a.strings(key).flatMap { $0.0.split(separator: ",").map { $0.trimmingWhitespace() } }
         }
         let (plain, note) = withoutNote(name)
         return Manifest.Author(name: plain, affiliations: refs.map { affiliations[$0] ?? $0 } + (note.map { [$0] } ?? []))
@@ -144,8 +144,8 @@ public struct PandocMetadata: Sendable {
     /// text, which is printed under the name with the affiliations rather than as `^[…]`.
     static func withoutNote(_ name: String) -> (String, String?) {
         guard let open = name.range(of: "^["), name.hasSuffix("]") else { return (name, nil) }
-        let note = name[open.upperBound..<name.index(before: name.endIndex)].trimmingCharacters(in: .whitespaces)
-        return (name[..<open.lowerBound].trimmingCharacters(in: .whitespaces), note.isEmpty ? nil : note)
+        let note = name[open.upperBound..<name.index(before: name.endIndex)].trimmingWhitespace()
+        return (name[..<open.lowerBound].trimmingWhitespace(), note.isEmpty ? nil : note)
     }
 
     /// A manifest for a paper of this one chapter file, as `folio init --from` writes it.

@@ -42,7 +42,7 @@ public enum CheckReportWriter {
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, c in
                 i < 4 ? c.padding(toLength: max(widths[i], c.count), withPad: " ", startingAt: 0) : c
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }.joined(separator: "  ").trimmingWhitespace()
         }
         var out = "\(report.checklist.title)" + (report.checklist.version.map { " (version \($0))" } ?? "") + "\n\n"
         out += line(header) + "\n"

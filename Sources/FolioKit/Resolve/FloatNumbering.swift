@@ -27,7 +27,7 @@ extension Resolver {
     mutating func numberFloat(_ name: String, _ kind: LabelRegistry.TargetKind, id: inout String?,
                               at: SourceLocation) -> (text: String, ordinal: Int) {
         let (number, ordinal) = floats.nextNumber(name)
-        let resolvedID = id ?? slugger.unique(name + "-" + number.replacingOccurrences(of: ".", with: "-"))
+        let resolvedID = id ?? slugger.unique(name + "-" + number.replacingEvery(".", with: "-"))
         id = resolvedID
         register(resolvedID, kind, number, at)
         return (number, ordinal)

@@ -26,7 +26,7 @@ public enum ReviewReport {
     }
 
     static func oneLine(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        s.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingWhitespace() }.joined(separator: " ")
     }
 
     private static func text(_ marks: [ReviewSyntax]) -> String {

@@ -95,7 +95,7 @@ public enum BibLaTeXWriter {
     /// The date in EDTF, as biblatex reads it: `2024-05-30`, `-0099`, `1990~`, `2003/2004`, `1988/..`.
     static func date(_ d: Reference.DateValue) -> String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        func year(_ y: Int) -> String { y < 0 ? "-" + String(format: "%04d", -y) : String(format: "%04d", y) }
+        func year(_ y: Int) -> String { y < 0 ? "-" + (-y).zeroPadded(4) : y.zeroPadded(4) }
         func one(_ parts: [Int]) -> String {
             guard let y = parts.first else { return "" }
             var s = year(y)

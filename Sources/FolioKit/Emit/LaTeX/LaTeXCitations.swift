@@ -38,7 +38,7 @@ extension LaTeXRenderer {
                 post = loc.label == .page ? loc.value : loc.chicago
                 if !loc.rest.isEmpty { post += (loc.rest.hasPrefix(",") ? "" : " ") + loc.rest }
             } else if post.hasPrefix(",") {
-                post = String(post.dropFirst()).trimmingCharacters(in: .whitespaces)
+                post = String(post.dropFirst()).trimmingWhitespace()
             }
             let pre = LaTeXEscaping.text(item.prefix), postText = LaTeXEscaping.text(post)
             if pre.isEmpty { return postText.isEmpty ? "" : "[{\(postText)}]" }

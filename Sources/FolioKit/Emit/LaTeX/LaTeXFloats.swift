@@ -49,13 +49,13 @@ extension LaTeXRenderer {
         let title = rendered { $0.inlines(c.title) }
         var label = LaTeXEscaping.text(options.calloutLabel(c.kind)) + (c.number.map { " \($0)" } ?? "")
         if !title.isEmpty { label += ": " + title }
-        out += "\\begin{folioCallout\(c.kind.rawValue.capitalized)}{\(label)}"
+        out += "\\begin{folioCallout\(c.kind.rawValue.initialCapital)}{\(label)}"
         if let id = c.attributes.id { out += "\\phantomsection\\label{\(LaTeXEscaping.label(id))}" }
         out += "\n"
         blocks(c.content)
         deferFootnotes -= 1
         while out.hasSuffix("\n") { out.removeLast() }
-        out += "\n\\end{folioCallout\(c.kind.rawValue.capitalized)}\n\n"
+        out += "\n\\end{folioCallout\(c.kind.rawValue.initialCapital)}\n\n"
     }
 
     mutating func div(_ attrs: Attributes, _ content: [Block]) {

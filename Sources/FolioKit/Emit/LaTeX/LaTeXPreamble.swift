@@ -13,7 +13,7 @@ enum LaTeXPreamble {
         let colours: [(Callout.Kind, String)] = [(.note, "1F6FB2"), (.tip, "2E7D32"), (.important, "6A3FB5"),
                                                   (.warning, "B26A00"), (.caution, "B3261E")]
         return colours.map { kind, hex in
-            let name = "folioCallout\(kind.rawValue.capitalized)"
+            let name = "folioCallout\(kind.rawValue.initialCapital)"
             return "\\definecolor{\(name)Colour}{HTML}{\(hex)}\n"
                 + "\\newtcolorbox{\(name)}[1]{breakable, colback=\(name)Colour!6, colframe=\(name)Colour, boxrule=0.6pt,"
                 + " arc=2pt, left=6pt, right=6pt, fonttitle=\\sffamily\\bfseries\\small, title={#1}}"

@@ -7,7 +7,7 @@ import Foundation
 enum BibNames {
     static func parse(_ field: String) -> [Reference.Name] {
         split(field).compactMap { raw in
-            let trimmed = isASCII(raw) ? trimmedASCII(raw) : raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = isASCII(raw) ? trimmedASCII(raw) : raw.trimmingWhitespaceAndNewlines()
             guard !trimmed.isEmpty else { return nil }
             if trimmed == "others" { return .others }
             return name(trimmed)
@@ -147,9 +147,9 @@ enum BibNames {
         pieces.append(piece)
         for p in pieces {
             guard let eq = p.firstIndex(of: "="), !p[..<eq].contains("{") else { return nil }
-            let key = p[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
+            let key = p[..<eq].trimmingWhitespace().lowercased()
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
-            var value = p[p.index(after: eq)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            var value = p[p.index(after: eq)...].trimmingWhitespaceAndNewlines()
             if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
             parts[key] = value
         }

@@ -74,7 +74,7 @@ enum BibTeXConverter {
             defer { resolving.remove(own) }
             var out = entry
             var names = Set(out.fields.map(\.name))
-            for key in field.value.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !key.isEmpty {
+            for key in field.value.split(separator: ",").map({ $0.trimmingWhitespace().lowercased() }) where !key.isEmpty {
                 guard let found = byKey[key], found.type == "xdata" else {
                     diagnostics.append(.warning("bib.crossref-unknown", "'\(entry.key)' takes data from '\(key)', which is not an @xdata entry of the bibliography",
                                                 at: field.location))
@@ -108,7 +108,7 @@ enum BibTeXConverter {
         func resolveGranular(_ value: String, of entry: String, in field: BibTeXParser.Field, visited: Set<String>) -> String {
             guard value.containsBytes(Self.granularMark) else { return value }
             let items = BibNames.split(value).compactMap { item -> String? in
-                let t = item.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = item.trimmingWhitespaceAndNewlines()
                 guard t.hasPrefix("xdata=") else { return item }
                 var parts = t.dropFirst(6).split(separator: "-").map(String.init)
                 let index = parts.count > 2 ? Int(parts[parts.count - 1]) : nil
@@ -145,7 +145,7 @@ enum BibTeXConverter {
         }
         func inherit(_ entry: BibTeXParser.Entry, depth: Int, report: Bool) -> BibTeXParser.Entry {
             guard let field = entry.fields.first(where: { $0.name == "crossref" }) else { return entry }
-            let parentKey = field.value.trimmingCharacters(in: .whitespaces).lowercased()
+            let parentKey = field.value.trimmingWhitespace().lowercased()
             guard let found = byKey[parentKey], found.key != entry.key else {
                 if report {
                     diagnostics.append(.warning("bib.crossref-unknown", "'\(entry.key)' inherits from '\(field.value)', which is not in the bibliography",
@@ -232,7 +232,7 @@ enum BibTeXConverter {
             }
             return BibNames.parse(raw).map { n in
                 guard !n.isOthers, n.family.isEmpty, n.given.isEmpty, n.literal.isEmpty else { return n }
-                return Reference.Name(literal: raw.replacingOccurrences(of: "\\", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "{} ")))
+                return Reference.Name(literal: raw.replacingEvery("\\", with: "").trimming { $0 == "{" || $0 == "}" || $0 == " " })
             }
         }
         r.author = names("author")
@@ -279,7 +279,7 @@ enum BibTeXConverter {
         }
         r["volume"] = text("volume")
         r["edition"] = text("edition")
-        r["page"] = text("pages").map { $0.replacingOccurrences(of: "–", with: "-") }
+        r["page"] = text("pages").map { $0.replacingEvery("–", with: "-") }
         r["publisher"] = text("publisher") ?? text("institution") ?? text("organization") ?? text("school")
         r["publisher-place"] = text("location") ?? text("address")
         r["DOI"] = e.value("doi").map(cleanDOI)
@@ -289,7 +289,7 @@ enum BibTeXConverter {
             if h.hasPrefix("http://") || h.hasPrefix("https://") { r["URL"] = h } else { r["publisher"] = r["publisher"] ?? LaTeXText.unicode(how) }
         }
         r["note"] = text("note") ?? text("addendum")
-        r.aliases = (e.value("ids") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        r.aliases = (e.value("ids") ?? "").split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         r["version"] = text("version")
         r["ISBN"] = text("isbn")
         r["ISSN"] = text("issn")
@@ -314,7 +314,7 @@ enum BibTeXConverter {
         }
         if r.issued == nil, let y = e.value("year") {
             let at = e.fields.first(where: { $0.name == "year" })?.location ?? e.location
-            let (issued, problem) = yearValue(LaTeXText.unicode(y).trimmingCharacters(in: .whitespaces))
+            let (issued, problem) = yearValue(LaTeXText.unicode(y).trimmingWhitespace())
             if var issued, issued.end == nil, !issued.openEnd, issued.month == nil {
                 if let m = e.value("month") { issued.month = Int(m).flatMap { (1...12).contains($0) ? $0 : nil } ?? monthNumber(LaTeXText.unicode(m)) }
                 issued.day = e.value("day").flatMap { Int($0) }
@@ -346,7 +346,7 @@ enum BibTeXConverter {
     /// `2012a` is 2012 (Folio adds its own letters). Anything else is no date, and said so.
     static func yearValue(_ y: String) -> (Reference.DateValue?, String?) {
         if y.count == 4, let year = Int(y) { return (.init(year: year), nil) }
-        let normalised = y.replacingOccurrences(of: "--", with: "/").replacingOccurrences(of: "–", with: "/")
+        let normalised = y.replacingEvery("--", with: "/").replacingEvery("–", with: "/")
         if let date = dateValue(normalised, seasons: false) { return (date, nil) }
         let digits = y.prefix(while: \.isASCII).prefix(4)
         if digits.count == 4, let year = Int(digits), y.count == 5, let letter = y.last, letter.isLetter, letter.isLowercase {
@@ -359,7 +359,7 @@ enum BibTeXConverter {
     /// `-0099` (100 BCE), `1990~` (approximate), `1990?` (uncertain), `1990%` (both), and ranges
     /// `2003/2004` and `1988/..` (open). Anything else is nil.
     static func dateValue(_ raw: String, seasons: Bool = true) -> Reference.DateValue? {
-        let halves = raw.trimmingCharacters(in: .whitespaces).split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        let halves = raw.trimmingWhitespace().split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         guard let first = halves.first, var date = datePoint(first, seasons: seasons) else { return nil }
         if halves.count == 2 {
             let e = halves[1]

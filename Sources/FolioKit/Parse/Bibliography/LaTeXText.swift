@@ -128,7 +128,7 @@ enum LaTeXText {
     /// A verbatim field (`url`, `doi`), as biber reads it: no ligatures, quotes or spaces change
     /// (`43--44` stays), braces go, and an escaped character (`\_`, `\%`, `\&`, `\#`) is itself.
     static func verbatim(_ latex: String) -> String {
-        guard latex.contains(where: { "\\{}".contains($0) }) else { return latex.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard latex.contains(where: { "\\{}".contains($0) }) else { return latex.trimmingWhitespaceAndNewlines() }
         let c = Array(latex)
         var out = ""
         var i = 0
@@ -151,7 +151,7 @@ enum LaTeXText {
                 i += 1
             }
         }
-        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+        return out.trimmingWhitespaceAndNewlines()
     }
 
     static func unicode(_ latex: String) -> String {

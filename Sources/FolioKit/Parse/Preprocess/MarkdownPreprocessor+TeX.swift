@@ -17,7 +17,7 @@ extension MarkdownPreprocessor {
             to = close + 1
         }
         let at = location(i)
-        let keys = (argument ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let keys = (argument ?? "").split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         // LaTeX allows spaces in labels (`\label{fig:my fig}`), Folio's ids do not: each run of them is a
         // hyphen, in `\label` and in `\ref` alike, so the two still meet.
         func labelKey(_ k: String) -> String { k.split(whereSeparator: \.isWhitespace).joined(separator: "-") }
@@ -94,10 +94,10 @@ extension MarkdownPreprocessor {
         var body = String(decoding: b[from..<k], as: UTF8.self)
         var id: String?
         if let l = body.range(of: "\\label{"), let r = body[l.upperBound...].firstIndex(of: "}") {
-            id = String(body[l.upperBound..<r]).trimmingCharacters(in: .whitespaces)
+            id = String(body[l.upperBound..<r]).trimmingWhitespace()
             body.removeSubrange(l.lowerBound...r)
         }
-        body = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        body = body.trimmingWhitespaceAndNewlines()
         let tex = (Self.mathEnvironments[name] ?? nil).map { "\\begin{\($0)}\n\(body)\n\\end{\($0)}" } ?? body
         return (k + closer.count, tex, id?.isEmpty == false ? id : nil)
     }

@@ -248,7 +248,7 @@ struct MarkdownPreprocessor {
         var attrs = Attributes()
         var rest = Substring(line.dropFirst(5).dropLast())
         while let eq = rest.firstIndex(of: "=") {
-            let name = rest[..<eq].trimmingCharacters(in: .whitespaces)
+            let name = rest[..<eq].trimmingWhitespace()
             let afterEq = rest[rest.index(after: eq)...]
             guard let quote = afterEq.first, quote == "\"" || quote == "'",
                   let close = afterEq.dropFirst().firstIndex(of: quote) else { return nil }
@@ -529,7 +529,7 @@ struct MarkdownPreprocessor {
     private mutating func displayMath(_ i: Int, _ end: Int) -> (Int, Span.Kind)? {
         if let j = withIndex({ $0.nextDisplayCloser(after: i + 2) }) {
             do {
-                let tex = String(decoding: b[(i + 2)..<j], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                let tex = String(decoding: b[(i + 2)..<j], as: UTF8.self).trimmingWhitespaceAndNewlines()
                 guard !tex.isEmpty else { return nil }
                 var to = j + 2
                 var attributes: Attributes?
@@ -678,7 +678,7 @@ struct MarkdownPreprocessor {
             var j = after + 2
             while j < end, b[j] != UInt8(ascii: "]"), b[j] != UInt8(ascii: "["), b[j] != UInt8(ascii: "@"), b[j] != 0x0A { j += 1 }
             if j < end, b[j] == UInt8(ascii: "]"), !(j + 1 < end && (b[j + 1] == UInt8(ascii: "(") || b[j + 1] == UInt8(ascii: "["))) {
-                suffix = String(decoding: b[(after + 2)..<j], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                suffix = String(decoding: b[(after + 2)..<j], as: UTF8.self).trimmingWhitespace()
                 to = j + 1
             }
         }

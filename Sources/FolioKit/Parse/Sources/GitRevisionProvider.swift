@@ -50,7 +50,7 @@ public struct GitRevisionProvider: SourceProvider {
             }
             let prefix = lines.count > 1 ? lines[1] : ""
             let verify = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
-            let commit = verify.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let commit = verify.text.trimmingWhitespaceAndNewlines()
             guard verify.status == 0, commit.count >= 40, commit.allSatisfy(\.isHexDigit) else {
                 throw .error("source.revision", "unknown revision '\(revision)'", at: nil,
                              notes: ["name a commit, branch or tag: 'git log --oneline' lists commits"])

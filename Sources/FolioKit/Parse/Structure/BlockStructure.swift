@@ -42,7 +42,7 @@ struct BlockStructure {
 
     private func divMarker(_ b: Block) -> MarkdownPreprocessor.Span? {
         guard case .html(let raw) = b.kind else { return nil }
-        let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = raw.trimmingWhitespaceAndNewlines()
         guard t.hasPrefix("<!--" + Placeholder.div), t.hasSuffix("-->"),
               let n = Int(t.dropFirst(4 + Placeholder.div.count).dropLast(3)), n >= 0, n < spans.count else { return nil }
         return spans[n]
@@ -108,12 +108,12 @@ struct BlockStructure {
             }
             line.append(node)
         }
-        let text = line.plainText.trimmingCharacters(in: .whitespaces)
+        let text = line.plainText.trimmingWhitespace()
         guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]"),
               let kind = Callout.Kind(rawValue: text[text.index(text.startIndex, offsetBy: 2)..<close].lowercased()) else {
             return nil
         }
-        var title = String(text[text.index(after: close)...]).trimmingCharacters(in: .whitespaces)
+        var title = String(text[text.index(after: close)...]).trimmingWhitespace()
         var attrs = Attributes()
         if let (head, parsed) = AttributeParser.splitTrailing(title) {
             title = head
@@ -230,9 +230,9 @@ struct BlockStructure {
 
     /// A fenced code block whose info string carries `{#lst:id caption="..."}` (or just a caption).
     private static func listing(info: String, literal: String) -> Listing? {
-        guard let brace = info.firstIndex(of: "{"), let attrs = AttributeParser.parse(info[brace...].trimmingCharacters(in: .whitespaces)[...]),
+        guard let brace = info.firstIndex(of: "{"), let attrs = AttributeParser.parse(info[brace...].trimmingWhitespace()[...]),
               attrs.id != nil || attrs["caption"] != nil else { return nil }
-        let before = info[..<brace].trimmingCharacters(in: .whitespaces)
+        let before = info[..<brace].trimmingWhitespace()
         let language = before.isEmpty ? (attrs.classes.first ?? "") : String(before.split(separator: " ").first ?? "")
         var rest = attrs
         rest.pairs.removeAll { $0.key == "caption" }

@@ -11,7 +11,7 @@ enum InlineImageAttributes {
         let meaningful = content.filter { node in
             switch node.kind {
             case .image, .softBreak, .lineBreak: false
-            case .text(let t): !(t.allSatisfy(\.isWhitespace) || t.trimmingCharacters(in: .whitespaces).hasPrefix("{"))
+            case .text(let t): !(t.allSatisfy(\.isWhitespace) || t.trimmingWhitespace().hasPrefix("{"))
             default: true
             }
         }

@@ -384,7 +384,7 @@ struct Citations {
             return (prefix, loc.rest.isEmpty ? main : main + (loc.rest.hasPrefix(",") ? "" : " ") + loc.rest)
         }
         var rest = item.suffix
-        if rest.hasPrefix(",") { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        if rest.hasPrefix(",") { rest = String(rest.dropFirst()).trimmingWhitespace() }
         return (prefix, rest)
     }
 

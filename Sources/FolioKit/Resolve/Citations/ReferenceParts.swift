@@ -17,7 +17,7 @@ struct ReferenceParts: Equatable {
         shortNames = NameFormat.short(creators)
         let names = NameFormat.sortKey(creators)
         let t = Self.sortableTitle(r["title"] ?? r.id)
-        sortPrefix = (names.isEmpty ? t : names) + "\u{1}" + (r.issued.map { String(format: "%04d", $0.year) } ?? "9999")
+        sortPrefix = (names.isEmpty ? t : names) + "\u{1}" + (r.issued.map { $0.year.zeroPadded(4) } ?? "9999")
         sortTitle = t
     }
 
@@ -80,7 +80,7 @@ struct ReferenceParts: Equatable {
         return cut.isEmpty ? main : cut.joined(separator: " ")
     }
 
-    var pages: String? { r["page"]?.replacingOccurrences(of: "-", with: "–") }
+    var pages: String? { r["page"]?.replacingEvery("-", with: "–") }
 
     /// The link for the DOI (preferred) or URL, with the text to show.
     func link(doiLabel: (String) -> String) -> (url: String, label: String)? {

@@ -209,7 +209,7 @@ extension Resolver {
         } else {
             heading = ch.title
         }
-        let text = heading.plainText.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = heading.plainText.trimmingWhitespace().lowercased()
         return [title.lowercased(), "references", "bibliography"].contains(text) ? e : nil
     }
 }

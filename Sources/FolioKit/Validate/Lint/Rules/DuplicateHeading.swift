@@ -10,11 +10,11 @@ struct DuplicateHeading: LintRule {
         var out: [Diagnostic] = []
         for ch in context.paper.chapters where !ch.isGenerated {
             var seen: [String: SourceLocation] = [:]
-            if !ch.title.isEmpty { seen[ch.title.plainText.lowercased().trimmingCharacters(in: .whitespaces)] = ch.titleLocation }
+            if !ch.title.isEmpty { seen[ch.title.plainText.lowercased().trimmingWhitespace()] = ch.titleLocation }
             for block in ch.blocks {
                 block.forEachBlock { b in
                     guard case .heading(let h) = b.kind else { return }
-                    let key = h.content.plainText.lowercased().trimmingCharacters(in: .whitespaces)
+                    let key = h.content.plainText.lowercased().trimmingWhitespace()
                     if let first = seen[key] {
                         out.append(finding("heading '\(h.content.plainText)' repeats the one at line \(first.line)", at: b.range.start,
                                            length: h.writtenLevel, notes: [Diagnostic.Note("first here", at: first)]))

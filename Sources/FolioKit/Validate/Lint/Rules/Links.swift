@@ -68,7 +68,7 @@ struct ImageAlt: LintRule {
             for block in ch.blocks + ch.footnotes.flatMap(\.content) {
                 block.forEachInline { node in
                     guard case .image(let src, _, let alt) = node.kind,
-                          alt.plainText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+                          alt.plainText.trimmingWhitespaceAndNewlines().isEmpty else { return }
                     out.append(finding("image '\(src)' has no alt text", at: node.range.start))
                 }
             }

@@ -38,7 +38,7 @@ struct TermOccurrences {
 
     static func normalise(_ s: String) -> String {
         s.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\t" }).joined(separator: " ")
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingWhitespace()
     }
 }
 
