@@ -22,9 +22,11 @@ let package = Package(
         ),
         // A per-thread bump arena that cmark-gfm allocates a chapter's parse from (CmarkParser).
         .target(name: "CParseArena"),
+        // The two GNU posix_spawn file actions ProcessRunner needs (Swift's Glibc module leaves them out).
+        .target(name: "CSpawn"),
         .target(
             name: "FolioKit",
-            dependencies: ["CCmarkGFM", "CParseArena", .product(name: "Yams", package: "Yams"),
+            dependencies: ["CCmarkGFM", "CParseArena", "CSpawn", .product(name: "Yams", package: "Yams"),
                            .product(name: "HashTreeCollections", package: "swift-collections")],
             // Link the fixed parser statically, so the binary carries it wherever it is copied.
             linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libcmark-gfm-extensions.a", "-Xlinker", "-l:libcmark-gfm.a"])]

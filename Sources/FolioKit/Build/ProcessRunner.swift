@@ -5,7 +5,7 @@ import Glibc
 
 /// Runs an external tool and captures its output. Tools that read pull-request input (rsvg-convert,
 /// latexmk, biber, git) run with `Limits`: with a memory ceiling and CPU-time limit (`prlimit`), killed
-/// with their parent (`setpriv --pdeathsig`), and killed as a process group (Foundation starts every
+/// with their parent (`setpriv --pdeathsig`), and killed as a process group (`ChildProcess` starts every
 /// child as the leader of its own group) when the wall-clock timeout passes or Folio is interrupted.
 public enum ProcessRunner {
     struct Output {
@@ -34,60 +34,35 @@ public enum ProcessRunner {
 
     /// The full path of `name` on PATH, if it is installed.
     static func which(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
         for dir in path.split(separator: ":") {
             let candidate = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            var info = stat()
+            if stat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(candidate, X_OK) == 0 { return candidate }
         }
         return nil
     }
 
     /// `discardErrors` sends standard error to /dev/null, for output that is data (a git blob).
-    /// `input` is written to the tool's standard input (from another thread, so neither side blocks).
+    /// `input` is written to the tool's standard input while its output is read, so neither side blocks.
     static func run(_ executable: String, _ arguments: [String], in directory: String,
                     limits: Limits? = nil, environment: [String: String]? = nil, discardErrors: Bool = false,
                     input: Data? = nil) throws -> Output {
-        let process = Process()
         var exe = executable, args = arguments
         if let limits {
             (exe, args) = wrapped(executable, arguments, limits)
         }
-        process.executableURL = URL(fileURLWithPath: exe)
-        process.arguments = args
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        if let environment { process.environment = environment }
-        let inputPipe = input.map { _ in Pipe() }
-        process.standardInput = inputPipe ?? FileHandle.nullDevice
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = discardErrors ? FileHandle.nullDevice : pipe
-        // Woken the moment the tool exits (polling would add up to a tick of latency to every git call).
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        try process.run()
-        let pid = process.processIdentifier
-        if limits != nil { ChildGroups.shared.add(pid) }
-        let reader = OutputReader(pipe.fileHandleForReading)
-        if let inputPipe, let input {
-            let handle = inputPipe.fileHandleForWriting
-            Thread.detachNewThread {
-                try? handle.write(contentsOf: input)
-                try? handle.close()
-            }
-        }
-        var timedOut = false
-        if let limits, exited.wait(timeout: .now() + limits.seconds) == .timedOut {
-            timedOut = true
-            kill(-pid, SIGKILL)
-        }
-        process.waitUntilExit()
+        var child = try ChildProcess(exe, args, in: directory, environment: environment, discardErrors: discardErrors,
+                                     feedsInput: input != nil)
+        if limits != nil { ChildGroups.shared.add(child.pid) }
+        let (bytes, timedOut) = child.exchange(input.map { [UInt8]($0) } ?? [], until: limits.map { ChildProcess.now() + $0.seconds })
+        let status = child.wait()
         if limits != nil {
-            // Anything the tool left running in its session goes with it.
-            kill(-pid, SIGKILL)
-            ChildGroups.shared.remove(pid)
+            // Anything the tool left running in its group goes with it.
+            kill(-child.pid, SIGKILL)
+            ChildGroups.shared.remove(child.pid)
         }
-        let data = reader.wait()
-        return Output(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self), data: data, timedOut: timedOut)
+        return Output(status: status, output: String(decoding: bytes, as: UTF8.self), data: Data(bytes), timedOut: timedOut)
     }
 
     /// `setpriv --pdeathsig KILL prlimit --as=… --cpu=… -- TOOL ARGS`, each wrapper used only where it is
@@ -101,24 +76,6 @@ public enum ProcessRunner {
         }
         guard let first = chain.first else { return (executable, arguments) }
         return (first, Array(chain.dropFirst()) + [executable] + arguments)
-    }
-}
-
-/// Reads a pipe to its end on another thread, so a chatty child never blocks on a full pipe.
-private final class OutputReader: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
     }
 }
 
