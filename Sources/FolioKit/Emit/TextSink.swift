@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where a writer's text goes: collected in memory (`text`), or written to a file as it grows, so a
 /// build never holds a large paper's HTML and LaTeX whole (docs/PERFORMANCE.md, peak memory).
@@ -6,41 +9,55 @@ import Foundation
 public final class TextSink: @unchecked Sendable {
     /// In memory: everything written. To a file: what is not yet flushed.
     public private(set) var text = ""
-    private let handle: FileHandle?
+    /// The file's descriptor, or -1 for a sink in memory (and once closed).
+    private var fd: Int32 = -1
+    private let toFile: Bool
     private var failure: (any Error)?
     private static let chunk = 1 << 16
 
     /// A sink that keeps its text in memory.
-    public init() { handle = nil }
+    public init() { toFile = false }
 
     /// A sink that writes to a new file at `url`, replacing any file there.
     public init(file url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+        fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        toFile = true
+        guard fd >= 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
-        handle = try FileHandle(forWritingTo: url)
+    }
+
+    deinit {
+        if fd >= 0 { Glibc.close(fd) }
     }
 
     public func write(_ s: String) {
         text += s
-        if handle != nil && text.utf8.count >= Self.chunk { flush() }
+        if toFile && text.utf8.count >= Self.chunk { flush() }
     }
 
-    /// Writes out what is pending (a file sink only).
+    /// Writes out what is pending (a file sink only), straight from the text's UTF-8 storage.
     public func flush() {
-        guard let handle, failure == nil, !text.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: Data(text.utf8))
-        } catch {
-            failure = error
+        guard toFile, failure == nil, !text.isEmpty else { return }
+        let fd = fd
+        let problem: Int32? = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            var done = 0
+            while done < bytes.count {
+                let n = Glibc.write(fd, base + done, bytes.count - done)
+                if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { return n < 0 ? errno : EIO }
+            }
+            return nil
         }
+        if let problem { failure = POSIXError(.init(rawValue: problem) ?? .EIO) }
         text.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and closes the file; throws the first write error, if any.
     public func close() throws {
         flush()
-        try handle?.close()
+        if fd >= 0, Glibc.close(fd) != 0, failure == nil { failure = POSIXError(.init(rawValue: errno) ?? .EIO) }
+        fd = -1
         if let failure { throw failure }
     }
 }

@@ -22,7 +22,7 @@ public enum SourceText {
     /// Reads and decodes a file; an unreadable file is an error at `reference` (or unlocated).
     /// Sources are regular files of at most `maxBytes` (64 MiB; chapters have a lower limit of their own).
     public static func read(_ url: URL, displayPath: String, reference: SourceLocation? = nil) throws(Diagnostic) -> String {
-        try text(of: RegularFile.read(url.path, maxBytes: maxBytes, followLinks: true).map { [UInt8]($0) },
+        try text(of: RegularFile.read(url.path, maxBytes: maxBytes, followLinks: true),
                  displayPath: displayPath, reference: reference)
     }
 

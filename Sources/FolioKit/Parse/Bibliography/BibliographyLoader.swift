@@ -81,7 +81,7 @@ public enum BibliographyLoader {
                 diagnostics.append(.error("bib.missing-file", "bibliography '\(display)' does not exist", at: reference))
                 continue
             }
-            add(RegularFile.read(url.path, maxBytes: maxFileBytes, followLinks: true).map { [UInt8]($0) }, display: display,
+            add(RegularFile.read(url.path, maxBytes: maxFileBytes, followLinks: true), display: display,
                 reference: reference, isJSON: url.pathExtension.lowercased() == "json", to: &bib, &diagnostics)
         }
         return (bib, diagnostics)

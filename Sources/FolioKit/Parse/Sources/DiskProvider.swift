@@ -33,7 +33,7 @@ public struct DiskProvider: SourceProvider {
     }
 
     public func read(_ path: String, maxBytes: Int, followLinks: Bool) -> Result<[UInt8], RegularFile.Problem> {
-        RegularFile.read(absolutePath(path), maxBytes: maxBytes, followLinks: followLinks).map { [UInt8]($0) }
+        RegularFile.read(absolutePath(path), maxBytes: maxBytes, followLinks: followLinks)
     }
 
     /// With `realpath(3)`, which fails (and so refuses the path) where Foundation's resolver would give
