@@ -14,7 +14,7 @@ DEBS_TEX   := bubblewrap texlive-luatex texlive-latex-recommended texlive-latex-
 DEBS_TEST  := tidy python3-pip strace valgrind binutils chromium
 DEBS_BENCH := cmark-gfm hyperfine python3-pip time git
 
-.PHONY: all paper html pdf lint check status diff serve site publish deps deps-tex deps-test tool test bench fuzz clean
+.PHONY: all paper html pdf lint check status diff serve site publish deps deps-tex deps-test tool test bench link-order fuzz clean
 
 FUZZ_SECONDS ?= 60
 
@@ -85,6 +85,10 @@ deps-test:
 bench: deps tool
 	@scripts/ensure-debs $(DEBS_BENCH)
 	@scripts/bench.sh $(FOLIO)
+
+# Rewrites Sources/folio/link-order.txt from what building Paper/ runs (docs/PERFORMANCE.md).
+link-order: deps
+	@scripts/link-order
 
 # Runs each libFuzzer target for FUZZ_SECONDS seconds (see docs/RELIABILITY.md).
 fuzz: deps

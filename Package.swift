@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Release builds on Linux put each function of Folio's own code in a section of its own, so that the
+/// link can lay out the code a build runs together (`Sources/folio/link-order.txt`).
+let codeByUse = SwiftSetting.unsafeFlags(["-Xfrontend", "-function-sections"], .when(platforms: [.linux], configuration: .release))
+
 let package = Package(
     name: "Folio",
     platforms: [.macOS(.v13)],
@@ -28,6 +32,7 @@ let package = Package(
             name: "FolioKit",
             dependencies: ["CCmarkGFM", "CParseArena", "CSpawn", .product(name: "Yams", package: "Yams"),
                            .product(name: "HashTreeCollections", package: "swift-collections")],
+            swiftSettings: [codeByUse],
             // Link the fixed parser statically, so the binary carries it wherever it is copied.
             linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libcmark-gfm-extensions.a", "-Xlinker", "-l:libcmark-gfm.a"])]
         ),
@@ -40,11 +45,16 @@ let package = Package(
         // The release folio has the Swift runtime and Foundation linked in: calls into them skip the
         // shared libraries' indirection, and nothing is relocated at start (docs/PERFORMANCE.md).
         // folio-serve keeps them shared: FoundationNetworking would need libcurl's static library.
+        // It also lays out the code a build runs together (scripts/link-order, docs/PERFORMANCE.md).
         .executableTarget(
             name: "folio",
             dependencies: ["FolioKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            exclude: ["link-order.txt"],
+            swiftSettings: [codeByUse],
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-lswiftSynchronization", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
-                                            "-l_FoundationCollections", "-lstdc++"], .when(platforms: [.linux], configuration: .release))]
+                                            "-l_FoundationCollections", "-lstdc++",
+                                            "-Xlinker", "--section-ordering-file=\(Context.packageDirectory)/Sources/folio/link-order.txt"],
+                                           .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(
             name: "folio-serve",
