@@ -45,14 +45,15 @@ let package = Package(
         // The release folio has the Swift runtime and Foundation linked in: calls into them skip the
         // shared libraries' indirection, and nothing is relocated at start (docs/PERFORMANCE.md).
         // folio-serve keeps them shared: FoundationNetworking would need libcurl's static library.
-        // It also lays out the code a build runs together (scripts/link-order, docs/PERFORMANCE.md).
+        // It also lays out the code a build runs together (scripts/link-order, docs/PERFORMANCE.md), which
+        // takes gold's --section-ordering-file: gold is named rather than left to the driver's default.
         .executableTarget(
             name: "folio",
             dependencies: ["FolioKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["link-order.txt"],
             swiftSettings: [codeByUse],
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-lswiftSynchronization", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
-                                            "-l_FoundationCollections", "-lstdc++",
+                                            "-l_FoundationCollections", "-lstdc++", "-use-ld=gold",
                                             "-Xlinker", "--section-ordering-file=\(Context.packageDirectory)/Sources/folio/link-order.txt"],
                                            .when(platforms: [.linux], configuration: .release))]
         ),

@@ -22,12 +22,12 @@ def text_sections(map_path):
         if inside and line.strip() and not line[0].isspace() and not line.startswith(".text"):
             inside = False
         if not inside or line.startswith("  "):
-            m = re.match(r"\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+)", line) if pending else None
+            m = re.match(r"\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(.+?)\s*$", line) if pending else None
             if m:
                 out.append((int(m.group(1), 16), int(m.group(2), 16), pending, m.group(3)))
                 pending = None
             continue
-        m = re.match(r" (\S+)\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+)", line)
+        m = re.match(r" (\S+)\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(.+?)\s*$", line)
         if m:
             out.append((int(m.group(2), 16), int(m.group(3), 16), m.group(1), m.group(4)))
             pending = None
@@ -38,7 +38,7 @@ def text_sections(map_path):
 
 def executed(cg_path, binary):
     """Addresses of the instructions run in `binary`, from a callgrind file made with --dump-instr=yes."""
-    names, inside, last, after_call, found = {}, False, 0, False, set()
+    names, inside, last, found = {}, False, 0, set()
     for line in open(cg_path, encoding="utf-8", errors="replace"):
         if line.startswith(("ob=", "cob=")):
             m = re.match(r"c?ob=\((\d+)\)(?: (.+))?", line.strip())
@@ -48,7 +48,6 @@ def executed(cg_path, binary):
                 inside = binary in names.get(m.group(1), "")
             continue
         if line.startswith("calls="):
-            after_call = True
             continue
         token = line.split()[0] if line.strip() else ""
         if not token:
@@ -58,9 +57,6 @@ def executed(cg_path, binary):
         elif token[:1] in "+-" and token[1:].isdigit():
             last += int(token)
         elif token != "*":
-            continue
-        if after_call:
-            after_call = False
             continue
         if inside:
             found.add(last)
@@ -89,6 +85,10 @@ def main():
                 seen.add(name)
                 order.append(name)
                 size += length
+    # folio's entry point runs in every run: without it, the runs and the map do not describe the
+    # same binary (or its addresses), and the list would be wrong without saying so.
+    if ".text.folio_main" not in seen:
+        sys.exit("link-order: folio_main is not among the code the runs reached; nothing written")
     with open(out_path, "w", encoding="utf-8") as f:
         f.write("\n".join(order) + "\n")
     print(f"link-order: {len(order)} sections, {size / 1e6:.2f} MB of code, in {out_path}")

@@ -24,8 +24,8 @@ public enum Analyzer {
         /// matches chapters by file, compares such a paper as the one file it is.
         public var splitOneFilePapers = true
         /// The parsed paper is kept in the result (`Result.paper`). A build, which writes from the
-        /// resolved paper alone, hands it to the resolver instead, which lets each parsed chapter go once
-        /// it is numbered; the lint rules keep it whatever this says.
+        /// resolved paper alone, hands it to the resolver instead, which lets the parsed chapters go once
+        /// the numbering pass has made the entries; the lint rules keep it whatever this says.
         public var keepsParsedPaper = true
 
         public init(profile: Profile = .draft, untrusted: Bool = false, lint: Bool = false,

@@ -35,7 +35,8 @@ public enum ProcessRunner {
     /// The full path of `name` on PATH, if it is installed.
     static func which(_ name: String) -> String? {
         let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
+        // Only absolute folders: a relative one would be read against the tool's folder, not Folio's.
+        for dir in path.split(separator: ":") where dir.hasPrefix("/") {
             let candidate = "\(dir)/\(name)"
             var info = stat()
             if stat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(candidate, X_OK) == 0 { return candidate }
@@ -52,17 +53,19 @@ public enum ProcessRunner {
         if let limits {
             (exe, args) = wrapped(executable, arguments, limits)
         }
-        var child = try ChildProcess(exe, args, in: directory, environment: environment, discardErrors: discardErrors,
-                                     feedsInput: input != nil)
-        if limits != nil { ChildGroups.shared.add(child.pid) }
-        let (bytes, timedOut) = child.exchange(input.map { [UInt8]($0) } ?? [], until: limits.map { ChildProcess.now() + $0.seconds })
-        let status = child.wait()
+        let child = try ChildProcess(exe, args, in: directory, environment: environment, discardErrors: discardErrors,
+                                     feedsInput: input != nil, tool: executable)
+        let pid = child.pid
+        if limits != nil { ChildGroups.shared.add(pid) }
+        let ended = child.run(input.map { [UInt8]($0) } ?? [], until: limits.map { ChildProcess.now() + $0.seconds },
+                              killGroupOnExit: limits != nil)
         if limits != nil {
             // Anything the tool left running in its group goes with it.
-            kill(-child.pid, SIGKILL)
-            ChildGroups.shared.remove(child.pid)
+            kill(-pid, SIGKILL)
+            ChildGroups.shared.remove(pid)
         }
-        return Output(status: status, output: String(decoding: bytes, as: UTF8.self), data: Data(bytes), timedOut: timedOut)
+        return Output(status: ended.status, output: String(decoding: ended.output, as: UTF8.self), data: Data(ended.output),
+                      timedOut: ended.timedOut)
     }
 
     /// `setpriv --pdeathsig KILL prlimit --as=… --cpu=… -- TOOL ARGS`, each wrapper used only where it is

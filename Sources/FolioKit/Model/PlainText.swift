@@ -49,7 +49,9 @@ extension String {
 
 extension String {
     /// Every `target` replaced by `replacement`, compared byte for byte (Foundation's
-    /// `replacingOccurrences(of:with:options: .literal)`).
+    /// `replacingOccurrences(of:with:options: .literal)`). Foundation's default comparison differs
+    /// only where the target is followed by a combining mark (`-` in `-\u{301}`), which the
+    /// callers' targets (dashes, a dot, a backslash) never meet in practice.
     func replacingEvery(_ target: String, with replacement: String) -> String {
         let needle = Array(target.utf8)
         guard let lead = needle.first else { return self }

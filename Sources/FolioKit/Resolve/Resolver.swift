@@ -10,7 +10,7 @@ public struct Resolver {
     var catalog: AssetCatalog
     var labels = LabelRegistry()
     var floats = FloatCounters()
-    /// The parsed paper; its chapters are dropped once they are numbered (`Paper.dropChapters`).
+    /// The parsed paper; its chapters are dropped once the numbering pass has made the entries (`Paper.dropChapters`).
     var paper: Paper
     let profile: Profile
     /// Ids of bibliography entries, citation anchors and checklist items (LaTeX links to these with `\hyperlink`).
@@ -50,8 +50,9 @@ public struct Resolver {
     /// `profile` decides whether checklist `status` rules apply and whether review marks are errors
     /// (final only); `review` whether marks are shown or applied first (`ReviewDecision`).
     /// `cache` keeps chapter steps between builds; the result is the same with or without it.
-    /// A caller that hands the paper over (`consume`) and keeps no copy lets each parsed chapter go as
-    /// soon as it is numbered, so the parsed and resolved trees are not both held to the end.
+    /// A caller that hands the paper over and keeps no copy (`Paper.handOver`) lets the parsed chapters
+    /// go once the numbering pass has made the entries, so the parsed and resolved trees are not both
+    /// held to the end.
     public static func resolve(_ paper: consuming Paper, profile: Profile = .draft, review: ReviewMode = .show,
                                cache: ResolveCache? = nil, jobs: Int = Parallel.defaultJobs) -> (ResolvedPaper, [Diagnostic]) {
         var decided = ReviewDecision.apply(review, to: paper, profile: profile)
