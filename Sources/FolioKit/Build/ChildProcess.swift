@@ -140,7 +140,7 @@ struct ChildProcess: ~Copyable {
         var written = 0, timedOut = false, outputOpen = true
         var status: Int32?, graceEnds: Double?
         func ended(_ raw: Int32) {
-            status = raw & 0x7F == 0 ? (raw >> 8) & 0xFF : raw & 0x7F
+            status = Self.status(raw)
             if killGroupOnExit { kill(-pid, SIGKILL) }
             graceEnds = min(graceEnds ?? .infinity, Self.now() + 2)
         }
@@ -196,9 +196,15 @@ struct ChildProcess: ~Copyable {
             while waitpid(pid, &raw, 0) < 0 {
                 if errno != EINTR { raw = -1; break }
             }
-            status = raw < 0 ? -1 : (raw & 0x7F == 0 ? (raw >> 8) & 0xFF : raw & 0x7F)
+            status = raw < 0 ? -1 : Self.status(raw)
         }
         return Ended(output: out, status: status ?? -1, timedOut: timedOut)
+    }
+
+    /// A `waitpid` status as Foundation's `terminationStatus` gave it: the exit code, or the number of
+    /// the signal that ended the tool.
+    private static func status(_ raw: Int32) -> Int32 {
+        raw & 0x7F == 0 ? (raw >> 8) & 0xFF : raw & 0x7F
     }
 
     static func now() -> Double {
